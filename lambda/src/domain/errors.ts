@@ -1,0 +1,97 @@
+/**
+ * The project's error hierarchy. Adapters translate AWS error names into these; handlers turn each `code` into
+ * words. Messages never hold tokens or other secrets: they end up in logs.
+ */
+export class PushToProdError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PushToProdError';
+    this.code = code;
+  }
+}
+
+/** The config file is missing, not JSON, or breaks the schema. `issues` name each field and what is wrong. */
+export class ConfigError extends PushToProdError {
+  readonly issues: readonly string[];
+  constructor(source: string, issues: readonly string[], options?: { cause?: unknown }) {
+    super('CONFIG_INVALID', `Invalid push-to-prod config (${source}):\n  - ${issues.join('\n  - ')}`, options);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/** Base of everything that went wrong talking to AWS. `operation` is the API name, `requestId` AWS's own. */
+export class AwsError extends PushToProdError {
+  readonly operation: string;
+  readonly requestId?: string;
+  constructor(code: string, operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super(code, message, options);
+    this.name = 'AwsError';
+    this.operation = operation;
+    this.requestId = options?.requestId;
+  }
+}
+
+/** IAM said no (AccessDenied, UnauthorizedOperation, expired or missing credentials). */
+export class AccessDeniedError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_ACCESS_DENIED', operation, message, options);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/** The pipeline, application, deployment group or deployment does not exist. */
+export class ResourceNotFoundError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_NOT_FOUND', operation, message, options);
+    this.name = 'ResourceNotFoundError';
+  }
+}
+
+/** AWS kept throttling after the retries the time budget allowed. */
+export class ThrottledError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_THROTTLED', operation, message, options);
+    this.name = 'ThrottledError';
+  }
+}
+
+/** A limit or a conflict: a release or deployment is already running, too many concurrent executions. */
+export class BusyError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_BUSY', operation, message, options);
+    this.name = 'BusyError';
+  }
+}
+
+/** AWS refused the action in the state things are in (not stoppable, already completed, cannot roll back). */
+export class InvalidStateError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_INVALID_STATE', operation, message, options);
+    this.name = 'InvalidStateError';
+  }
+}
+
+/**
+ * No answer in time, or the connection broke. For a call that changes something the outcome is unknown:
+ * `mutating` says whether the caller must tell the user it may or may not have happened.
+ */
+export class AwsTimeoutError extends AwsError {
+  readonly mutating: boolean;
+  constructor(operation: string, message: string, mutating: boolean, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_TIMEOUT', operation, message, options);
+    this.name = 'AwsTimeoutError';
+    this.mutating = mutating;
+  }
+}
+
+/** AWS answered with a fault of its own (5xx) or something we did not expect. */
+export class AwsUnavailableError extends AwsError {
+  readonly mutating: boolean;
+  constructor(operation: string, message: string, mutating: boolean, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_UNAVAILABLE', operation, message, options);
+    this.name = 'AwsUnavailableError';
+    this.mutating = mutating;
+  }
+}

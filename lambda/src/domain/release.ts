@@ -1,0 +1,91 @@
+/** The release vocabulary the skill speaks, independent of AWS. */
+
+/** A pipeline, wherever it lives. */
+export interface PipelineRef {
+  readonly name: string;
+  readonly region: string;
+}
+
+/** A CodeDeploy deployment group, wherever it lives. */
+export interface DeploymentGroupRef {
+  readonly application: string;
+  readonly deploymentGroup: string;
+  readonly region: string;
+}
+
+/** A service in an environment, resolved from the config: what the user means by "checkout in production". */
+export interface Target {
+  readonly service: string;
+  readonly environment: string;
+  readonly pipeline?: PipelineRef;
+  readonly deploymentGroup?: DeploymentGroupRef;
+  /** Stage of a V2 pipeline to roll back with RollbackStage, when the config names one. */
+  readonly rollbackStage?: string;
+}
+
+/** A source revision a pipeline execution carries (a commit, an S3 object version). */
+export interface SourceRevision {
+  readonly actionName?: string;
+  readonly revisionId?: string;
+  /** Commit message or other human summary, as the source provider gave it. */
+  readonly summary?: string;
+  readonly url?: string;
+}
+
+export type PipelineExecutionStatus =
+  | 'Cancelled' | 'InProgress' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Superseded' | 'Failed' | string;
+
+export interface PipelineExecution {
+  readonly id: string;
+  readonly status: PipelineExecutionStatus;
+  readonly startedAt?: Date;
+  readonly updatedAt?: Date;
+  readonly revisions: readonly SourceRevision[];
+  /** Who or what started it, in words: a user or role name, "a webhook", "a source change". */
+  readonly startedBy?: string;
+  /** True when the execution is itself a rollback (executionType ROLLBACK). */
+  readonly isRollback: boolean;
+}
+
+export interface StageState {
+  readonly name: string;
+  readonly status?: string;
+  readonly executionId?: string;
+  /** The action inside the stage that is running or failed, when there is one. */
+  readonly currentAction?: string;
+}
+
+export interface PipelineState {
+  readonly pipeline: string;
+  readonly stages: readonly StageState[];
+}
+
+/** What CodeDeploy deployed: enough to say it aloud and to deploy it again. */
+export interface Revision {
+  /** A short spoken label: a commit id prefix, an S3 key and version, an AppSpec hash. */
+  readonly label: string;
+  /** The revision exactly as CodeDeploy described it, so that a rollback redeploys the very same thing. */
+  readonly location: unknown;
+}
+
+export type DeploymentStatus =
+  | 'Created' | 'Queued' | 'InProgress' | 'Baking' | 'Succeeded' | 'Failed' | 'Stopped' | 'Ready' | string;
+
+export interface Deployment {
+  readonly id: string;
+  readonly status: DeploymentStatus;
+  readonly createdAt?: Date;
+  readonly completedAt?: Date;
+  readonly revision?: Revision;
+  /** user, autoscaling, codeDeployRollback, CodeDeploy, CodeDeployAutoUpdate, CloudFormation… */
+  readonly creator?: string;
+  /** True when CodeDeploy created it to roll back another deployment, or when we created it as a rollback. */
+  readonly isRollback: boolean;
+  readonly description?: string;
+}
+
+/** Deployment statuses during which a deployment group is busy. */
+export const ACTIVE_DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
+
+/** Pipeline execution statuses during which a pipeline is busy. */
+export const ACTIVE_EXECUTION_STATUSES: readonly PipelineExecutionStatus[] = ['InProgress', 'Stopping'];

@@ -1,0 +1,14 @@
+import type { Deployment, DeploymentGroupRef, DeploymentStatus, Revision } from '../domain/release';
+
+/** A deployment group (AWS CodeDeploy in production). Every method may throw a PushToProdError. */
+export interface DeploymentPort {
+  /**
+   * The group's deployments with one of `statuses`, newest first (sorted by creation time, which the AWS API
+   * does not promise), at most `limit`.
+   */
+  recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]>;
+  /** Deploys `revision` again to the group. There is no idempotency token: callers check for active deployments first. */
+  redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }>;
+  /** Stops a deployment; with `rollBack`, CodeDeploy puts the previous revision back. */
+  stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: 'Pending' | 'Succeeded' | string; message?: string }>;
+}

@@ -1,0 +1,18 @@
+import type { PipelineExecution, PipelineRef, PipelineState } from '../domain/release';
+
+/** A release pipeline (AWS CodePipeline in production). Every method may throw a PushToProdError. */
+export interface PipelinePort {
+  /** The most recent executions, newest first, at most `limit`. */
+  recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]>;
+  /** Where each stage stands now. */
+  state(pipeline: PipelineRef): Promise<PipelineState>;
+  /**
+   * Starts a release. `idempotencyToken` makes a retried request return the first execution instead of starting a
+   * second one.
+   */
+  start(pipeline: PipelineRef, idempotencyToken: string): Promise<{ executionId: string }>;
+  /** Stops a running execution; `abandon` cancels in-progress actions instead of letting them finish. */
+  stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void>;
+  /** Rolls one stage of a V2 pipeline back to an execution that succeeded in it. */
+  rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<{ executionId: string }>;
+}
