@@ -46,6 +46,8 @@ export const ConfigSchema = z.strictObject({
   skillId: z.string().regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>'),
   allowedUsers: z.array(z.string().regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id')),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'is not an AWS region name such as eu-west-1').optional(),
+  /** IANA time zone the team speaks in ("Europe/Berlin"); times are said in it. Defaults to UTC. */
+  timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin').default('UTC'),
   /** The service meant when a request names none (a single configured service is always the default). */
   defaultService: spokenName.optional(),
   services: z.array(ServiceSchema).min(1, 'must list at least one service'),
@@ -69,3 +71,12 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ServiceConfig = z.infer<typeof ServiceSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

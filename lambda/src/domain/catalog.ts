@@ -1,0 +1,91 @@
+import type { Config, ServiceConfig } from '../config/schema';
+import { builtInEnvironmentSynonyms } from '../config/environment-synonyms';
+import type { Target } from './release';
+
+/** What the user said for a slot, and what Alexa's entity resolution made of it. */
+export interface SpokenValue {
+  /** The words as heard. */
+  readonly heard?: string;
+  /** The value id from an ER_SUCCESS_MATCH resolution, when there was one. */
+  readonly resolvedId?: string;
+}
+
+export type Resolution =
+  | { readonly kind: 'resolved'; readonly value: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unknown'; readonly heard: string };
+
+const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * The configured services and environments, and how spoken words map onto them. Alexa does not restrict custom
+ * slot types to their values, so an unresolved word is matched here against names and synonyms before it is
+ * called unknown.
+ */
+export class Catalog {
+  constructor(private readonly config: Config, private readonly fallbackRegion: string = DEFAULT_REGION) {}
+
+  serviceNames(): string[] {
+    return this.config.services.map((s) => s.name);
+  }
+
+  environmentKeys(service: string): string[] {
+    return Object.keys(this.find(service)?.environments ?? {});
+  }
+
+  /** The service a request means when it names none: the only one, or the config's default. */
+  defaultService(): string | undefined {
+    if (this.config.services.length === 1) return this.config.services[0]?.name;
+    return this.config.defaultService;
+  }
+
+  resolveService(spoken: SpokenValue): Resolution {
+    const byId = spoken.resolvedId && this.find(spoken.resolvedId);
+    if (byId) return { kind: 'resolved', value: byId.name };
+    const heard = normalise(spoken.heard);
+    if (heard === '') {
+      const fallback = this.defaultService();
+      return fallback === undefined ? { kind: 'missing' } : { kind: 'resolved', value: fallback };
+    }
+    const match = this.config.services.find((s) => [s.name, ...s.synonyms].some((n) => normalise(n) === heard));
+    return match ? { kind: 'resolved', value: match.name } : { kind: 'unknown', heard: spoken.heard ?? '' };
+  }
+
+  resolveEnvironment(service: string, spoken: SpokenValue): Resolution {
+    const keys = this.environmentKeys(service);
+    if (spoken.resolvedId !== undefined && keys.includes(spoken.resolvedId)) return { kind: 'resolved', value: spoken.resolvedId };
+    const heard = normalise(spoken.heard);
+    const wanted = heard !== '' ? heard : normalise(spoken.resolvedId);
+    if (wanted === '') {
+      return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
+    }
+    const match = keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === wanted))
+      // An id Alexa resolved for another service's environment may still name one of ours through the built-ins.
+      ?? keys.find((key) => spoken.resolvedId !== undefined && builtInEnvironmentSynonyms(key).map(normalise).includes(normalise(spoken.resolvedId)));
+    return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
+  }
+
+  /** The AWS resources behind a service in an environment. */
+  target(service: string, environment: string): Target {
+    const env = this.find(service)?.environments[environment];
+    if (!env) throw new Error(`No environment "${environment}" for service "${service}"`);
+    const region = env.region ?? this.config.region ?? this.fallbackRegion;
+    return {
+      service,
+      environment,
+      pipeline: env.pipeline === undefined ? undefined : { name: env.pipeline, region },
+      deploymentGroup: env.codeDeploy === undefined ? undefined
+        : { application: env.codeDeploy.application, deploymentGroup: env.codeDeploy.deploymentGroup, region },
+      rollbackStage: env.rollbackStage,
+    };
+  }
+
+  private find(name: string): ServiceConfig | undefined {
+    return this.config.services.find((s) => s.name === name);
+  }
+}
+
+/** Lower-case, punctuation other than apostrophes dropped, spaces collapsed: how two spoken forms are compared. */
+export function normalise(words: string | undefined): string {
+  return (words ?? '').toLowerCase().replace(/\./g, '').replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import type { canfulfill } from 'ask-sdk-model';
+import type { SkillDeps } from './context';
+import { isRecord, requestType, spokenSlot } from './request-shape';
+
+/**
+ * CanFulfillIntentRequest: Alexa asks whether this skill could handle a name-free request. Answering must have no
+ * side effects, so this reads only the config, never AWS, and starts nothing.
+ */
+export function canFulfillHandler(deps: SkillDeps): RequestHandler {
+  return {
+    canHandle: (input) => requestType(input) === 'CanFulfillIntentRequest',
+    handle(input) {
+      const request = input.requestEnvelope.request as { intent?: { name?: unknown; slots?: unknown } };
+      const name = request.intent?.name;
+      const ours = name === 'DeployIntent' || name === 'RollbackIntent' || name === 'StatusIntent';
+      const slots: Record<string, canfulfill.CanFulfillSlot> = {};
+      if (ours && isRecord(request.intent?.slots)) {
+        const intent = { name: String(name), confirmationStatus: 'NONE' as const, slots: request.intent.slots as never };
+        const service = deps.catalog.resolveService(spokenSlot(intent, 'service'));
+        for (const slotName of Object.keys(request.intent.slots)) {
+          const known = slotName === 'service' ? service.kind === 'resolved'
+            : slotName === 'environment' && service.kind === 'resolved'
+              ? deps.catalog.resolveEnvironment(service.value, spokenSlot(intent, 'environment')).kind === 'resolved'
+              : false;
+          slots[slotName] = { canUnderstand: known ? 'YES' : 'MAYBE', canFulfill: known ? 'YES' : 'NO' };
+        }
+      }
+      return input.responseBuilder
+        .withCanFulfillIntent({ canFulfill: ours ? 'MAYBE' : 'NO', slots })
+        .getResponse();
+    },
+  };
+}

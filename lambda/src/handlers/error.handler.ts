@@ -1,0 +1,65 @@
+import type { ErrorHandler } from 'ask-sdk-core';
+import type { Ssml } from '../speech/ssml';
+import { AwsError, PushToProdError } from '../domain/errors';
+import type { Messages } from '../speech';
+import { requestContext, type RequestContext, type SkillDeps } from './context';
+import { hasSession, requestType } from './request-shape';
+import { sayAndEnd } from './respond';
+
+const OPERATION_WORDS: Record<string, string> = {
+  StartPipelineExecution: 'start the pipeline',
+  StopPipelineExecution: 'stop the pipeline',
+  RollbackStage: 'roll back the pipeline stage',
+  ListPipelineExecutions: 'read the pipeline',
+  GetPipelineState: 'read the pipeline',
+  GetPipelineExecution: 'read the pipeline',
+  CreateDeployment: 'create a deployment',
+  StopDeployment: 'stop the deployment',
+  ListDeployments: 'read the deployments',
+  BatchGetDeployments: 'read the deployments',
+  GetDeployment: 'read the deployments',
+  GetDeploymentGroup: 'read the deployment group',
+};
+
+/**
+ * The one error handler: an AWS fault becomes a plain sentence about what happened (and that nothing was changed
+ * where that is true); anything else becomes an apology. Either way the details go to the log, not to the user.
+ */
+export function errorHandler(deps: SkillDeps): ErrorHandler {
+  return {
+    canHandle: () => true,
+    handle(input, error) {
+      deps.logger.log('error', 'request.failed', {
+        type: requestType(input),
+        error: error.name,
+        code: error instanceof PushToProdError ? error.code : undefined,
+        operation: error instanceof AwsError ? error.operation : undefined,
+        awsRequestId: error instanceof AwsError ? error.requestId : undefined,
+        message: error.message,
+      });
+      if (!hasSession(input) || requestType(input) === 'SessionEndedRequest') return input.responseBuilder.getResponse();
+      let context: RequestContext;
+      try {
+        context = requestContext(input);
+      } catch {
+        return input.responseBuilder.getResponse();
+      }
+      return sayAndEnd(input, speechFor(error, context.speech, context.where));
+    },
+  };
+}
+
+function speechFor(error: Error, speech: Messages, where: RequestContext['where']): Ssml {
+  if (!(error instanceof PushToProdError)) return speech.unexpected();
+  switch (error.code) {
+    case 'AWS_ACCESS_DENIED':
+      return speech.awsAccessDenied(OPERATION_WORDS[(error as AwsError).operation] ?? 'do that');
+    case 'AWS_NOT_FOUND': return speech.awsNotFound(where);
+    case 'AWS_THROTTLED': return speech.awsThrottled();
+    case 'AWS_BUSY': return speech.awsBusy(where);
+    case 'AWS_INVALID_STATE': return speech.awsInvalidState();
+    case 'AWS_TIMEOUT': return speech.awsTimeout();
+    case 'AWS_UNAVAILABLE': return speech.awsUnavailable();
+    default: return speech.unexpected();
+  }
+}

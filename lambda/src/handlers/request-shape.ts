@@ -1,0 +1,74 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Intent, IntentRequest, Slot } from 'ask-sdk-model';
+import type { SpokenValue } from '../domain/catalog';
+
+/**
+ * Safe readers for the parts of a request the handlers use. Requests come from many devices and consoles, some
+ * with fields missing or of odd types, so nothing here trusts the ask-sdk-model types blindly.
+ */
+
+export function requestType(input: HandlerInput): string {
+  const type = (input.requestEnvelope.request as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : '';
+}
+
+export function intentName(input: HandlerInput): string | undefined {
+  if (requestType(input) !== 'IntentRequest') return undefined;
+  const name = (input.requestEnvelope.request as Partial<IntentRequest>).intent?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+export function isIntent(input: HandlerInput, ...names: string[]): boolean {
+  const name = intentName(input);
+  return name !== undefined && names.includes(name);
+}
+
+/** The request's intent; call only after isIntent. */
+export function intentOf(input: HandlerInput): Intent {
+  const intent = (input.requestEnvelope.request as IntentRequest).intent;
+  return { ...intent, slots: isRecord(intent.slots) ? intent.slots : {} };
+}
+
+export function confirmationStatus(intent: Intent): 'NONE' | 'CONFIRMED' | 'DENIED' {
+  const status = intent.confirmationStatus as unknown;
+  return status === 'CONFIRMED' || status === 'DENIED' ? status : 'NONE';
+}
+
+/** What was heard for a slot and the id entity resolution matched, from `resolutions` or the newer `slotValue`. */
+export function spokenSlot(intent: Intent, name: string): SpokenValue {
+  const slot = intent.slots?.[name] as (Slot & { slotValue?: { value?: unknown; resolutions?: unknown } }) | undefined;
+  if (!isRecord(slot)) return {};
+  const heard = typeof slot.value === 'string' ? slot.value : typeof slot.slotValue?.value === 'string' ? slot.slotValue.value : undefined;
+  const resolvedId = matchedId(slot.resolutions) ?? matchedId(slot.slotValue?.resolutions);
+  return { heard: heard?.trim() === '' ? undefined : heard, resolvedId };
+}
+
+function matchedId(resolutions: unknown): string | undefined {
+  const authorities = isRecord(resolutions) ? resolutions.resolutionsPerAuthority : undefined;
+  if (!Array.isArray(authorities)) return undefined;
+  for (const authority of authorities) {
+    if (!isRecord(authority) || !isRecord(authority.status) || authority.status.code !== 'ER_SUCCESS_MATCH') continue;
+    const first = Array.isArray(authority.values) ? authority.values[0] : undefined;
+    const id = isRecord(first) && isRecord(first.value) ? first.value.id ?? first.value.name : undefined;
+    if (typeof id === 'string' && id !== '') return id;
+  }
+  return undefined;
+}
+
+export function sessionAttributes(input: HandlerInput): Record<string, unknown> {
+  try {
+    const attributes = input.attributesManager.getSessionAttributes() as unknown;
+    return isRecord(attributes) ? attributes : {};
+  } catch {
+    // Requests without a session (skill events, CanFulfill) have no session attributes.
+    return {};
+  }
+}
+
+export function hasSession(input: HandlerInput): boolean {
+  return isRecord(input.requestEnvelope.session);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

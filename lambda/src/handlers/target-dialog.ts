@@ -1,0 +1,54 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Intent, Response } from 'ask-sdk-model';
+import type { Target } from '../domain/release';
+import type { Action } from '../speech/messages';
+import { toSpeech, type Ssml } from '../speech/ssml';
+import { requestContext, type SkillDeps } from './context';
+import { spokenSlot } from './request-shape';
+
+export type TargetStep =
+  | { readonly kind: 'target'; readonly target: Target; readonly intent: Intent }
+  | { readonly kind: 'asked'; readonly response: Response };
+
+/**
+ * Works out which service and environment an intent means, asking for whichever is missing or unknown with
+ * Dialog.ElicitSlot and naming the choices. The returned intent carries the resolved names in its slots, so that
+ * the next turn (a confirmation) comes back with them.
+ */
+export function resolveTarget(input: HandlerInput, deps: SkillDeps, intent: Intent, action: Action): TargetStep {
+  const { speech } = requestContext(input);
+  const services = deps.catalog.serviceNames();
+  const service = deps.catalog.resolveService(spokenSlot(intent, 'service'));
+  if (service.kind !== 'resolved') {
+    const ask = service.kind === 'missing' ? speech.askService(action, services) : speech.unknownService(service.heard, services);
+    return { kind: 'asked', response: elicit(input, withSlot(intent, 'service', undefined), 'service', ask) };
+  }
+  const environments = deps.catalog.environmentKeys(service.value);
+  const environment = deps.catalog.resolveEnvironment(service.value, spokenSlot(intent, 'environment'));
+  if (environment.kind !== 'resolved') {
+    const ask = environment.kind === 'missing'
+      ? speech.askEnvironment(action, service.value, environments)
+      : speech.unknownEnvironment(environment.heard, service.value, environments);
+    const updated = withSlot(withSlot(intent, 'service', service.value), 'environment', undefined);
+    return { kind: 'asked', response: elicit(input, updated, 'environment', ask) };
+  }
+  const resolved = withSlot(withSlot(intent, 'service', service.value), 'environment', environment.value);
+  return { kind: 'target', target: deps.catalog.target(service.value, environment.value), intent: resolved };
+}
+
+function elicit(input: HandlerInput, intent: Intent, slot: string, ask: Ssml): Response {
+  return input.responseBuilder
+    .speak(toSpeech(ask))
+    .reprompt(toSpeech(ask))
+    .addElicitSlotDirective(slot, intent)
+    .getResponse();
+}
+
+/** A copy of the intent with one slot set to a value (or emptied), as Dialog directives expect. */
+export function withSlot(intent: Intent, name: string, value: string | undefined): Intent {
+  const slots = { ...(intent.slots ?? {}) };
+  slots[name] = value === undefined
+    ? { name, confirmationStatus: 'NONE' }
+    : { name, value, confirmationStatus: 'NONE' };
+  return { name: intent.name, confirmationStatus: intent.confirmationStatus ?? 'NONE', slots };
+}

@@ -1,0 +1,53 @@
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Skill } from 'ask-sdk-core';
+import { resolveConfig } from './config/load';
+import { Catalog } from './domain/catalog';
+import { ReleaseService } from './domain/release-service';
+import { jsonLogger, type Logger } from './logging/logger';
+import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
+import { buildSkill } from './skill';
+import bundledConfig from '../push-to-prod.json';
+import { createAwsClients } from './adapters/aws/clients';
+import { CodePipelineAdapter } from './adapters/aws/codepipeline.adapter';
+import { CodeDeployAdapter } from './adapters/aws/codedeploy.adapter';
+
+/**
+ * The composition root: config → AWS clients → adapters → release service → skill. Nothing is built at import
+ * time; the first invocation builds it all once (validating the config, so a broken one fails loudly with the
+ * field named) and warm invocations reuse it.
+ */
+
+interface LambdaContext {
+  getRemainingTimeInMillis?: () => number;
+}
+
+/** Time Lambda keeps back for itself after the handler returns. */
+const LAMBDA_MARGIN_MS = 500;
+
+export interface HandlerOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+/** Creates a Lambda handler; `handler` below is the one Lambda calls. Tests create their own with other options. */
+export function createHandler(options: HandlerOptions = {}) {
+  let skill: Skill | undefined;
+  const build = (): Skill => {
+    const env = options.env ?? process.env;
+    const logger = options.logger ?? jsonLogger();
+    const config = resolveConfig(env, bundledConfig);
+    const clients = createAwsClients();
+    const releases = new ReleaseService(new CodePipelineAdapter(clients.codePipeline), new CodeDeployAdapter(clients.codeDeploy));
+    return buildSkill({ config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now: options.now ?? (() => new Date()) });
+  };
+  return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
+    const current = skill ?? (skill = build());
+    const lambdaLeft = context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
+    const budget = Math.min(DEFAULT_BUDGET_MS, lambdaLeft - LAMBDA_MARGIN_MS);
+    return runWithDeadline(budget, () => current.invoke(event, context as never));
+  };
+}
+
+/** The Lambda entry point (`index.handler`): async, two parameters, as nodejs22.x and nodejs24.x require. */
+export const handler = createHandler();

@@ -1,0 +1,38 @@
+import type { RequestInterceptor } from 'ask-sdk-core';
+import { isAllowed, type Principal } from '../domain/access';
+import type { SkillDeps } from '../handlers/context';
+import { setRequestContext } from '../handlers/context';
+import { isRecord } from '../handlers/request-shape';
+import { messagesFor } from '../speech';
+
+/**
+ * Works out once per request who is asking, whether they are allowed, and which words to speak. Ids come from
+ * context.System (present on every request), falling back to the session for old envelopes that lack it.
+ */
+export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
+  return {
+    process(input) {
+      const principal = principalOf(input.requestEnvelope as unknown);
+      const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
+      setRequestContext(input, {
+        principal,
+        allowed: isAllowed(deps.config, principal),
+        speech: messagesFor(typeof locale === 'string' ? locale : undefined, deps.now(), deps.config.timeZone),
+      });
+    },
+  };
+}
+
+export function principalOf(envelope: unknown): Principal {
+  const root = isRecord(envelope) ? envelope : {};
+  const system = isRecord(root.context) && isRecord(root.context.System) ? root.context.System : {};
+  const session = isRecord(root.session) ? root.session : {};
+  const userId = stringAt(system.user, 'userId') ?? stringAt(session.user, 'userId');
+  const personId = stringAt(system.person, 'personId');
+  return { userId, personId };
+}
+
+function stringAt(value: unknown, key: string): string | undefined {
+  const field = isRecord(value) ? value[key] : undefined;
+  return typeof field === 'string' && field !== '' ? field : undefined;
+}

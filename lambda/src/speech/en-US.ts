@@ -1,0 +1,142 @@
+import { shortId } from '../domain/ids';
+import type { Deployment, PipelineExecution } from '../domain/release';
+import type { Action, Format, Messages, StatusSpeech, Where } from './messages';
+import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
+
+/** Everything Alexa says in English. */
+export function enUS(f: Format): Messages {
+  const verb: Record<Action, string> = { deploy: 'push', rollback: 'roll back', status: 'check' };
+
+  /** "'Fix tax rounding', commit a1b2c3d" or "commit a1b2c3d" or "" */
+  const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
+    const revision = execution?.revisions[0];
+    if (!revision) return undefined;
+    const summary = revision.summary?.split('\n')[0]?.trim().slice(0, 100);
+    const commit = revision.revisionId ? ssml`commit ${shortId(revision.revisionId)}` : undefined;
+    if (summary && commit) return ssml`${summary}, ${commit}`;
+    return summary ? ssml`${summary}` : commit;
+  };
+  const byWhom = (who: string | undefined) => (who ? ssml` by ${who}` : ssml``);
+  const at = (date: Date | undefined) => {
+    const when = f.when(date);
+    return when ? ssml` ${when}` : ssml``;
+  };
+  const revision = (d: Deployment) => ssml`${d.revision?.label ?? 'an unnamed revision'}`;
+  const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
+
+  return {
+    launch: () => ssml`Release captain here. You can say push checkout to prod, roll back, or what's the status of prod. What would you like to do?`,
+    launchReprompt: () => ssml`Say push to prod, roll back, or status. What would you like to do?`,
+    help: (services, environments) => ssml`I ship and roll back your services. Say push, then a service and an environment, for example push ${services[0] ?? 'checkout'} to ${environments[0] ?? 'production'}. I read back what will ship and wait for your yes. Say roll back to stop a bad deployment or put the last good one back, or ask for the status. Your services are ${spokenList(services, 'and')}. What would you like to do?`,
+    helpReprompt: () => ssml`What would you like to do: push, roll back, or status?`,
+    goodbye: () => ssml`Okay. Nothing was changed.`,
+    fallback: () => ssml`Sorry, I can't help with that. I can push a release, roll one back, or tell you the status. What would you like to do?`,
+    fallbackReprompt: () => ssml`Say push to prod, roll back, or status.`,
+    nothingToConfirm: () => ssml`There's nothing waiting for a yes or no. Say push to prod, roll back, or status.`,
+    notAllowed: () => ssml`Sorry, you're not on this skill's list of people allowed to release. Nothing was changed. Ask your admin to add your user id, which I've written to the skill's log.`,
+
+    askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
+    unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
+    askEnvironment: (action, service, choices) => ssml`Which environment should I ${verb[action]} ${service} in: ${spokenList(choices, 'or')}?`,
+    unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
+    notConfigured: (action, w) => action === 'deploy'
+      ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`
+      : action === 'rollback'
+        ? ssml`${inWhere(w)} has no CodeDeploy group or rollback stage in my configuration, so I can't roll it back. Nothing was changed.`
+        : ssml`${inWhere(w)} has nothing I can check in my configuration.`,
+
+    deployBusy: (w, running) => {
+      const what = ships(running);
+      return ssml`A release of ${inWhere(w)} is already running${what ? ssml`, shipping ${what}` : ''}, started${at(running.startedAt)}${byWhom(running.startedBy)}. I won't start another one. Ask me for the status to follow it.`;
+    },
+    deployConfirm: (w, pipeline, last) => {
+      const what = ships(last);
+      const lastLine = last
+        ? ssml` The last release${what ? ssml`, ${what},` : ''} was started${at(last.startedAt)}${byWhom(last.startedBy)} and ${last.status === 'Succeeded' ? 'succeeded' : ssml`ended as ${last.status}`}.`
+        : ssml` This pipeline has no releases yet.`;
+      return ssml`This starts the ${pipeline} pipeline, which ships the latest ${w.service} to ${w.environment}.${lastLine} Shall I push ${w.service} to ${w.environment}?`;
+    },
+    deployConfirmReprompt: (w) => ssml`Should I push ${w.service} to ${w.environment}? Say yes or no.`,
+    deployStarted: (w, pipeline, id) => ssml`Done: the ${pipeline} pipeline has started, execution ${shortId(id)}. ${inWhere(w)} is on its way. Ask me for the status to follow it.`,
+    deployDenied: (w) => ssml`Okay, I won't push ${inWhere(w)}. Nothing was changed.`,
+    deployOutcomeUnknown: (w, pipeline) => ssml`I asked CodePipeline to start ${pipeline}, but got no answer in time, so I can't tell whether the release of ${inWhere(w)} started. Ask me for the status of ${inWhere(w)} in a minute, or look at the pipeline in the console, before you try again.`,
+
+    rollbackConfirmStop: (w, d) => ssml`A deployment of ${inWhere(w)} is in progress: ${revision(d)}, deployment ${shortId(d.id)}, started${at(d.createdAt)}. Shall I stop it and let CodeDeploy put the previous version back?`,
+    rollbackConfirmRedeploy: (w, current, target, undoes) => joinSsml([
+      ssml`${inWhere(w)} runs ${revision(current)}, deployed${at(current.createdAt)}.`,
+      undoes ? ssml`That deployment was itself a rollback, so going back puts back a version that was rolled back before.` : '',
+      ssml`Rolling back deploys ${revision(target)} again, the last version that succeeded before it,${at(target.createdAt)}. Shall I roll back ${inWhere(w)}?`,
+    ].filter((p) => p !== '')),
+    rollbackConfirmStage: (w, stage, current, target, undoes) => joinSsml([
+      ssml`The ${stage} stage of ${inWhere(w)} last succeeded with execution ${shortId(current.id)}${ships(current) ? ssml`, ${ships(current)}` : ''}.`,
+      undoes ? ssml`That execution was itself a rollback.` : '',
+      ssml`Rolling back returns the stage to execution ${shortId(target.id)}${ships(target) ? ssml`, ${ships(target)}` : ''}, from${at(target.startedAt)}. Shall I roll back ${inWhere(w)}?`,
+    ].filter((p) => p !== '')),
+    rollbackConfirmReprompt: (w) => ssml`Should I roll back ${inWhere(w)}? Say yes or no.`,
+    rollbackNothing: (w, reason) => reason === 'no-history'
+      ? ssml`I found no successful deployment of ${inWhere(w)}, so there is nothing to roll back to. Nothing was changed.`
+      : ssml`${inWhere(w)} has only ever run one version successfully, so there is nothing earlier to roll back to. Nothing was changed.`,
+    rollbackStopping: (w, d, status) => status === 'Succeeded'
+      ? ssml`Done: deployment ${shortId(d.id)} of ${inWhere(w)} is stopped, and CodeDeploy is putting the previous version back. Ask me for the status to follow it.`
+      : ssml`CodeDeploy is stopping deployment ${shortId(d.id)} of ${inWhere(w)} and will put the previous version back. Ask me for the status in a minute.`,
+    rollbackRedeploying: (w, id, target) => ssml`Done: rollback deployment ${shortId(id)} has started, putting ${revision(target)} back on ${inWhere(w)}. Ask me for the status to follow it.`,
+    rollbackStageStarted: (w, stage, id, target) => ssml`Done: the ${stage} stage of ${inWhere(w)} is rolling back to execution ${shortId(target.id)}, as execution ${shortId(id)}. Ask me for the status to follow it.`,
+    rollbackBusy: (w, running) => ssml`Deployment ${shortId(running.id)} of ${inWhere(w)} is running right now, so I didn't start a rollback. Ask me again to stop it.`,
+    rollbackDenied: (w) => ssml`Okay, I won't roll back ${inWhere(w)}. Nothing was changed.`,
+    rollbackOutcomeUnknown: (w) => ssml`I asked CodeDeploy to roll back ${inWhere(w)}, but got no answer in time, so I can't tell whether it started. Ask me for the status of ${inWhere(w)} in a minute, or look in the CodeDeploy console, before you try again.`,
+    planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
+
+    status: (w, r) => statusSpeech(w, r),
+
+    awsAccessDenied: (operation) => ssml`AWS refused me permission to ${operation}. Nothing was changed. Check the skill's IAM role.`,
+    awsNotFound: (w) => w
+      ? ssml`AWS can't find the pipeline or deployment group for ${inWhere(w)}. Check the names in the skill's configuration. Nothing was changed.`
+      : ssml`AWS can't find the pipeline or deployment group I was asked about. Nothing was changed.`,
+    awsThrottled: () => ssml`AWS is throttling my requests right now. Nothing was changed. Please try again in a minute.`,
+    awsBusy: (w) => ssml`${w ? ssml`${inWhere(w)}` : 'That'} is busy with another release or deployment, so I didn't start anything. Ask me for the status.`,
+    awsInvalidState: () => ssml`AWS says that can't be done in the state things are in now. Ask me for the status.`,
+    awsTimeout: () => ssml`AWS didn't answer in time, so I can't tell you. Nothing was changed. Please try again in a minute.`,
+    awsUnavailable: () => ssml`AWS had a problem answering me. Nothing was changed. Please try again in a minute.`,
+    unexpected: () => ssml`Sorry, something went wrong on my side, and I didn't change anything. Please try again.`,
+  };
+
+  function statusSpeech(w: Where, r: StatusSpeech): Ssml {
+    const parts: Ssml[] = [];
+    const e = r.latestExecution;
+    if (r.hasPipeline) {
+      if (!e) parts.push(ssml`${inWhere(w)} has no releases yet.`);
+      else {
+        const what = ships(e);
+        const stage = r.stage;
+        const where = e.status === 'InProgress' && stage
+          ? ssml`is in the ${stage.name} stage${stage.currentAction ? ssml`, running ${stage.currentAction}` : ''}`
+          : ssml`${statusWord(e.status)}`;
+        parts.push(ssml`The latest release of ${inWhere(w)}${what ? ssml`, ${what},` : ''} ${where}. It was started${at(e.startedAt)}${byWhom(e.startedBy)}.`);
+      }
+    }
+    const d = r.latestDeployment;
+    if (r.hasDeploymentGroup) {
+      parts.push(d
+        ? ssml`The latest deployment, ${revision(d)}, ${statusWord(d.status)}${at(d.completedAt ?? d.createdAt)}${d.isRollback ? ', as a rollback' : ''}.`
+        : ssml`CodeDeploy has no deployments for ${inWhere(w)} yet.`);
+    }
+    return joinSsml(parts);
+  }
+}
+
+function statusWord(status: string): string {
+  switch (status) {
+    case 'InProgress': return 'is in progress';
+    case 'Succeeded': return 'succeeded';
+    case 'Failed': return 'failed';
+    case 'Stopped': return 'was stopped';
+    case 'Stopping': return 'is stopping';
+    case 'Superseded': return 'was superseded by a newer one';
+    case 'Cancelled': return 'was cancelled';
+    case 'Created': return 'is about to start';
+    case 'Queued': return 'is queued';
+    case 'Baking': return 'is baking';
+    case 'Ready': return 'is waiting for traffic to be rerouted';
+    default: return `is ${status}`;
+  }
+}

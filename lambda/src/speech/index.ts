@@ -1,0 +1,14 @@
+import { enUS } from './en-US';
+import type { Format, Messages } from './messages';
+import { spokenTime } from './spoken-time';
+
+export type { Messages } from './messages';
+
+const TABLES: Record<string, (f: Format) => Messages> = { 'en-US': enUS };
+
+/** The locale table for a request, falling back to English for locales without a table of their own. */
+export function messagesFor(locale: string | undefined, now: Date, timeZone: string): Messages {
+  const speechLocale = locale && TABLES[locale] ? locale : 'en-US';
+  const table = TABLES[speechLocale] ?? enUS;
+  return table({ when: (at) => spokenTime(at, now, speechLocale, timeZone) });
+}

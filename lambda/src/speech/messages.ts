@@ -1,0 +1,73 @@
+import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { Ssml } from './ssml';
+
+/** Formatting a locale table may use: times in the team's time zone, relative to the request. */
+export interface Format {
+  when(at: Date | undefined): string | undefined;
+}
+
+/** What a spoken answer needs about a target. */
+export interface Where {
+  readonly service: string;
+  readonly environment: string;
+}
+
+/** Every sentence Alexa says, per locale. A locale table implements this whole interface. */
+export interface Messages {
+  launch(): Ssml;
+  launchReprompt(): Ssml;
+  help(services: readonly string[], environments: readonly string[]): Ssml;
+  helpReprompt(): Ssml;
+  goodbye(): Ssml;
+  fallback(): Ssml;
+  fallbackReprompt(): Ssml;
+  nothingToConfirm(): Ssml;
+  notAllowed(): Ssml;
+
+  askService(action: Action, choices: readonly string[]): Ssml;
+  unknownService(heard: string, choices: readonly string[]): Ssml;
+  askEnvironment(action: Action, service: string, choices: readonly string[]): Ssml;
+  unknownEnvironment(heard: string, service: string, choices: readonly string[]): Ssml;
+  notConfigured(action: Action, where: Where): Ssml;
+
+  deployBusy(where: Where, running: PipelineExecution): Ssml;
+  deployConfirm(where: Where, pipeline: string, lastRelease: PipelineExecution | undefined): Ssml;
+  deployConfirmReprompt(where: Where): Ssml;
+  deployStarted(where: Where, pipeline: string, executionId: string): Ssml;
+  deployDenied(where: Where): Ssml;
+  deployOutcomeUnknown(where: Where, pipeline: string): Ssml;
+
+  rollbackConfirmStop(where: Where, deployment: Deployment): Ssml;
+  rollbackConfirmRedeploy(where: Where, current: Deployment, target: Deployment, undoesRollback: boolean): Ssml;
+  rollbackConfirmStage(where: Where, stage: string, current: PipelineExecution, target: PipelineExecution, undoesRollback: boolean): Ssml;
+  rollbackConfirmReprompt(where: Where): Ssml;
+  rollbackNothing(where: Where, reason: 'no-history' | 'no-earlier-revision'): Ssml;
+  rollbackStopping(where: Where, deployment: Deployment, status: string): Ssml;
+  rollbackRedeploying(where: Where, deploymentId: string, target: Deployment): Ssml;
+  rollbackStageStarted(where: Where, stage: string, executionId: string, target: PipelineExecution): Ssml;
+  rollbackBusy(where: Where, running: Deployment): Ssml;
+  rollbackDenied(where: Where): Ssml;
+  rollbackOutcomeUnknown(where: Where): Ssml;
+  planChanged(): Ssml;
+
+  status(where: Where, report: StatusSpeech): Ssml;
+
+  awsAccessDenied(operation: string): Ssml;
+  awsNotFound(where: Where | undefined): Ssml;
+  awsThrottled(): Ssml;
+  awsBusy(where: Where | undefined): Ssml;
+  awsInvalidState(): Ssml;
+  awsTimeout(): Ssml;
+  awsUnavailable(): Ssml;
+  unexpected(): Ssml;
+}
+
+export type Action = 'deploy' | 'rollback' | 'status';
+
+export interface StatusSpeech {
+  readonly latestExecution?: PipelineExecution;
+  readonly stage?: StageState;
+  readonly latestDeployment?: Deployment;
+  readonly hasPipeline: boolean;
+  readonly hasDeploymentGroup: boolean;
+}

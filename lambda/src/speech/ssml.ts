@@ -1,0 +1,47 @@
+import { escapeXmlCharacters } from 'ask-sdk-core';
+
+/** SSML that is already safe to send: literal markup from the locale tables, interpolations escaped. */
+export class Ssml {
+  constructor(readonly markup: string) {}
+  toString(): string {
+    return this.markup;
+  }
+}
+
+/**
+ * Tagged template for speech: the literal parts may hold SSML markup, every interpolated value is escaped unless
+ * it is itself Ssml. So a service called "a & b" or "<break/>" is spoken, never parsed.
+ */
+export function ssml(strings: TemplateStringsArray, ...values: readonly unknown[]): Ssml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += (value instanceof Ssml ? value.markup : escapeXmlCharacters(String(value ?? ''))) + (strings[i + 1] ?? '');
+  });
+  return new Ssml(out);
+}
+
+/** Joins pieces of speech with a separator, escaping plain strings. */
+export function joinSsml(parts: readonly (Ssml | string)[], separator = ' '): Ssml {
+  return new Ssml(parts.map((p) => (p instanceof Ssml ? p.markup : escapeXmlCharacters(p))).join(separator));
+}
+
+/** "a, b or c", escaped. */
+export function spokenList(items: readonly string[], conjunction: string): Ssml {
+  if (items.length <= 1) return ssml`${items[0] ?? ''}`;
+  const head = items.slice(0, -1).map((i) => escapeXmlCharacters(i)).join(', ');
+  return new Ssml(`${head} ${conjunction} ${escapeXmlCharacters(items[items.length - 1] ?? '')}`);
+}
+
+/** Speech as the response builder wants it, shortened to Alexa's limit without cutting through a tag or an entity. */
+export function toSpeech(speech: Ssml, limit = 7500): string {
+  if (speech.markup.length <= limit) return speech.markup;
+  const cut = speech.markup.slice(0, limit);
+  const safe = cut.replace(/<[^>]*$/, '').replace(/&[^;\s]*$/, '');
+  return safe;
+}
+
+/** The plain words of SSML, for card text and logs. */
+export function plainText(speech: Ssml): string {
+  return speech.markup.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+import type { Skill } from 'ask-sdk-core';
+import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { envelope, intent, slot, type Caller } from './envelopes';
+
+/** The plain words of a response's speech. */
+export function spoken(response: ResponseEnvelope | undefined): string {
+  const speech = response?.response.outputSpeech as { ssml?: string; text?: string } | undefined;
+  return (speech?.ssml ?? speech?.text ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+export function directive(response: ResponseEnvelope | undefined, type: string): (Directive & { updatedIntent?: Intent; slotToElicit?: string }) | undefined {
+  return response?.response.directives?.find((d) => d.type === type) as never;
+}
+
+/**
+ * Plays Alexa's side of a conversation with the real handler chain: carries session attributes, answers a
+ * Dialog.ConfirmIntent with CONFIRMED or DENIED, fills the slot a Dialog.ElicitSlot asked for, ends on
+ * shouldEndSession. Intents are given already resolved; the offline simulator tests the words-to-intent part.
+ */
+export class Conversation {
+  readonly requests: RequestEnvelope[] = [];
+  last?: ResponseEnvelope;
+  private attributes: Record<string, unknown> = {};
+  private sessionId = `amzn1.echo-api.session.${Math.random().toString(16).slice(2)}`;
+  private isNew = true;
+  ended = false;
+
+  constructor(private readonly skill: Skill, private readonly caller: Caller = {}) {}
+
+  /** Sends any request body and returns what Alexa would say. */
+  async send(request: Record<string, unknown>): Promise<string> {
+    const env = envelope(request, { ...this.caller, sessionId: this.sessionId, newSession: this.isNew, attributes: this.attributes });
+    this.requests.push(env);
+    this.last = await this.skill.invoke(env);
+    this.isNew = false;
+    this.attributes = (this.last.sessionAttributes as Record<string, unknown> | undefined) ?? {};
+    this.ended = this.last.response.shouldEndSession === true;
+    return spoken(this.last);
+  }
+
+  launch() {
+    return this.send({ type: 'LaunchRequest' });
+  }
+
+  /** Says an intent: `ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] })`. */
+  ask(name: string, slots: Record<string, [heard: string, id?: string | null]> = {}) {
+    const built = intent(name, Object.fromEntries(Object.entries(slots).map(([n, [heard, id]]) => [n, slot(n, heard, id)])));
+    return this.send({ type: 'IntentRequest', dialogState: 'STARTED', intent: built });
+  }
+
+  /** Answers a confirmation question; outside one, yes and no are intents of their own, as on a real device. */
+  async answer(yes: boolean): Promise<string> {
+    const confirm = directive(this.last, 'Dialog.ConfirmIntent');
+    if (!confirm?.updatedIntent) return this.send({ type: 'IntentRequest', intent: intent(yes ? 'AMAZON.YesIntent' : 'AMAZON.NoIntent') });
+    const updated: Intent = { ...confirm.updatedIntent, confirmationStatus: yes ? 'CONFIRMED' : 'DENIED' };
+    return this.send({ type: 'IntentRequest', dialogState: yes ? 'IN_PROGRESS' : 'COMPLETED', intent: updated });
+  }
+
+  yes() {
+    return this.answer(true);
+  }
+
+  no() {
+    return this.answer(false);
+  }
+
+  /** Answers the slot a Dialog.ElicitSlot asked for. */
+  fill(heard: string, id?: string | null): Promise<string> {
+    const elicit = directive(this.last, 'Dialog.ElicitSlot');
+    if (!elicit?.updatedIntent || !elicit.slotToElicit) throw new Error(`The skill did not ask for a slot; it said: ${spoken(this.last)}`);
+    const updated: Intent = { ...elicit.updatedIntent, slots: { ...elicit.updatedIntent.slots, [elicit.slotToElicit]: slot(elicit.slotToElicit, heard, id) } };
+    return this.send({ type: 'IntentRequest', dialogState: 'IN_PROGRESS', intent: updated });
+  }
+}

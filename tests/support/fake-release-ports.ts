@@ -1,0 +1,100 @@
+import type { Deployment, DeploymentGroupRef, PipelineExecution, PipelineRef, PipelineState, Revision } from '../../lambda/src/domain/release';
+import type { DeploymentPort } from '../../lambda/src/ports/deployment.port';
+import type { PipelinePort } from '../../lambda/src/ports/pipeline.port';
+
+/** In-memory ports for handler and domain tests: scripted history, every call recorded. */
+
+export interface Call {
+  op: string;
+  args: unknown[];
+}
+
+export const MUTATING = new Set(['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment']);
+
+export class FakePipelines implements PipelinePort {
+  readonly calls: Call[] = [];
+  readonly executions = new Map<string, PipelineExecution[]>();
+  readonly states = new Map<string, PipelineState>();
+  failure: Partial<Record<string, Error>> = {};
+  private started = new Map<string, string>();
+
+  async recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]> {
+    this.record('recentExecutions', pipeline, limit);
+    return (this.executions.get(pipeline.name) ?? []).slice(0, limit);
+  }
+
+  async state(pipeline: PipelineRef): Promise<PipelineState> {
+    this.record('state', pipeline);
+    return this.states.get(pipeline.name) ?? { pipeline: pipeline.name, stages: [] };
+  }
+
+  async start(pipeline: PipelineRef, token: string): Promise<{ executionId: string }> {
+    this.record('start', pipeline, token);
+    const existing = this.started.get(token);
+    if (existing) return { executionId: existing };
+    const executionId = `exec-${this.started.size + 1}-0000-aaaa-bbbb-cccc`;
+    this.started.set(token, executionId);
+    return { executionId };
+  }
+
+  async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
+    this.record('stop', pipeline, executionId, reason, abandon);
+  }
+
+  async rollbackStage(pipeline: PipelineRef, stage: string, target: string): Promise<{ executionId: string }> {
+    this.record('rollbackStage', pipeline, stage, target);
+    return { executionId: 'rollback-exec-1234' };
+  }
+
+  private record(op: string, ...args: unknown[]) {
+    this.calls.push({ op, args });
+    const failure = this.failure[op];
+    if (failure) throw failure;
+  }
+}
+
+export class FakeDeployments implements DeploymentPort {
+  readonly calls: Call[] = [];
+  readonly deployments = new Map<string, Deployment[]>();
+  failure: Partial<Record<string, Error>> = {};
+
+  async recentDeployments(group: DeploymentGroupRef, statuses: readonly string[], limit: number): Promise<Deployment[]> {
+    this.record('recentDeployments', group, statuses, limit);
+    return (this.deployments.get(group.deploymentGroup) ?? [])
+      .filter((d) => statuses.length === 0 || statuses.includes(d.status))
+      .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
+      .slice(0, limit);
+  }
+
+  async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }> {
+    this.record('redeploy', group, revision, description);
+    return { deploymentId: 'd-ROLLBACK01' };
+  }
+
+  async stop(deploymentId: string, region: string, rollBack: boolean) {
+    this.record('stopDeployment', deploymentId, region, rollBack);
+    return { status: 'Pending' };
+  }
+
+  private record(op: string, ...args: unknown[]) {
+    this.calls.push({ op, args });
+    const failure = this.failure[op];
+    if (failure) throw failure;
+  }
+}
+
+export function execution(id: string, status: string, minutesAgo: number, summary = 'Fix tax rounding', startedBy = 'alice', isRollback = false): PipelineExecution {
+  return {
+    id, status, isRollback, startedBy,
+    startedAt: new Date(Date.now() - minutesAgo * 60_000),
+    revisions: [{ actionName: 'Source', revisionId: `${id}abcdef0123456789`, summary }],
+  };
+}
+
+export function deployment(id: string, status: string, minutesAgo: number, commit: string, isRollback = false): Deployment {
+  return {
+    id, status, isRollback, creator: isRollback ? 'codeDeployRollback' : 'user',
+    createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    revision: { label: commit.slice(0, 7), location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: commit } } },
+  };
+}

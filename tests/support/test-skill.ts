@@ -1,0 +1,54 @@
+import { parseConfig } from '../../lambda/src/config/load';
+import type { Config } from '../../lambda/src/config/schema';
+import { Catalog } from '../../lambda/src/domain/catalog';
+import { ReleaseService } from '../../lambda/src/domain/release-service';
+import type { Logger, LogLevel } from '../../lambda/src/logging/logger';
+import { buildSkill } from '../../lambda/src/skill';
+import { ALLOWED_USER, SKILL_ID } from './envelopes';
+import { FakeDeployments, FakePipelines } from './fake-release-ports';
+
+export const TEST_CONFIG = {
+  skillId: SKILL_ID,
+  allowedUsers: [ALLOWED_USER, 'amzn1.ask.person.ALLOWED_VOICE'],
+  region: 'eu-west-1',
+  services: [
+    {
+      name: 'checkout',
+      synonyms: ['checkout service', 'the shop'],
+      environments: {
+        production: { pipeline: 'checkout-prod', codeDeploy: { application: 'checkout', deploymentGroup: 'checkout-prod' } },
+        staging: { pipeline: 'checkout-staging', codeDeploy: { application: 'checkout', deploymentGroup: 'checkout-staging' } },
+      },
+    },
+    {
+      name: 'billing',
+      environments: {
+        production: { pipeline: 'billing-prod', codeDeploy: { application: 'billing', deploymentGroup: 'billing-prod' } },
+      },
+    },
+  ],
+};
+
+export interface LogLine {
+  level: LogLevel;
+  event: string;
+  fields: Record<string, unknown>;
+}
+
+/** The real handler chain over in-memory ports, with the log kept for assertions. */
+export function testSkill(overrides: Partial<Config> | Record<string, unknown> = {}) {
+  const config = parseConfig({ ...TEST_CONFIG, ...overrides }, 'test config');
+  const pipelines = new FakePipelines();
+  const deployments = new FakeDeployments();
+  const logs: LogLine[] = [];
+  const logger: Logger = { log: (level, event, fields = {}) => logs.push({ level, event, fields }) };
+  const skill = buildSkill({
+    config,
+    catalog: new Catalog(config),
+    releases: new ReleaseService(pipelines, deployments),
+    logger,
+    now: () => new Date(),
+  });
+  const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
+  return { skill, config, pipelines, deployments, logs, mutations };
+}
