@@ -117,7 +117,7 @@ export function enUS(f: Format): Messages {
     const d = r.latestDeployment;
     if (r.hasDeploymentGroup) {
       parts.push(d
-        ? ssml`The latest deployment, ${revision(d)}, ${statusWord(d.status)}${at(d.completedAt ?? d.createdAt)}${d.isRollback ? ', as a rollback' : ''}.`
+        ? ssml`The latest deployment, ${revision(d)}${d.isRollback ? ', a rollback,' : ','} ${statusWord(d.status)}${d.completedAt ? at(d.completedAt) : ssml`, started${at(d.createdAt)}`}.`
         : ssml`CodeDeploy has no deployments for ${inWhere(w)} yet.`);
     }
     return joinSsml(parts);
