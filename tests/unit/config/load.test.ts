@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../../../lambda/src/domain/errors';
+import { loadConfigFile, parseConfig, resolveConfig } from '../../../lambda/src/config/load';
+import { TEST_CONFIG } from '../../support/test-skill';
+
+const ISSUE_EXAMPLE = {
+  skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000',
+  allowedUsers: ['amzn1.ask.account.EXAMPLE', 'amzn1.ask.person.EXAMPLE'],
+  services: [{
+    name: 'checkout',
+    synonyms: ['checkout service'],
+    environments: {
+      production: { pipeline: 'checkout-prod', codeDeploy: { application: 'checkout', deploymentGroup: 'checkout-prod' } },
+      staging: { pipeline: 'checkout-staging', codeDeploy: { application: 'checkout', deploymentGroup: 'checkout-staging' } },
+    },
+  }],
+};
+
+function issuesOf(raw: unknown): readonly string[] {
+  try {
+    parseConfig(raw, 'test');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('config', () => {
+  it('accepts the documented example as is', () => {
+    expect(parseConfig(ISSUE_EXAMPLE, 'example').services[0]?.environments.production?.pipeline).toBe('checkout-prod');
+  });
+
+  it('names the field and the problem for a misspelt key', () => {
+    const broken = { ...ISSUE_EXAMPLE, services: [{ name: 'checkout', environments: { production: { pipline: 'x' } } }] };
+
+    expect(issuesOf(broken)).toEqual(expect.arrayContaining([
+      'services[0].environments.production: Unrecognized key: "pipline"',
+      'services[0].environments.production: needs a "pipeline", a "codeDeploy" target, or both',
+    ]));
+  });
+
+  it('refuses a skill id that is not one', () => {
+    expect(issuesOf({ ...ISSUE_EXAMPLE, skillId: 'my-skill' })).toEqual(['skillId: must look like amzn1.ask.skill.<uuid>']);
+  });
+
+  it('refuses a user id that is not an Alexa id', () => {
+    expect(issuesOf({ ...ISSUE_EXAMPLE, allowedUsers: ['bob'] })[0]).toMatch(/^allowedUsers\[0\]: must be an amzn1\.ask\.account/);
+  });
+
+  it('refuses a phrase that names two services', () => {
+    const services = [...TEST_CONFIG.services, { name: 'shop', synonyms: ['checkout service'], environments: { production: { pipeline: 'p' } } }];
+    expect(issuesOf({ ...TEST_CONFIG, services })).toEqual(['services[2]: "checkout service" already names service "checkout"']);
+  });
+
+  it('refuses a default service that is not configured', () => {
+    expect(issuesOf({ ...TEST_CONFIG, defaultService: 'basket' })).toEqual(['defaultService: "basket" is not the name of a configured service']);
+  });
+
+  it('refuses an unknown time zone and a malformed region', () => {
+    expect(issuesOf({ ...TEST_CONFIG, timeZone: 'Mars/Olympus', region: 'europe' })).toEqual([
+      'region: is not an AWS region name such as eu-west-1',
+      'timeZone: is not an IANA time zone such as Europe/Berlin',
+    ]);
+  });
+
+  it('reads the file PUSH_TO_PROD_CONFIG names, and says so when it is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptp-config-'));
+    const good = join(dir, 'good.json');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(good, JSON.stringify(TEST_CONFIG));
+    writeFileSync(bad, '{ "skillId": ');
+
+    expect(resolveConfig({ PUSH_TO_PROD_CONFIG: good }, ISSUE_EXAMPLE).skillId).toBe(TEST_CONFIG.skillId);
+    expect(() => loadConfigFile(bad)).toThrow(/bad\.json\):\n {2}- is not valid JSON/);
+    expect(() => loadConfigFile(join(dir, 'missing.json'))).toThrow(/cannot be read: ENOENT/);
+  });
+
+  it('uses the bundled config when no path is set', () => {
+    expect(resolveConfig({}, ISSUE_EXAMPLE).skillId).toBe(ISSUE_EXAMPLE.skillId);
+  });
+});

@@ -1,0 +1,49 @@
+import { parseConfig } from '../../../lambda/src/config/load';
+import { Catalog, normalise } from '../../../lambda/src/domain/catalog';
+import { TEST_CONFIG } from '../../support/test-skill';
+
+const catalog = new Catalog(parseConfig(TEST_CONFIG, 'test'));
+
+describe('Catalog', () => {
+  it('resolves a service by the id entity resolution matched', () => {
+    expect(catalog.resolveService({ heard: 'check out', resolvedId: 'checkout' })).toEqual({ kind: 'resolved', value: 'checkout' });
+  });
+
+  it('resolves a synonym Alexa did not match, ignoring case and punctuation', () => {
+    expect(catalog.resolveService({ heard: 'The Shop.' })).toEqual({ kind: 'resolved', value: 'checkout' });
+  });
+
+  it('keeps an unknown service as heard, so the question can name it', () => {
+    expect(catalog.resolveService({ heard: 'basket' })).toEqual({ kind: 'unknown', heard: 'basket' });
+  });
+
+  it('asks for the service when several are configured and none is the default', () => {
+    expect(catalog.resolveService({})).toEqual({ kind: 'missing' });
+  });
+
+  it('maps built-in environment words onto the configured key', () => {
+    expect(catalog.resolveEnvironment('checkout', { heard: 'live' })).toEqual({ kind: 'resolved', value: 'production' });
+    expect(catalog.resolveEnvironment('checkout', { heard: 'stage' })).toEqual({ kind: 'resolved', value: 'staging' });
+  });
+
+  it('refuses an environment the service does not have, even when Alexa resolved it for another service', () => {
+    expect(catalog.resolveEnvironment('billing', { heard: 'staging', resolvedId: 'staging' })).toEqual({ kind: 'unknown', heard: 'staging' });
+  });
+
+  it('uses the only environment of a service when none is said', () => {
+    expect(catalog.resolveEnvironment('billing', {})).toEqual({ kind: 'resolved', value: 'production' });
+  });
+
+  it('builds the AWS target with the environment region, else the config region', () => {
+    expect(catalog.target('billing', 'production')).toEqual({
+      service: 'billing', environment: 'production',
+      pipeline: { name: 'billing-prod', region: 'eu-west-1' },
+      deploymentGroup: { application: 'billing', deploymentGroup: 'billing-prod', region: 'eu-west-1' },
+      rollbackStage: undefined,
+    });
+  });
+
+  it('normalises spoken forms', () => {
+    expect(normalise('  Q.A.  Environment! ')).toBe('qa environment');
+  });
+});
