@@ -5,6 +5,7 @@ import { Catalog } from './domain/catalog';
 import { ReleaseService } from './domain/release-service';
 import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
+import { normaliseEnvelope } from './runtime/envelope';
 import { buildSkill } from './skill';
 import bundledConfig from '../push-to-prod.json';
 import { createAwsClients } from './adapters/aws/clients';
@@ -43,9 +44,10 @@ export function createHandler(options: HandlerOptions = {}) {
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());
+    const envelope = normaliseEnvelope(event);
     const lambdaLeft = context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
     const budget = Math.min(DEFAULT_BUDGET_MS, lambdaLeft - LAMBDA_MARGIN_MS);
-    return runWithDeadline(budget, () => current.invoke(event, context as never));
+    return runWithDeadline(budget, () => current.invoke(envelope, context as never));
   };
 }
 

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normaliseEnvelope } from '../../lambda/src/runtime/envelope';
+import { spoken } from '../support/conversation';
+import { SKILL_ID } from '../support/envelopes';
+import { invalidSsml } from '../support/ssml-check';
+import { testSkill } from '../support/test-skill';
+
+/** Requests captured from real devices and consoles (shared/real-envelopes), taken as they come. */
+const DIR = join(__dirname, '..', '..', '..', 'shared', 'real-envelopes');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+
+/** The same envelope, addressed to our skill. */
+function addressedToUs(raw: Record<string, any>): Record<string, any> {
+  const copy = structuredClone(raw);
+  if (copy.session?.application) copy.session.application.applicationId = SKILL_ID;
+  if (copy.context?.System?.application) copy.context.System.application.applicationId = SKILL_ID;
+  return copy;
+}
+
+const load = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, any>;
+
+describe('real envelopes', () => {
+  it('finds the corpus', () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(files)('answers %s without error, with valid SSML and no AWS call', async (file) => {
+    const { skill, pipelines, deployments } = testSkill();
+    const raw = addressedToUs(load(file));
+
+    const response = await skill.invoke(normaliseEnvelope(raw));
+
+    expect(response.version).toBe('1.0');
+    expect(invalidSsml(response)).toEqual([]);
+    expect([...pipelines.calls, ...deployments.calls]).toEqual([]);
+    const type = raw.request.type as string;
+    if (type === 'SessionEndedRequest' || type === 'System.ExceptionEncountered' || !raw.session) {
+      expect(response.response.outputSpeech).toBeUndefined();
+    }
+    if (type === 'LaunchRequest') expect(spoken(response)).toMatch(/^Release captain here/);
+    if (type === 'CanFulfillIntentRequest') expect(response.response.canFulfillIntent?.canFulfill).toBe('NO');
+  });
+
+  it.each(files.filter((f) => !/template/.test(f)))('rejects %s as it was captured, for another skill', async (file) => {
+    const { skill, pipelines, deployments } = testSkill();
+
+    await expect(Promise.resolve().then(() => skill.invoke(normaliseEnvelope(load(file))))).rejects.toThrow();
+    expect([...pipelines.calls, ...deployments.calls]).toEqual([]);
+  });
+});
