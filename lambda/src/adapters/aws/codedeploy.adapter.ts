@@ -140,7 +140,7 @@ export class CodeDeployAdapter implements DeploymentPort {
       // No idempotency token exists: a second attempt could deploy twice, or fail as busy because of the first.
       { operation, mutating: true, retrySafe: false },
     );
-    return { deploymentId: requireId(output.deploymentId, operation, output.$metadata.requestId) };
+    return { deploymentId: requireId(output.deploymentId, operation, output.$metadata?.requestId) };
   }
 
   async stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: string; message?: string }> {

@@ -117,7 +117,7 @@ export class CodePipelineAdapter implements PipelinePort {
       new StartPipelineExecutionCommand({ name: pipeline.name, clientRequestToken: idempotencyToken }),
       { operation, mutating: true, retrySafe: true },
     );
-    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata.requestId) };
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
   }
 
   async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
@@ -135,6 +135,6 @@ export class CodePipelineAdapter implements PipelinePort {
       new RollbackStageCommand({ pipelineName: pipeline.name, stageName: stage, targetPipelineExecutionId: targetExecutionId }),
       { operation, mutating: true, retrySafe: false },
     );
-    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata.requestId) };
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
   }
 }
