@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import {
+  BatchGetDeploymentsCommand,
+  CreateDeploymentCommand,
+  ListDeploymentsCommand,
+  StopDeploymentCommand,
+  type CodeDeployClient,
+  type DeploymentInfo,
+  type DeploymentStatus as AwsDeploymentStatus,
+  type RevisionLocation,
+} from '@aws-sdk/client-codedeploy';
+import type { Deployment, DeploymentGroupRef, DeploymentStatus, Revision } from '../../domain/release';
+import type { DeploymentPort } from '../../ports/deployment.port';
+import { requireId, sendCommand } from './send';
+
+/** How our own rollback deployments start their description, so that they are known as rollbacks later. */
+export const ROLLBACK_DESCRIPTION_PREFIX = 'push-to-prod rollback';
+
+/** BatchGetDeployments takes at most 25 ids. */
+const BATCH_SIZE = 25;
+/** ListDeployments pages followed at most; each page holds up to 100 ids, more than any limit we ask for. */
+const MAX_LIST_PAGES = 2;
+
+function basename(key: string): string {
+  return key.split('/').filter((part) => part !== '').pop() ?? key;
+}
+
+function shortSha256(content: { content?: string; sha256?: string } | undefined): string {
+  const sha = content?.sha256 ?? createHash('sha256').update(content?.content ?? '').digest('hex');
+  return sha.slice(0, 8);
+}
+
+/** A short label for a revision: a commit prefix, an S3 key and version, an AppSpec hash. */
+export function revisionLabel(location: RevisionLocation): string {
+  switch (location.revisionType) {
+    case 'GitHub':
+      return (location.gitHubLocation?.commitId ?? 'unknown').slice(0, 7);
+    case 'S3': {
+      const s3 = location.s3Location;
+      const name = basename(s3?.key ?? 'unknown');
+      const version = s3?.version ?? s3?.eTag?.replace(/"/g, '');
+      return version !== undefined && version !== '' ? `${name} version ${version.slice(0, 8)}` : name;
+    }
+    case 'String':
+      return `an AppSpec revision ${shortSha256(location.string)}`;
+    case 'AppSpecContent':
+      return `an AppSpec revision ${shortSha256(location.appSpecContent)}`;
+    default:
+      return location.revisionType ?? 'unknown';
+  }
+}
+
+function toDeployment(info: DeploymentInfo): Deployment | undefined {
+  if (info.deploymentId === undefined) return undefined;
+  return {
+    id: info.deploymentId,
+    status: info.status ?? 'Unknown',
+    createdAt: info.createTime,
+    completedAt: info.completeTime,
+    creator: info.creator,
+    description: info.description,
+    isRollback:
+      info.creator === 'codeDeployRollback' ||
+      info.rollbackInfo?.rollbackTriggeringDeploymentId !== undefined ||
+      (info.description ?? '').startsWith(ROLLBACK_DESCRIPTION_PREFIX),
+    revision: info.revision === undefined ? undefined : { label: revisionLabel(info.revision), location: info.revision },
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+function asRevisionLocation(location: unknown): RevisionLocation {
+  if (typeof location !== 'object' || location === null || !('revisionType' in location)) {
+    throw new TypeError('redeploy needs the revision location exactly as CodeDeploy returned it');
+  }
+  return location as RevisionLocation;
+}
+
+const newestFirst = (a: Deployment, b: Deployment) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0);
+
+/** DeploymentPort on AWS CodeDeploy. */
+export class CodeDeployAdapter implements DeploymentPort {
+  constructor(private readonly clientFor: (region: string) => CodeDeployClient) {}
+
+  async recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]> {
+    const client = this.clientFor(group.region);
+    const ids = await this.listIds(client, group, statuses);
+    const batches = await Promise.all(
+      chunks(ids, BATCH_SIZE).map((deploymentIds) =>
+        sendCommand(client, new BatchGetDeploymentsCommand({ deploymentIds }), {
+          operation: 'BatchGetDeployments',
+          mutating: false,
+          retrySafe: true,
+        }),
+      ),
+    );
+    return batches
+      .flatMap((batch) => batch.deploymentsInfo ?? [])
+      .map(toDeployment)
+      .filter((deployment): deployment is Deployment => deployment !== undefined)
+      .sort(newestFirst)
+      .slice(0, limit);
+  }
+
+  private async listIds(client: CodeDeployClient, group: DeploymentGroupRef, statuses: readonly DeploymentStatus[]): Promise<string[]> {
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
+      const output = await sendCommand(
+        client,
+        new ListDeploymentsCommand({
+          applicationName: group.application,
+          deploymentGroupName: group.deploymentGroup,
+          includeOnlyStatuses: statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined,
+          nextToken,
+        }),
+        { operation: 'ListDeployments', mutating: false, retrySafe: true },
+      );
+      ids.push(...(output.deployments ?? []));
+      nextToken = output.nextToken;
+      if (nextToken === undefined || nextToken === '') break;
+    }
+    return [...new Set(ids)];
+  }
+
+  async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }> {
+    const operation = 'CreateDeployment';
+    const output = await sendCommand(
+      this.clientFor(group.region),
+      new CreateDeploymentCommand({
+        applicationName: group.application,
+        deploymentGroupName: group.deploymentGroup,
+        revision: asRevisionLocation(revision.location),
+        description,
+      }),
+      // No idempotency token exists: a second attempt could deploy twice, or fail as busy because of the first.
+      { operation, mutating: true, retrySafe: false },
+    );
+    return { deploymentId: requireId(output.deploymentId, operation, output.$metadata?.requestId) };
+  }
+
+  async stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: string; message?: string }> {
+    const output = await sendCommand(
+      this.clientFor(region),
+      new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollBack }),
+      { operation: 'StopDeployment', mutating: true, retrySafe: false },
+    );
+    return { status: output.status ?? 'Unknown', message: output.statusMessage };
+  }
+}

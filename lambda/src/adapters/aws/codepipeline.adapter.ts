@@ -1,0 +1,140 @@
+import {
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  RollbackStageCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  type ActionState,
+  type CodePipelineClient,
+  type ExecutionTrigger,
+  type PipelineExecutionSummary,
+  type StageState as AwsStageState,
+} from '@aws-sdk/client-codepipeline';
+import type { PipelineExecution, PipelineRef, PipelineState, StageState } from '../../domain/release';
+import type { PipelinePort } from '../../ports/pipeline.port';
+import { requireId, sendCommand } from './send';
+
+/** Trigger types whose detail is the ARN of the user or role that called the API. */
+const CALLER_TRIGGERS = new Set(['StartPipelineExecution', 'RollbackStage', 'StopPipelineExecution']);
+
+/** Plain words for triggers that no person started directly. */
+const TRIGGER_WORDS: Readonly<Record<string, string>> = {
+  Webhook: 'a webhook',
+  WebhookV2: 'a webhook',
+  CloudWatchEvent: 'an EventBridge rule',
+  PutActionRevision: 'a source change',
+  PollForSourceChanges: 'a source change',
+  CreatePipeline: 'pipeline creation',
+  ManualRollback: 'a manual rollback',
+  AutomatedRollback: 'an automatic rollback',
+};
+
+/** The user or role session at the end of an ARN: `…:assumed-role/Deployer/alice` → `alice`, `…:user/bob` → `bob`. */
+export function callerName(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const last = resource.split('/').pop();
+  return last !== undefined && last !== '' ? last : arn;
+}
+
+/** Who or what started an execution, in words. */
+export function describeTrigger(trigger: ExecutionTrigger | undefined): string | undefined {
+  const type = trigger?.triggerType;
+  if (type === undefined) return undefined;
+  const detail = trigger?.triggerDetail;
+  if (CALLER_TRIGGERS.has(type)) return detail !== undefined && detail !== '' ? callerName(detail) : undefined;
+  return TRIGGER_WORDS[type];
+}
+
+function toExecution(summary: PipelineExecutionSummary): PipelineExecution | undefined {
+  if (summary.pipelineExecutionId === undefined) return undefined;
+  return {
+    id: summary.pipelineExecutionId,
+    status: summary.status ?? 'Unknown',
+    startedAt: summary.startTime,
+    updatedAt: summary.lastUpdateTime,
+    revisions: (summary.sourceRevisions ?? []).map((revision) => ({
+      actionName: revision.actionName,
+      revisionId: revision.revisionId,
+      summary: revision.revisionSummary,
+      url: revision.revisionUrl,
+    })),
+    startedBy: describeTrigger(summary.trigger),
+    isRollback: summary.executionType === 'ROLLBACK',
+  };
+}
+
+function currentAction(actions: readonly ActionState[] | undefined): string | undefined {
+  const busy = (actions ?? []).find((action) => {
+    const status = action.latestExecution?.status;
+    return status === 'InProgress' || status === 'Failed';
+  });
+  return busy?.actionName;
+}
+
+function toStage(stage: AwsStageState): StageState {
+  return {
+    name: stage.stageName ?? '',
+    status: stage.latestExecution?.status,
+    executionId: stage.latestExecution?.pipelineExecutionId,
+    currentAction: currentAction(stage.actionStates),
+  };
+}
+
+const newestFirst = (a: PipelineExecution, b: PipelineExecution) =>
+  (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
+
+/** PipelinePort on AWS CodePipeline. */
+export class CodePipelineAdapter implements PipelinePort {
+  constructor(private readonly clientFor: (region: string) => CodePipelineClient) {}
+
+  async recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]> {
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new ListPipelineExecutionsCommand({ pipelineName: pipeline.name, maxResults: limit }),
+      { operation: 'ListPipelineExecutions', mutating: false, retrySafe: true },
+    );
+    return (output.pipelineExecutionSummaries ?? [])
+      .map(toExecution)
+      .filter((execution): execution is PipelineExecution => execution !== undefined)
+      .sort(newestFirst)
+      .slice(0, limit);
+  }
+
+  async state(pipeline: PipelineRef): Promise<PipelineState> {
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new GetPipelineStateCommand({ name: pipeline.name }),
+      { operation: 'GetPipelineState', mutating: false, retrySafe: true },
+    );
+    return { pipeline: output.pipelineName ?? pipeline.name, stages: (output.stageStates ?? []).map(toStage) };
+  }
+
+  async start(pipeline: PipelineRef, idempotencyToken: string): Promise<{ executionId: string }> {
+    const operation = 'StartPipelineExecution';
+    // The clientRequestToken makes a retried request return the first execution, so retries are safe here.
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new StartPipelineExecutionCommand({ name: pipeline.name, clientRequestToken: idempotencyToken }),
+      { operation, mutating: true, retrySafe: true },
+    );
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
+  }
+
+  async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
+    await sendCommand(
+      this.clientFor(pipeline.region),
+      new StopPipelineExecutionCommand({ pipelineName: pipeline.name, pipelineExecutionId: executionId, abandon, reason }),
+      { operation: 'StopPipelineExecution', mutating: true, retrySafe: false },
+    );
+  }
+
+  async rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<{ executionId: string }> {
+    const operation = 'RollbackStage';
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new RollbackStageCommand({ pipelineName: pipeline.name, stageName: stage, targetPipelineExecutionId: targetExecutionId }),
+      { operation, mutating: true, retrySafe: false },
+    );
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
+  }
+}

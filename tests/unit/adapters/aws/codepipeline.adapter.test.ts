@@ -1,0 +1,295 @@
+import {
+  CodePipelineClient,
+  ConflictException,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  PipelineExecutionNotStoppableException,
+  PipelineNotFoundException,
+  RollbackStageCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+} from '@aws-sdk/client-codepipeline';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CodePipelineAdapter, describeTrigger } from '../../../../lambda/src/adapters/aws/codepipeline.adapter';
+import {
+  AwsTimeoutError,
+  AwsUnavailableError,
+  BusyError,
+  InvalidStateError,
+  ResourceNotFoundError,
+} from '../../../../lambda/src/domain/errors';
+import type { PipelineRef } from '../../../../lambda/src/domain/release';
+import { runWithDeadline } from '../../../../lambda/src/runtime/deadline';
+
+const pipelineMock = mockClient(CodePipelineClient);
+const pipeline: PipelineRef = { name: 'checkout-prod', region: 'eu-west-1' };
+const metadata = { $metadata: { requestId: 'req-123', httpStatusCode: 400 } };
+
+function makeAdapter() {
+  const regions: string[] = [];
+  const adapter = new CodePipelineAdapter((region) => {
+    regions.push(region);
+    return new CodePipelineClient({ region, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  });
+  return { adapter, regions };
+}
+
+beforeEach(() => pipelineMock.reset());
+
+describe('CodePipelineAdapter.recentExecutions', () => {
+  it('lists executions of the named pipeline in its own region', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [] });
+    const { adapter, regions } = makeAdapter();
+
+    // Act
+    await adapter.recentExecutions(pipeline, 5);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(ListPipelineExecutionsCommand, { pipelineName: 'checkout-prod', maxResults: 5 });
+    expect(regions).toEqual(['eu-west-1']);
+  });
+
+  it('maps each summary and sorts newest first whatever order AWS returns', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({
+      pipelineExecutionSummaries: [
+        { pipelineExecutionId: 'old', status: 'Succeeded', startTime: new Date('2024-05-01T10:00:00Z') },
+        {
+          pipelineExecutionId: 'new',
+          status: 'InProgress',
+          startTime: new Date('2024-05-03T10:00:00Z'),
+          lastUpdateTime: new Date('2024-05-03T10:05:00Z'),
+          executionType: 'ROLLBACK',
+          sourceRevisions: [{ actionName: 'Source', revisionId: 'abc1234def', revisionSummary: 'Fix cart', revisionUrl: 'https://example.com/c' }],
+          trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/alice' },
+        },
+        { pipelineExecutionId: 'middle', status: 'Failed', startTime: new Date('2024-05-02T10:00:00Z'), executionType: 'STANDARD' },
+      ],
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const executions = await adapter.recentExecutions(pipeline, 10);
+
+    // Assess
+    expect(executions.map((execution) => execution.id)).toEqual(['new', 'middle', 'old']);
+    expect(executions[0]).toEqual({
+      id: 'new',
+      status: 'InProgress',
+      startedAt: new Date('2024-05-03T10:00:00Z'),
+      updatedAt: new Date('2024-05-03T10:05:00Z'),
+      revisions: [{ actionName: 'Source', revisionId: 'abc1234def', summary: 'Fix cart', url: 'https://example.com/c' }],
+      startedBy: 'alice',
+      isRollback: true,
+    });
+    expect(executions[1]?.isRollback).toBe(false);
+  });
+
+  it('returns no more than the limit even when AWS returns more', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({
+      pipelineExecutionSummaries: [1, 2, 3].map((day) => ({ pipelineExecutionId: `e${day}`, startTime: new Date(2024, 0, day) })),
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const executions = await adapter.recentExecutions(pipeline, 2);
+
+    // Assess
+    expect(executions.map((execution) => execution.id)).toEqual(['e3', 'e2']);
+  });
+
+  it('turns a missing pipeline into ResourceNotFoundError with the request id', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).rejects(new PipelineNotFoundException({ message: 'no such pipeline', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.recentExecutions(pipeline, 5);
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(failure).rejects.toMatchObject({ requestId: 'req-123', operation: 'ListPipelineExecutions' });
+  });
+});
+
+describe('describeTrigger', () => {
+  it.each([
+    [{ triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::1:assumed-role/Deployer/alice' }, 'alice'],
+    [{ triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:iam::1:user/bob' }, 'bob'],
+    [{ triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:iam::1:user/team/carol' }, 'carol'],
+    [{ triggerType: 'Webhook', triggerDetail: 'arn:aws:codepipeline:eu-west-1:1:webhook:x' }, 'a webhook'],
+    [{ triggerType: 'WebhookV2', triggerDetail: 'arn:aws:codestar-connections:…' }, 'a webhook'],
+    [{ triggerType: 'PutActionRevision', triggerDetail: 'x' }, 'a source change'],
+    [{ triggerType: 'CreatePipeline', triggerDetail: 'x' }, 'pipeline creation'],
+    [{ triggerType: 'AutomatedRollback', triggerDetail: 'x' }, 'an automatic rollback'],
+  ] as const)('names the starter of %j as %s', (trigger, expected) => {
+    // Act
+    const words = describeTrigger(trigger);
+
+    // Assess
+    expect(words).toBe(expected);
+  });
+
+  it('says nothing when there is no trigger', () => {
+    expect(describeTrigger(undefined)).toBeUndefined();
+  });
+});
+
+describe('CodePipelineAdapter.state', () => {
+  it('maps each stage with the action that is running or failed', async () => {
+    // Prepare
+    pipelineMock.on(GetPipelineStateCommand).resolves({
+      pipelineName: 'checkout-prod',
+      stageStates: [
+        {
+          stageName: 'Source',
+          latestExecution: { pipelineExecutionId: 'e1', status: 'Succeeded' },
+          actionStates: [{ actionName: 'Checkout', latestExecution: { status: 'Succeeded' } }],
+        },
+        {
+          stageName: 'Deploy',
+          latestExecution: { pipelineExecutionId: 'e1', status: 'InProgress' },
+          actionStates: [
+            { actionName: 'Canary', latestExecution: { status: 'Succeeded' } },
+            { actionName: 'Fleet', latestExecution: { status: 'InProgress' } },
+          ],
+        },
+      ],
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const state = await adapter.state(pipeline);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(GetPipelineStateCommand, { name: 'checkout-prod' });
+    expect(state).toEqual({
+      pipeline: 'checkout-prod',
+      stages: [
+        { name: 'Source', status: 'Succeeded', executionId: 'e1', currentAction: undefined },
+        { name: 'Deploy', status: 'InProgress', executionId: 'e1', currentAction: 'Fleet' },
+      ],
+    });
+  });
+});
+
+describe('CodePipelineAdapter.start', () => {
+  it('starts the pipeline with the idempotency token and returns the execution id', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-42' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const result = await adapter.start(pipeline, 'token-1');
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { name: 'checkout-prod', clientRequestToken: 'token-1' });
+    expect(result).toEqual({ executionId: 'exec-42' });
+  });
+
+  it('fails instead of reporting success when AWS returns no execution id', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).resolves({ $metadata: { requestId: 'req-9' } });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.start(pipeline, 'token-1');
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(AwsUnavailableError);
+    await expect(failure).rejects.toMatchObject({ mutating: true, requestId: 'req-9' });
+  });
+
+  it('reports a busy pipeline as BusyError', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).rejects(new ConflictException({ message: 'conflict', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act / Assess
+    await expect(adapter.start(pipeline, 'token-1')).rejects.toBeInstanceOf(BusyError);
+  });
+
+  it('reports a timeout on start as an unknown outcome', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).rejects(Object.assign(new Error('Request aborted'), { name: 'AbortError' }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.start(pipeline, 'token-1');
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(AwsTimeoutError);
+    await expect(failure).rejects.toMatchObject({ mutating: true });
+  });
+
+  it('does not call AWS when the deadline has already passed', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-42' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = runWithDeadline(100, () => adapter.start(pipeline, 'token-1'));
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'AwsTimeoutError', mutating: false });
+    expect(pipelineMock).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+  });
+});
+
+describe('CodePipelineAdapter.stop', () => {
+  it('stops the execution with the reason and abandon flag', async () => {
+    // Prepare
+    pipelineMock.on(StopPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-42' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    await adapter.stop(pipeline, 'exec-42', 'stopped by voice', true);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(StopPipelineExecutionCommand, {
+      pipelineName: 'checkout-prod',
+      pipelineExecutionId: 'exec-42',
+      abandon: true,
+      reason: 'stopped by voice',
+    });
+  });
+
+  it('reports an execution that cannot be stopped as InvalidStateError', async () => {
+    // Prepare
+    pipelineMock.on(StopPipelineExecutionCommand).rejects(new PipelineExecutionNotStoppableException({ message: 'done', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act / Assess
+    await expect(adapter.stop(pipeline, 'exec-42', 'why', false)).rejects.toBeInstanceOf(InvalidStateError);
+  });
+});
+
+describe('CodePipelineAdapter.rollbackStage', () => {
+  it('rolls the stage back to the target execution and returns the new execution id', async () => {
+    // Prepare
+    pipelineMock.on(RollbackStageCommand).resolves({ pipelineExecutionId: 'rollback-1' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const result = await adapter.rollbackStage(pipeline, 'Deploy', 'exec-good');
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(RollbackStageCommand, {
+      pipelineName: 'checkout-prod',
+      stageName: 'Deploy',
+      targetPipelineExecutionId: 'exec-good',
+    });
+    expect(result).toEqual({ executionId: 'rollback-1' });
+  });
+
+  it('fails instead of reporting success when AWS returns no execution id', async () => {
+    // Prepare
+    pipelineMock.on(RollbackStageCommand).resolves({});
+    const { adapter } = makeAdapter();
+
+    // Act / Assess
+    await expect(adapter.rollbackStage(pipeline, 'Deploy', 'exec-good')).rejects.toMatchObject({ name: 'AwsUnavailableError', mutating: true });
+  });
+});
