@@ -2,13 +2,10 @@ import type { DeploymentPort } from '../ports/deployment.port';
 import type { PipelinePort } from '../ports/pipeline.port';
 import { BusyError } from './errors';
 import {
-  ACTIVE_DEPLOYMENT_STATUSES, ACTIVE_EXECUTION_STATUSES,
+  ACTIVE_DEPLOYMENT_STATUSES, ACTIVE_EXECUTION_STATUSES, ROLLBACK_DESCRIPTION,
   type Deployment, type PipelineExecution, type PipelineState, type Target,
 } from './release';
 import { chooseRedeploy, chooseStageRollback, planKey, type RollbackPlan } from './rollback';
-
-/** Marks the deployments the skill creates as rollbacks, so that a later rollback can recognise them. */
-export const ROLLBACK_DESCRIPTION = 'push-to-prod rollback';
 
 /** How many recent executions are read to find a running one and the last release. */
 const EXECUTION_WINDOW = 10;

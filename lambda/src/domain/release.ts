@@ -89,3 +89,6 @@ export const ACTIVE_DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = ['Created
 
 /** Pipeline execution statuses during which a pipeline is busy. */
 export const ACTIVE_EXECUTION_STATUSES: readonly PipelineExecutionStatus[] = ['InProgress', 'Stopping'];
+
+/** Marks the deployments the skill creates as rollbacks, so that a later rollback can recognise them. */
+export const ROLLBACK_DESCRIPTION = 'push-to-prod rollback';

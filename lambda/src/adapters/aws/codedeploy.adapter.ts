@@ -9,12 +9,9 @@ import {
   type DeploymentStatus as AwsDeploymentStatus,
   type RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
-import type { Deployment, DeploymentGroupRef, DeploymentStatus, Revision } from '../../domain/release';
+import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
 import { requireId, sendCommand } from './send';
-
-/** How our own rollback deployments start their description, so that they are known as rollbacks later. */
-export const ROLLBACK_DESCRIPTION_PREFIX = 'push-to-prod rollback';
 
 /** BatchGetDeployments takes at most 25 ids. */
 const BATCH_SIZE = 25;
@@ -62,7 +59,7 @@ function toDeployment(info: DeploymentInfo): Deployment | undefined {
     isRollback:
       info.creator === 'codeDeployRollback' ||
       info.rollbackInfo?.rollbackTriggeringDeploymentId !== undefined ||
-      (info.description ?? '').startsWith(ROLLBACK_DESCRIPTION_PREFIX),
+      (info.description ?? '').startsWith(ROLLBACK_DESCRIPTION),
     revision: info.revision === undefined ? undefined : { label: revisionLabel(info.revision), location: info.revision },
   };
 }

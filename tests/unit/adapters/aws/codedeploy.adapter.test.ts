@@ -1,3 +1,4 @@
+import { ROLLBACK_DESCRIPTION } from '../../../../lambda/src/domain/release';
 import { createHash } from 'node:crypto';
 import {
   BatchGetDeploymentsCommand,
@@ -14,7 +15,6 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   CodeDeployAdapter,
-  ROLLBACK_DESCRIPTION_PREFIX,
   revisionLabel,
 } from '../../../../lambda/src/adapters/aws/codedeploy.adapter';
 import {
@@ -133,7 +133,7 @@ describe('CodeDeployAdapter.recentDeployments', () => {
   it.each([
     ['CodeDeploy created it to roll back', { creator: 'codeDeployRollback' }],
     ['it names the deployment it rolls back', { rollbackInfo: { rollbackTriggeringDeploymentId: 'd-0' } }],
-    ['we created it as a rollback', { description: `${ROLLBACK_DESCRIPTION_PREFIX} of d-0 to abcdef1` }],
+    ['we created it as a rollback', { description: `${ROLLBACK_DESCRIPTION} of d-0 to abcdef1` }],
   ] as const)('marks a deployment as a rollback when %s', async (_reason, extra) => {
     // Prepare
     deployMock.on(ListDeploymentsCommand).resolves({ deployments: ['d-1'] });
@@ -187,7 +187,7 @@ describe('CodeDeployAdapter.redeploy', () => {
     const { adapter } = makeAdapter();
 
     // Act
-    const result = await adapter.redeploy(group, { label: 'app.zip version v1', location }, `${ROLLBACK_DESCRIPTION_PREFIX} to app.zip`);
+    const result = await adapter.redeploy(group, { label: 'app.zip version v1', location }, `${ROLLBACK_DESCRIPTION} to app.zip`);
 
     // Assess
     expect(deployMock).toHaveReceivedCommandWith(CreateDeploymentCommand, {
