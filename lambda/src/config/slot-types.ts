@@ -60,13 +60,17 @@ function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
       const key = normalise(synonym);
       if (key === own || seen.has(key) || (claims.get(key)?.size ?? 0) > 1) continue;
       seen.add(key);
-      synonyms.push(synonym.trim());
+      synonyms.push(tidy(synonym));
     }
     return { id: candidate.id, name: { value: candidate.id, synonyms } };
   });
 }
 
+function tidy(phrase: string): string {
+  return phrase.trim().replace(/\s+/g, ' ');
+}
+
 /** Alexa matches slot values without regard to case or extra spaces, so neither may tell two phrases apart. */
 function normalise(phrase: string): string {
-  return phrase.trim().replace(/\s+/g, ' ').toLowerCase();
+  return tidy(phrase).toLowerCase();
 }
