@@ -1,0 +1,76 @@
+// Type-only import: erased by the compiler, so ask-smapi-model (an ask-cli dependency) never reaches the bundle.
+import type { v1 } from 'ask-smapi-model';
+import { builtInEnvironmentSynonyms } from './environment-synonyms';
+import type { Config } from './schema';
+
+export type SlotType = v1.skill.interactionModel.SlotType;
+export type SlotTypeValue = v1.skill.interactionModel.TypeValue;
+
+/** Slot type names the interaction model declares for the `service` and `environment` slots. */
+export const SERVICE_SLOT_TYPE = 'SERVICE';
+export const ENVIRONMENT_SLOT_TYPE = 'ENVIRONMENT';
+
+/** One slot value before the synonyms are settled: its id (the config's own name) and what people may say. */
+interface Candidate {
+  readonly id: string;
+  readonly synonyms: readonly string[];
+}
+
+/** The SERVICE slot type: one value per configured service, id and value the service name. */
+export function serviceSlotType(config: Config): SlotType {
+  return {
+    name: SERVICE_SLOT_TYPE,
+    values: settle(config.services.map((service) => ({ id: service.name, synonyms: service.synonyms }))),
+  };
+}
+
+/**
+ * The ENVIRONMENT slot type: one value per environment key used by any service, with the built-in synonyms
+ * for that key ("prod" and "live" for "production").
+ */
+export function environmentSlotType(config: Config): SlotType {
+  const keys = [...new Set(config.services.flatMap((service) => Object.keys(service.environments)))];
+  return {
+    name: ENVIRONMENT_SLOT_TYPE,
+    values: settle(keys.map((key) => ({ id: key, synonyms: builtInEnvironmentSynonyms(key) }))),
+  };
+}
+
+/**
+ * Turns candidates into slot values. A phrase that two values could claim (a synonym of one that is another's
+ * name, or a synonym of two) is dropped from all of them: for a skill that ships to production, Alexa resolving
+ * "prod" to the wrong environment is worse than not resolving it and asking.
+ */
+function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
+  const claims = new Map<string, Set<string>>();
+  const claim = (phrase: string, id: string) => {
+    const key = normalise(phrase);
+    claims.set(key, (claims.get(key) ?? new Set<string>()).add(id));
+  };
+  for (const candidate of candidates) {
+    claim(candidate.id, candidate.id);
+    for (const synonym of candidate.synonyms) claim(synonym, candidate.id);
+  }
+
+  return candidates.map((candidate) => {
+    const own = normalise(candidate.id);
+    const seen = new Set<string>();
+    const synonyms: string[] = [];
+    for (const synonym of candidate.synonyms) {
+      const key = normalise(synonym);
+      if (key === own || seen.has(key) || (claims.get(key)?.size ?? 0) > 1) continue;
+      seen.add(key);
+      synonyms.push(tidy(synonym));
+    }
+    return { id: candidate.id, name: { value: candidate.id, synonyms } };
+  });
+}
+
+function tidy(phrase: string): string {
+  return phrase.trim().replace(/\s+/g, ' ');
+}
+
+/** Alexa matches slot values without regard to case or extra spaces, so neither may tell two phrases apart. */
+function normalise(phrase: string): string {
+  return tidy(phrase).toLowerCase();
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { loadConfigFile } from '../../../lambda/src/config/load';
+import { DEFAULT_CONFIG_PATH, TEMPLATE_PATH } from '../../../tools/model/generate';
+import { releasePolicyStatements } from '../../../tools/model/iam-policy';
+import { parseTemplate } from '../../support/cfn-yaml';
+
+interface Statement { Sid?: string; Effect: string; Action: string[]; Resource: unknown[] }
+interface Resource { Type: string; Properties: Record<string, unknown> }
+interface Template {
+  Parameters: Record<string, unknown>;
+  Resources: Record<string, Resource>;
+  Outputs: Record<string, { Value: unknown }>;
+}
+
+const template = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8')) as unknown as Template;
+const config = loadConfigFile(DEFAULT_CONFIG_PATH);
+const ofType = (type: string) => Object.values(template.Resources).filter((r) => r.Type === type);
+const role = ofType('AWS::IAM::Role')[0];
+const policies = (role?.Properties['Policies'] ?? []) as { PolicyDocument: { Statement: Statement[] } }[];
+const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+const subs = (resources: unknown[]) => resources.map((r) => (r as { 'Fn::Sub'?: string })['Fn::Sub'] ?? r);
+
+describe('skill-stack.yaml', () => {
+  it('takes the parameters cfn-deployer passes and outputs the SkillEndpoint as the function ARN', () => {
+    // Act
+    const parameters = Object.keys(template.Parameters);
+
+    // Assess
+    expect(parameters).toEqual(expect.arrayContaining(['SkillId', 'LambdaRuntime', 'LambdaHandler', 'CodeBucket', 'CodeKey', 'CodeVersion']));
+    expect(template.Outputs['SkillEndpoint']?.Value).toEqual({ 'Fn::GetAtt': ['AlexaSkillFunction', 'Arn'] });
+  });
+
+  it('holds the release policy that the bundled config makes (run `npm run model` when this fails)', () => {
+    // Act
+    const inTemplate = statements.map((s) => ({ ...s, Resource: subs(s.Resource) }));
+
+    // Assess
+    expect(inTemplate).toEqual(releasePolicyStatements(config));
+  });
+
+  it('grants pipeline actions on exactly the configured pipelines, and CodeDeploy ones on exactly the configured groups', () => {
+    // Prepare
+    const environments = config.services.flatMap((s) => Object.values(s.environments));
+    const pipelines = environments.flatMap((e) => (e.pipeline === undefined ? [] : [e.pipeline]));
+    const groups = environments.flatMap((e) => (e.codeDeploy === undefined ? [] : [`${e.codeDeploy.application}/${e.codeDeploy.deploymentGroup}`]));
+
+    // Act
+    const resourcesOf = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => subs(s.Resource) as string[]);
+
+    // Assess
+    expect(resourcesOf('codepipeline:StartPipelineExecution').map((arn) => arn.split(':').pop())).toEqual(pipelines);
+    expect(resourcesOf('codedeploy:CreateDeployment').map((arn) => arn.split(':deploymentgroup:').pop())).toEqual(groups);
+  });
+
+  it("uses no wildcard action, and Resource '*' only for StopDeployment, which supports no resource type", () => {
+    // Act
+    const wildcardActions = statements.flatMap((s) => s.Action).filter((a) => a.includes('*'));
+    const unscoped = statements.filter((s) => s.Resource.includes('*'));
+
+    // Assess
+    expect(wildcardActions).toEqual([]);
+    expect(unscoped.flatMap((s) => s.Action)).toEqual(['codedeploy:StopDeployment']);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+  });
+
+  it('leaves logging to AWSLambdaBasicExecutionRole and grants nothing else to the role', () => {
+    // Act
+    const managed = role?.Properties['ManagedPolicyArns'];
+
+    // Assess
+    expect(ofType('AWS::IAM::Role')).toHaveLength(1);
+    expect(managed).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }]);
+    expect(policies).toHaveLength(1);
+  });
+
+  it('runs the bundle on arm64 with 512 MB, a 10 s timeout, source maps and connection reuse', () => {
+    // Act
+    const fn = template.Resources['AlexaSkillFunction']?.Properties;
+
+    // Assess
+    expect(fn).toMatchObject({
+      Runtime: { Ref: 'LambdaRuntime' },
+      Handler: { Ref: 'LambdaHandler' },
+      Code: { S3Bucket: { Ref: 'CodeBucket' }, S3Key: { Ref: 'CodeKey' }, S3ObjectVersion: { Ref: 'CodeVersion' } },
+      Architectures: ['arm64'],
+      MemorySize: 512,
+      Timeout: 10,
+      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1' } },
+    });
+  });
+
+  it('lets only this skill invoke the function', () => {
+    // Act
+    const permissions = ofType('AWS::Lambda::Permission');
+
+    // Assess
+    expect(permissions.map((p) => p.Properties)).toEqual([{
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': ['AlexaSkillFunction', 'Arn'] },
+      Principal: 'alexa-appkit.amazon.com',
+      EventSourceToken: { Ref: 'SkillId' },
+    }]);
+  });
+});

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InteractionModel } from '../../../tools/model/interaction-model';
+import { MODELS_DIR } from '../../../tools/model/generate';
+import { validateSkillManifest } from '../../support/smapi-schema';
+import { interpret } from '../../support/utterance-matcher';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const readJson = <T>(...path: string[]) => JSON.parse(readFileSync(join(ROOT, ...path), 'utf8')) as T;
+
+interface Manifest {
+  manifest: {
+    manifestVersion: string;
+    publishingInformation: { locales: Record<string, { name: string; examplePhrases: string[] }> };
+    privacyAndCompliance: Record<string, unknown>;
+    permissions: { name: string }[];
+    apis: { custom: { endpoint?: unknown; interfaces: unknown[]; tasks?: unknown[] } };
+  };
+}
+
+const skill = readJson<Manifest>('skill-package', 'skill.json');
+const model = JSON.parse(readFileSync(join(MODELS_DIR, 'en-US.json'), 'utf8')) as InteractionModel;
+
+describe('skill.json', () => {
+  it('validates against the Skill Management API definition of a manifest', () => {
+    // Act
+    const valid = validateSkillManifest(skill);
+
+    // Assess
+    expect(validateSkillManifest.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('is a custom skill named push-to-prod, with no endpoint of its own (ask deploy writes it)', () => {
+    // Act
+    const { manifest } = skill;
+
+    // Assess
+    expect(manifest.manifestVersion).toBe('1.0');
+    expect(manifest.publishingInformation.locales['en-US']?.name).toBe('push-to-prod');
+    expect(manifest.apis.custom.interfaces).toEqual([]);
+    expect(manifest.apis.custom.endpoint).toBeUndefined();
+  });
+
+  it('asks for the person id, so that voice profiles can tell allowed users apart', () => {
+    // Act
+    const permissions = skill.manifest.permissions.map((p) => p.name);
+
+    // Assess
+    expect(permissions).toContain('alexa::person_id:read');
+  });
+
+  it('declares no purchases, no ads and no children as its audience', () => {
+    // Act
+    const privacy = skill.manifest.privacyAndCompliance;
+
+    // Assess
+    expect(privacy).toMatchObject({ allowsPurchases: false, containsAds: false, isChildDirected: false });
+  });
+
+  it('gives example phrases that use the invocation name and that the model understands', () => {
+    // Prepare
+    const invocation = model.interactionModel.languageModel.invocationName;
+    const phrases = skill.manifest.publishingInformation.locales['en-US']?.examplePhrases ?? [];
+    const prefix = new RegExp(`^Alexa, ask ${invocation} (?:to )?`);
+
+    // Act
+    const misunderstood = phrases.filter((phrase) => !prefix.test(phrase) || interpret(model, phrase.replace(prefix, '')).length !== 1);
+
+    // Assess
+    expect(phrases.length).toBeGreaterThanOrEqual(3);
+    expect(misunderstood).toEqual([]);
+  });
+});
+
+describe('ask-resources.json', () => {
+  it('deploys the built bundle with the CloudFormation deployer and the skill-stack template', () => {
+    // Act
+    const resources = readJson<Record<string, unknown>>('ask-resources.json');
+
+    // Assess
+    expect(resources).toEqual({
+      askcliResourcesVersion: '2020-03-31',
+      profiles: {
+        default: {
+          skillMetadata: { src: './skill-package' },
+          code: { default: { src: './lambda/dist' } },
+          skillInfrastructure: {
+            type: '@ask-cli/cfn-deployer',
+            userConfig: {
+              runtime: 'nodejs22.x',
+              handler: 'index.handler',
+              templatePath: './infrastructure/cfn-deployer/skill-stack.yaml',
+              awsRegion: 'us-east-1',
+            },
+          },
+        },
+      },
+    });
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * `npm run model [-- --config FILE]`: regenerates what the config decides in the deployed artefacts —
+ * the SERVICE and ENVIRONMENT slot types of every locale's interaction model, and the release policy of the
+ * Lambda role in the CloudFormation template. Running it twice changes nothing the second time.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
+import { formatJson, withGeneratedSlotTypes, type InteractionModel } from './interaction-model';
+import { replacePolicyBlock } from './iam-policy';
+
+const ROOT = resolve(__dirname, '..', '..');
+export const MODELS_DIR = join(ROOT, 'skill-package', 'interactionModels', 'custom');
+export const TEMPLATE_PATH = join(ROOT, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml');
+export const DEFAULT_CONFIG_PATH = join(ROOT, 'lambda', 'push-to-prod.json');
+
+/** `--config FILE` wins, then PUSH_TO_PROD_CONFIG, then the bundled config. */
+export function configPathFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  const flag = argv.indexOf('--config');
+  if (flag >= 0) {
+    const path = argv[flag + 1];
+    if (path === undefined || path.startsWith('--')) throw new Error('--config needs a file name');
+    return resolve(path);
+  }
+  const fromEnv = env[CONFIG_PATH_VARIABLE];
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return resolve(fromEnv);
+  return DEFAULT_CONFIG_PATH;
+}
+
+/** Rewrites a file only when its content changes; returns whether it did. */
+function writeIfChanged(path: string, content: string): boolean {
+  if (readFileSync(path, 'utf8') === content) return false;
+  writeFileSync(path, content);
+  return true;
+}
+
+function main(): void {
+  const configPath = configPathFrom(process.argv.slice(2), process.env);
+  const config = loadConfigFile(configPath);
+  console.log(`config: ${configPath}`);
+
+  const locales = readdirSync(MODELS_DIR).filter((name) => name.endsWith('.json')).sort();
+  for (const file of locales) {
+    const path = join(MODELS_DIR, file);
+    const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
+    const changed = writeIfChanged(path, formatJson(withGeneratedSlotTypes(model, config)));
+    console.log(`${changed ? 'updated  ' : 'unchanged'} ${path}`);
+  }
+
+  const changed = writeIfChanged(TEMPLATE_PATH, replacePolicyBlock(readFileSync(TEMPLATE_PATH, 'utf8'), config));
+  console.log(`${changed ? 'updated  ' : 'unchanged'} ${TEMPLATE_PATH}`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
