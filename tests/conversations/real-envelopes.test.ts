@@ -11,14 +11,17 @@ const DIR = join(__dirname, '..', '..', '..', 'shared', 'real-envelopes');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 /** The same envelope, addressed to our skill. */
-function addressedToUs(raw: Record<string, any>): Record<string, any> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- captured JSON of many shapes, read loosely on purpose
+type Captured = Record<string, any>;
+
+function addressedToUs(raw: Captured): Captured {
   const copy = structuredClone(raw);
   if (copy.session?.application) copy.session.application.applicationId = SKILL_ID;
   if (copy.context?.System?.application) copy.context.System.application.applicationId = SKILL_ID;
   return copy;
 }
 
-const load = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, any>;
+const load = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Captured;
 
 describe('real envelopes', () => {
   it('finds the corpus', () => {

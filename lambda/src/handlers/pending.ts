@@ -18,7 +18,8 @@ export function rememberPending(input: HandlerInput, pending: Pending): void {
 }
 
 export function forgetPending(input: HandlerInput): void {
-  const { [KEY]: _dropped, ...rest } = sessionAttributes(input);
+  const rest = { ...sessionAttributes(input) };
+  delete rest[KEY];
   input.attributesManager.setSessionAttributes(rest);
 }
 
