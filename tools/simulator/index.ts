@@ -1,3 +1,4 @@
+/** Alexa's side of a conversation, simulated from a skill's interaction model, for offline `ask dialog` replays. */
 export { Simulator, PROBLEM_CAPTION, type SkillInvoker, type SimulatorOptions, type Turn } from './simulator';
 export { loadInteractionModel, parseInteractionModel, type InteractionModel } from './model';
 export { parseReplay, readReplayFile, runReplay, type ReplayScript } from './replay';
