@@ -1,0 +1,60 @@
+import { parseInvocation } from '../../../../tools/simulator/invocation';
+
+const NAME = 'release captain';
+
+describe('parseInvocation', () => {
+  it.each(['open release captain', 'launch release captain', 'start release captain', 'begin release captain', 'load release captain', 'run release captain', 'Open Release Captain skill', 'open release captain app', 'Alexa, open release captain.', 'ask release captain'])(
+    'takes "%s" as a launch',
+    (text) => {
+      // Act
+      const invocation = parseInvocation(text, NAME);
+      // Assess
+      expect(invocation).toEqual({ kind: 'launch' });
+    },
+  );
+
+  it.each([
+    ['ask release captain to deploy api to production', 'deploy api to production'],
+    ['tell release captain that checkout is broken', 'checkout is broken'],
+    ['ask release captain for the status of checkout', 'the status of checkout'],
+    ['ask release captain about checkout', 'checkout'],
+    ['ask release captain if checkout is live', 'checkout is live'],
+    ['ask release captain whether api shipped', 'api shipped'],
+    ['ask release captain deploy checkout', 'deploy checkout'],
+    ['open release captain and deploy checkout', 'deploy checkout'],
+    ['deploy checkout using release captain', 'deploy checkout'],
+  ])('takes "%s" as a one-shot for "%s"', (text, utterance) => {
+    // Act
+    const invocation = parseInvocation(text, NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'one-shot', utterance });
+  });
+
+  it('splits at the first connecting word only, so a later "to" stays in the utterance', () => {
+    // Act
+    const invocation = parseInvocation('ask release captain to push to prod', NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'one-shot', utterance: 'push to prod' });
+  });
+
+  it('does not take a launch word inside another word as an invocation (virtual-alexa regression)', () => {
+    // Act
+    const invocation = parseInvocation('deploy the basket service', NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'unnamed', utterance: 'deploy the basket service' });
+  });
+
+  it('does not take a launch word that is not followed by the invocation name as a launch', () => {
+    // Act
+    const invocation = parseInvocation('start the checkout deploy', NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'unnamed', utterance: 'start the checkout deploy' });
+  });
+
+  it('does not take another skill\'s name as this one', () => {
+    // Act
+    const invocation = parseInvocation('open release manager', NAME);
+    // Assess
+    expect(invocation.kind).toBe('unnamed');
+  });
+});

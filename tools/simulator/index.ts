@@ -1,0 +1,8 @@
+/** Alexa's side of a conversation, simulated from a skill's interaction model, for offline `ask dialog` replays. */
+export { Simulator, PROBLEM_CAPTION, type SkillInvoker, type SimulatorOptions, type Turn } from './simulator';
+export { loadInteractionModel, parseInteractionModel, type InteractionModel } from './model';
+export { parseReplay, readReplayFile, runReplay, type ReplayScript } from './replay';
+export { captionOf, formatTranscript, ssmlToCaption, transcriptLines, type TranscriptTurn } from './transcript';
+export { parseInvocation, type Invocation } from './invocation';
+export { UtteranceMatcher, type Match } from './matcher';
+export { SimulatorError, InteractionModelError, ReplayFileError } from './errors';

@@ -1,0 +1,140 @@
+import { ALWAYS_PRESENT_INTENTS, BUILT_IN_PHRASINGS, FALLBACK_INTENT, HELP_INTENT } from './builtins';
+import { slotTypeOf, type InteractionModel } from './model';
+import { isKnownValue } from './slots';
+import { normalise, words } from './text';
+
+type Part = { literal: string } | { slot: string };
+
+/** One sample, compiled: literal words and slot wildcards (each slot takes one word or more). */
+export interface Pattern {
+  readonly intent: string;
+  readonly parts: readonly Part[];
+  /** Position in the model, so equal matches resolve the same way every time. */
+  readonly order: number;
+}
+
+/** What an utterance resolved to: the intent and the words each slot took. */
+export interface Match {
+  readonly intent: string;
+  readonly slots: Readonly<Record<string, string>>;
+  /** Words matched by literal words of the sample: the higher, the more specific the sample. */
+  readonly literalWords: number;
+  readonly slotWords: number;
+  /** Slots whose words are a value the slot type knows; breaks ties between ways of splitting. */
+  readonly knownValues: number;
+  readonly order: number;
+}
+
+/** Compiles one sample text into a pattern. */
+export function compilePattern(intent: string, sample: string, order: number): Pattern {
+  const parts: Part[] = [];
+  // Braces are split off first so that normalising the literal text cannot eat them.
+  for (const piece of sample.split(/(\{[^{}]+\})/)) {
+    const slot = /^\{([^{}]+)\}$/.exec(piece)?.[1];
+    if (slot !== undefined) parts.push({ slot });
+    else for (const word of words(piece)) parts.push({ literal: word });
+  }
+  return { intent, parts, order };
+}
+
+/**
+ * Utterance → intent and slots, from the model's samples plus the built-in phrasings. The most specific sample wins:
+ * most literal words matched, then fewest words taken by slots, then most slot values the types know, then the
+ * sample that comes first in the model.
+ */
+export class UtteranceMatcher {
+  private readonly patterns: readonly Pattern[];
+  private readonly declared: ReadonlySet<string>;
+
+  constructor(private readonly model: InteractionModel) {
+    this.declared = new Set(model.languageModel.intents.map((intent) => intent.name));
+    const patterns: Pattern[] = [];
+    for (const intent of model.languageModel.intents) {
+      for (const sample of intent.samples ?? []) patterns.push(compilePattern(intent.name, sample, patterns.length));
+    }
+    for (const [intent, phrasings] of Object.entries(BUILT_IN_PHRASINGS)) {
+      if (!this.declared.has(intent) && !ALWAYS_PRESENT_INTENTS.includes(intent)) continue;
+      for (const phrasing of phrasings) patterns.push(compilePattern(intent, phrasing, patterns.length));
+    }
+    this.patterns = patterns;
+  }
+
+  /** The best match among all intents' patterns, or undefined when no sample fits. */
+  match(utterance: string): Match | undefined {
+    return this.best(this.patterns, utterance);
+  }
+
+  /** The best match among `patterns` (for example one intent's samples while a slot is elicited). */
+  matchAgainst(patterns: readonly Pattern[], utterance: string): Match | undefined {
+    return this.best(patterns, utterance);
+  }
+
+  /** Patterns of one intent: its samples, built-in phrasings, and any extra samples (slot samples) given. */
+  patternsOf(intent: string, extraSamples: readonly string[] = []): Pattern[] {
+    const own = this.patterns.filter((pattern) => pattern.intent === intent);
+    return [...own, ...extraSamples.map((sample, i) => compilePattern(intent, sample, this.patterns.length + i))];
+  }
+
+  /**
+   * Where an utterance no sample fits goes. AMAZON.FallbackIntent when the model declares it. Without it Alexa still
+   * picks an intent; the simulator takes the one whose samples share the most words with the utterance, and
+   * AMAZON.HelpIntent when nothing is shared, so gibberish never reaches an intent that acts.
+   */
+  unmatched(utterance: string): string {
+    if (this.declared.has(FALLBACK_INTENT)) return FALLBACK_INTENT;
+    const said = new Set(words(utterance));
+    let best: { intent: string; shared: number } | undefined;
+    for (const pattern of this.patterns) {
+      const shared = new Set(pattern.parts.flatMap((p) => ('literal' in p && said.has(p.literal) ? [p.literal] : []))).size;
+      if (shared > 0 && (!best || shared > best.shared)) best = { intent: pattern.intent, shared };
+    }
+    return best?.intent ?? HELP_INTENT;
+  }
+
+  private best(patterns: readonly Pattern[], utterance: string): Match | undefined {
+    const said = words(normalise(utterance));
+    let best: Match | undefined;
+    for (const pattern of patterns) {
+      for (const slots of assignments(pattern.parts, said)) {
+        const candidate = this.score(pattern, slots);
+        if (!best || better(candidate, best)) best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private score(pattern: Pattern, slots: Record<string, string>): Match {
+    const literalWords = pattern.parts.filter((p) => 'literal' in p).length;
+    const slotWords = Object.values(slots).reduce((n, value) => n + value.split(' ').length, 0);
+    const knownValues = Object.entries(slots).filter(([name, value]) => {
+      const type = slotTypeOf(this.model, pattern.intent, name);
+      return type !== undefined && isKnownValue(this.model, type, value);
+    }).length;
+    return { intent: pattern.intent, slots, literalWords, slotWords, knownValues, order: pattern.order };
+  }
+}
+
+function better(a: Match, b: Match): boolean {
+  if (a.literalWords !== b.literalWords) return a.literalWords > b.literalWords;
+  if (a.slotWords !== b.slotWords) return a.slotWords < b.slotWords;
+  if (a.knownValues !== b.knownValues) return a.knownValues > b.knownValues;
+  return a.order < b.order;
+}
+
+/** Every way the words fit the parts, each slot taking one word or more. */
+function* assignments(parts: readonly Part[], said: readonly string[], p = 0, w = 0, slots: Record<string, string> = {}): Generator<Record<string, string>> {
+  const part = parts[p];
+  if (part === undefined) {
+    if (w === said.length) yield { ...slots };
+    return;
+  }
+  if ('literal' in part) {
+    if (said[w] === part.literal) yield* assignments(parts, said, p + 1, w + 1, slots);
+    return;
+  }
+  // Leave at least one word for every slot still to come.
+  const laterSlots = parts.slice(p + 1).filter((q) => 'slot' in q).length;
+  for (let end = w + 1; end <= said.length - laterSlots; end++) {
+    yield* assignments(parts, said, p + 1, end, { ...slots, [part.slot]: said.slice(w, end).join(' ') });
+  }
+}

@@ -1,0 +1,315 @@
+import type { dialog, DialogState, Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
+import { EXIT_UTTERANCES } from './builtins';
+import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
+import {
+  API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
+  sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot,
+} from './envelopes';
+import { SimulatorError } from './errors';
+import { parseInvocation } from './invocation';
+import { UtteranceMatcher } from './matcher';
+import { delegationStrategyOf, findDialogIntent, findIntent, slotTypeOf, type InteractionModel } from './model';
+import { SkillSession } from './session';
+import { buildIntent, completeIntent, emptySlot, filledSlot, isKnownValue, slotValues } from './slots';
+import { normalise } from './text';
+import { captionOf } from './transcript';
+
+/** Any skill, reached in memory, over loopback or through a Lambda: one request in, one response out. */
+export type SkillInvoker = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+export interface SimulatorOptions {
+  readonly model: InteractionModel;
+  readonly invoker: SkillInvoker;
+  readonly skillId: string;
+  readonly locale: string;
+  readonly userId?: string;
+  readonly personId?: string;
+  readonly deviceId?: string;
+  /** Source of the uuids in session and request ids; tests pin it. */
+  readonly uuid?: () => string;
+  /** Source of request timestamps; tests pin it. */
+  readonly clock?: () => Date;
+}
+
+/** Everything one user input caused. */
+export interface Turn {
+  readonly user: string;
+  /** One input can cause several requests: a Dialog.Delegate that completes is followed by a COMPLETED intent. */
+  readonly requests: RequestEnvelope[];
+  readonly responses: ResponseEnvelope[];
+  /** Captions in the order Alexa speaks them: the skill's speech and the dialog model's prompts. */
+  readonly alexa: string[];
+  readonly sessionEnded: boolean;
+  /** The first intent sent this turn, with the slot values it carried; undefined when no intent was sent. */
+  readonly resolved: { intent: string; slots: Record<string, string> } | undefined;
+  /** What the invoker threw, or why the skill's response was refused; the session ended with an ERROR. */
+  readonly error?: unknown;
+}
+
+type MutableTurn = { -readonly [K in keyof Turn]: Turn[K] };
+
+/** What Alexa says when a skill throws or answers with something it cannot use. */
+export const PROBLEM_CAPTION = "There was a problem with the requested skill's response";
+
+/** A skill that keeps delegating would otherwise loop forever within one input. */
+const MAX_REQUESTS_PER_TURN = 10;
+
+/**
+ * Alexa's side of a conversation with one skill, simulated from the skill's interaction model: it understands what
+ * the user says, keeps the session and dialog state, sends request envelopes to the invoker and reads its responses.
+ * It prints nothing.
+ */
+export class Simulator {
+  private readonly model: InteractionModel;
+  private readonly invoker: SkillInvoker;
+  private readonly matcher: UtteranceMatcher;
+  private readonly caller: Caller;
+  private readonly uuid: () => string;
+  private readonly clock: () => Date;
+  private session: SkillSession | undefined;
+  private pending: PendingStep | undefined;
+  private lastIntent: Intent | undefined;
+
+  constructor(options: SimulatorOptions) {
+    this.model = options.model;
+    this.invoker = options.invoker;
+    this.matcher = new UtteranceMatcher(options.model);
+    this.uuid = options.uuid ?? randomUuid;
+    this.clock = options.clock ?? ((): Date => new Date());
+    const userId = options.userId ?? randomUserId();
+    const deviceId = options.deviceId ?? randomDeviceId();
+    this.caller = {
+      skillId: options.skillId,
+      locale: options.locale,
+      userId,
+      deviceId,
+      ...(options.personId ? { personId: options.personId } : {}),
+      apiEndpoint: API_ENDPOINT,
+      apiAccessToken: fakeApiAccessToken(options.skillId, userId, deviceId, this.clock()),
+    };
+  }
+
+  /** Whether a skill session is open: the next input goes to the skill without naming it. */
+  get inSession(): boolean {
+    return this.session !== undefined;
+  }
+
+  /** One thing the user says, and everything that follows from it until Alexa waits for the user again. */
+  async say(text: string): Promise<Turn> {
+    const user = text.trim();
+    if (user === '') throw new SimulatorError('Nothing was said: a user input needs at least one word.');
+    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], sessionEnded: false, resolved: undefined };
+    if (!this.session) {
+      await this.startSession(turn, user);
+    } else if (EXIT_UTTERANCES.includes(normalise(user))) {
+      await this.endByUser(turn);
+    } else {
+      await this.continueSession(turn, normalise(user));
+    }
+    return turn;
+  }
+
+  private async startSession(turn: MutableTurn, user: string): Promise<void> {
+    const invocation = parseInvocation(user, this.model.languageModel.invocationName);
+    this.session = new SkillSession(sessionIdFrom(this.uuid()));
+    this.pending = undefined;
+    this.lastIntent = undefined;
+    if (invocation.kind === 'launch') {
+      await this.send(turn, (session, stamp) => launchRequest(this.caller, session, stamp));
+    } else {
+      await this.startIntent(turn, this.understand(invocation.utterance));
+    }
+  }
+
+  private async continueSession(turn: MutableTurn, said: string): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending && (await this.answer(turn, pending, said))) return;
+    // Anything that does not answer the pending step is a new request, as on Alexa.
+    await this.startIntent(turn, this.understand(said));
+  }
+
+  /** Intent and slots for an utterance; never undefined, because Alexa always picks an intent. */
+  private understand(utterance: string): Intent {
+    const match = this.matcher.match(utterance);
+    if (!match) return buildIntent(this.model, this.caller.skillId, this.matcher.unmatched(utterance), {});
+    return buildIntent(this.model, this.caller.skillId, match.intent, match.slots);
+  }
+
+  private async startIntent(turn: MutableTurn, intent: Intent): Promise<void> {
+    const inDialogModel = findDialogIntent(this.model, intent.name) !== undefined;
+    if (inDialogModel && delegationStrategyOf(this.model, intent.name) === 'ALWAYS') {
+      // Auto-delegation: Alexa runs the dialog and the skill first hears of it when it is COMPLETED.
+      await this.delegate(turn, intent);
+    } else {
+      await this.sendIntent(turn, intent, inDialogModel ? 'STARTED' : undefined);
+    }
+  }
+
+  /** Applies the user's answer to a pending step; false when the utterance does not answer it. */
+  private async answer(turn: MutableTurn, pending: PendingStep, said: string): Promise<boolean> {
+    if (pending.kind === 'elicit') {
+      const filled = this.fillElicitedSlot(pending.intent, pending.slot, said);
+      if (!filled) return false;
+      await this.continueDialog(turn, filled, pending.delegated);
+      return true;
+    }
+    const answer = yesOrNo(said);
+    if (!answer) return false;
+    const status = answer === 'yes' ? 'CONFIRMED' : 'DENIED';
+    if (pending.kind === 'confirm-slot') {
+      const slot = pending.intent.slots?.[pending.slot] ?? emptySlot(pending.slot);
+      await this.continueDialog(turn, withSlot(pending.intent, pending.slot, { ...slot, confirmationStatus: status }), pending.delegated);
+      return true;
+    }
+    const intent: Intent = { ...pending.intent, confirmationStatus: status };
+    if (status === 'DENIED') await this.sendIntent(turn, intent, dialogStateAfterConfirmation(status));
+    else await this.continueDialog(turn, intent, pending.delegated);
+    return true;
+  }
+
+  /**
+   * The intent with the elicited slot filled from `said`, or undefined when `said` is something else. In order: a
+   * sample of the same intent (or of the slot) that fills the slot; a value the slot type knows; another intent's
+   * sample with literal words ("help", "cancel") means the user moved on; anything else is the slot value, since
+   * custom slot types are open.
+   */
+  private fillElicitedSlot(intent: Intent, slotName: string, said: string): Intent | undefined {
+    const slotSamples = findIntent(this.model, intent.name)?.slots?.find((s) => s.name === slotName)?.samples ?? [];
+    const own = this.matcher.matchAgainst(this.matcher.patternsOf(intent.name, slotSamples), said);
+    if (own && own.literalWords > 0 && own.slots[slotName] !== undefined) {
+      return Object.entries(own.slots).reduce((updated, [name, spoken]) => this.fill(updated, name, spoken), intent);
+    }
+    const type = slotTypeOf(this.model, intent.name, slotName);
+    if (type !== undefined && isKnownValue(this.model, type, said)) return this.fill(intent, slotName, said);
+    const other = this.matcher.match(said);
+    if (other && other.literalWords > 0 && other.intent !== intent.name) return undefined;
+    return this.fill(intent, slotName, said);
+  }
+
+  private fill(intent: Intent, slotName: string, spoken: string): Intent {
+    const type = slotTypeOf(this.model, intent.name, slotName) ?? 'AMAZON.SearchQuery';
+    return withSlot(intent, slotName, filledSlot(this.model, this.caller.skillId, slotName, type, spoken));
+  }
+
+  /** After an answer: Alexa goes on by itself under auto-delegation, otherwise the skill hears IN_PROGRESS. */
+  private async continueDialog(turn: MutableTurn, intent: Intent, delegated: boolean): Promise<void> {
+    if (delegated && delegationStrategyOf(this.model, intent.name) === 'ALWAYS') await this.delegate(turn, intent);
+    else await this.sendIntent(turn, intent, 'IN_PROGRESS');
+  }
+
+  /** Dialog.Delegate: Alexa asks what the dialog model requires, or sends the skill the COMPLETED intent. */
+  private async delegate(turn: MutableTurn, intent: Intent): Promise<void> {
+    const plan = planDelegation(this.model, completeIntent(this.model, intent));
+    if (plan.kind === 'complete') {
+      await this.sendIntent(turn, plan.intent, 'COMPLETED');
+      return;
+    }
+    if (plan.prompt !== undefined) turn.alexa.push(plan.prompt);
+    this.pending = plan.step;
+    this.lastIntent = plan.step.intent;
+    turn.resolved ??= { intent: intent.name, slots: slotValues(intent) };
+  }
+
+  private async sendIntent(turn: MutableTurn, intent: Intent, dialogState: DialogState | undefined): Promise<void> {
+    this.lastIntent = intent;
+    turn.resolved ??= { intent: intent.name, slots: slotValues(intent) };
+    await this.send(turn, (session, stamp) => intentRequest(this.caller, session, stamp, intent, dialogState));
+  }
+
+  private async send(turn: MutableTurn, build: (session: SessionSnapshot, stamp: RequestStamp) => RequestEnvelope): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    if (turn.requests.length >= MAX_REQUESTS_PER_TURN) {
+      await this.fail(turn, new SimulatorError(`The skill kept the dialog going for ${MAX_REQUESTS_PER_TURN} requests in one turn`));
+      return;
+    }
+    const envelope = build(session.nextRequest(), this.stamp());
+    turn.requests.push(envelope);
+    let response: ResponseEnvelope;
+    try {
+      response = await this.invoker(envelope);
+    } catch (error) {
+      await this.fail(turn, error);
+      return;
+    }
+    turn.responses.push(response);
+    await this.handleResponse(turn, session, response);
+  }
+
+  private async handleResponse(turn: MutableTurn, session: SkillSession, envelope: ResponseEnvelope): Promise<void> {
+    const response = envelope?.response;
+    if (typeof response !== 'object' || response === null) {
+      await this.fail(turn, new SimulatorError('The skill answered without a `response` object'));
+      return;
+    }
+    session.keepAttributes(envelope.sessionAttributes);
+    const caption = captionOf(response.outputSpeech);
+    if (caption !== undefined) turn.alexa.push(caption);
+    const directive = dialogDirective(response);
+    if (response.shouldEndSession === true) {
+      if (directive) {
+        await this.fail(turn, new SimulatorError(`${directive.type} cannot end the session (shouldEndSession: true)`));
+        return;
+      }
+      this.endSession(turn);
+      return;
+    }
+    this.pending = undefined;
+    if (!directive) return;
+    const intent = directiveIntent(directive) ?? this.lastIntent;
+    if (!intent) {
+      await this.fail(turn, new SimulatorError(`${directive.type} needs an updatedIntent when no intent is in progress`));
+      return;
+    }
+    const complete = completeIntent(this.model, intent);
+    if (directive.type === 'Dialog.Delegate') {
+      await this.delegate(turn, complete);
+      return;
+    }
+    this.pending = stepFromDirective(directive, complete);
+    this.lastIntent = complete;
+  }
+
+  private async endByUser(turn: MutableTurn): Promise<void> {
+    await this.notifyEnd(turn, 'USER_INITIATED');
+    this.endSession(turn);
+  }
+
+  /** As Alexa does when a skill fails: an apology, a SessionEndedRequest with reason ERROR, the session over. */
+  private async fail(turn: MutableTurn, error: unknown): Promise<void> {
+    turn.error = error;
+    turn.alexa.push(PROBLEM_CAPTION);
+    await this.notifyEnd(turn, 'ERROR', 'An exception occurred while dispatching the request to the skill.');
+    this.endSession(turn);
+  }
+
+  /** A SessionEndedRequest; the skill's answer is recorded but never spoken, and its failure changes nothing. */
+  private async notifyEnd(turn: MutableTurn, reason: SessionEndedReason, errorMessage?: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const error = errorMessage === undefined ? undefined : { type: 'INVALID_RESPONSE' as const, message: errorMessage };
+    const envelope = sessionEndedRequest(this.caller, session.nextRequest(), this.stamp(), reason, error);
+    turn.requests.push(envelope);
+    try {
+      turn.responses.push(await this.invoker(envelope));
+    } catch (failure) {
+      turn.error ??= failure;
+    }
+  }
+
+  private endSession(turn: MutableTurn): void {
+    this.session = undefined;
+    this.pending = undefined;
+    this.lastIntent = undefined;
+    turn.sessionEnded = true;
+  }
+
+  private stamp(): RequestStamp {
+    return { requestId: requestIdFrom(this.uuid()), timestamp: this.clock() };
+  }
+}
+
+function directiveIntent(directive: NonNullable<ReturnType<typeof dialogDirective>>): Intent | undefined {
+  return (directive as dialog.DelegateDirective | dialog.ElicitSlotDirective).updatedIntent;
+}

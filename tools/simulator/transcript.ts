@@ -1,0 +1,47 @@
+import type { ui } from 'ask-sdk-model';
+
+/** What a turn needs for its transcript lines. */
+export interface TranscriptTurn {
+  readonly user: string;
+  readonly alexa: readonly string[];
+  readonly sessionEnded: boolean;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The caption of an outputSpeech, or undefined when there is none (a response with only a directive). */
+export function captionOf(speech: ui.OutputSpeech | undefined): string | undefined {
+  if (!speech) return undefined;
+  const caption = speech.type === 'SSML' ? ssmlToCaption(speech.ssml) : speech.text.replace(/\s+/g, ' ').trim();
+  return caption === '' ? undefined : caption;
+}
+
+/** SSML as the caption Alexa shows: tags dropped, entities decoded, whitespace collapsed. */
+export function ssmlToCaption(ssml: string): string {
+  return ssml
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => decodeEntity(body) ?? entity)
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,!?;:])/g, '$1')
+    .trim();
+}
+
+/**
+ * The lines `ask dialog` prints for one turn: `User  > …`, then `Session ended` when a response ended the session,
+ * then one `Alexa > …` per caption. ask-cli prints "Session ended" before the captions (see its
+ * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones.
+ */
+export function transcriptLines(turn: TranscriptTurn): string[] {
+  return [`User  > ${turn.user}`, ...(turn.sessionEnded ? ['Session ended'] : []), ...turn.alexa.map((caption) => `Alexa > ${caption}`)];
+}
+
+/** A whole conversation as `ask dialog` prints it, one line per entry, ending with a newline. */
+export function formatTranscript(turns: readonly TranscriptTurn[]): string {
+  return turns.flatMap(transcriptLines).map((line) => `${line}\n`).join('');
+}
+
+function decodeEntity(body: string): string | undefined {
+  if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+  if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+  return ENTITIES[body.toLowerCase()];
+}
