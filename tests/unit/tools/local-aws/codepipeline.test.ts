@@ -1,0 +1,231 @@
+import {
+  GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionNotStoppableException,
+  PipelineExecutionOutdatedException, PipelineNotFoundException, RollbackStageCommand, StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand, UnableToRollbackStageException, ValidationException,
+} from '@aws-sdk/client-codepipeline';
+import { BatchGetDeploymentsCommand, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy';
+import { ManualClock, startLocalAws, type LocalAws } from '../../../../tools/local-aws';
+import { clientsFor, testConfig } from './clients';
+
+const STAGE_MS = 1000;
+
+describe('local-aws CodePipeline', () => {
+  let clock: ManualClock;
+  let aws: LocalAws;
+  let clients: ReturnType<typeof clientsFor>;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    aws = await startLocalAws({ config: testConfig(), clock, stageDurationMs: STAGE_MS });
+    clients = clientsFor(aws.url);
+  });
+
+  afterEach(async () => {
+    clients.destroy();
+    await aws.close();
+  });
+
+  const statusOf = async (executionId: string) => (await clients.pipeline.send(
+    new GetPipelineExecutionCommand({ pipelineName: 'checkout-prod', pipelineExecutionId: executionId }),
+  )).pipelineExecution?.status;
+
+  it('sends timestamps the SDK parses into the clock times they stand for', async () => {
+    // Prepare
+    const startedAt = clock.now();
+    const { pipelineExecutionId } = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
+
+    // Act
+    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 1 }));
+
+    // Assess
+    expect(pipelineExecutionSummaries?.[0]?.pipelineExecutionId).toBe(pipelineExecutionId);
+    expect(pipelineExecutionSummaries?.[0]?.startTime).toEqual(new Date(startedAt));
+  });
+
+  it('lists the seeded history newest first, with revisions and who started each', async () => {
+    // Act
+    const { pipelineExecutionSummaries: summaries = [] } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod' }));
+
+    // Assess
+    expect(summaries.map((s) => s.status)).toEqual(['Succeeded', 'Failed', 'Succeeded', 'Succeeded']);
+    const starts = summaries.map((s) => s.startTime?.getTime() ?? 0);
+    expect([...starts].sort((a, b) => b - a)).toEqual(starts);
+    expect(new Set(summaries.map((s) => s.sourceRevisions?.[0]?.revisionId)).size).toBe(4);
+    expect(summaries[0]?.sourceRevisions?.[0]).toMatchObject({ actionName: 'Source', revisionId: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(summaries.map((s) => s.trigger?.triggerType)).toEqual(['StartPipelineExecution', 'WebhookV2', 'StartPipelineExecution', 'WebhookV2']);
+    expect(summaries[0]?.trigger?.triggerDetail).toBe('arn:aws:sts::123456789012:assumed-role/Deployer/alice');
+  });
+
+  it('pages executions with nextToken', async () => {
+    // Act
+    const first = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 3 }));
+    const second = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 3, nextToken: first.nextToken }));
+
+    // Assess
+    expect(first.pipelineExecutionSummaries).toHaveLength(3);
+    expect(second.pipelineExecutionSummaries).toHaveLength(1);
+    expect(second.nextToken).toBeUndefined();
+  });
+
+  it('runs a started execution through its stages as the clock advances, deploying through CodeDeploy', async () => {
+    // Prepare
+    const { pipelineExecutionId = '' } = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
+    const stageStatuses = async () => (await clients.pipeline.send(new GetPipelineStateCommand({ name: 'checkout-prod' })))
+      .stageStates?.map((stage) => [stage.stageName, stage.latestExecution?.pipelineExecutionId === pipelineExecutionId ? stage.latestExecution.status : '-']);
+
+    // Act & Assess
+    expect(await stageStatuses()).toEqual([['Source', 'InProgress'], ['Build', '-'], ['Deploy', '-']]);
+    clock.advance(STAGE_MS);
+    expect(await stageStatuses()).toEqual([['Source', 'Succeeded'], ['Build', 'InProgress'], ['Deploy', '-']]);
+    clock.advance(STAGE_MS);
+    expect(await stageStatuses()).toEqual([['Source', 'Succeeded'], ['Build', 'Succeeded'], ['Deploy', 'InProgress']]);
+    expect(await statusOf(pipelineExecutionId)).toBe('InProgress');
+    const active = await clients.deploy.send(new ListDeploymentsCommand({
+      applicationName: 'checkout', deploymentGroupName: 'checkout-prod', includeOnlyStatuses: ['Created', 'InProgress'],
+    }));
+    expect(active.deployments).toHaveLength(1);
+    clock.advance(STAGE_MS);
+    expect(await statusOf(pipelineExecutionId)).toBe('Succeeded');
+    const { deploymentsInfo } = await clients.deploy.send(new BatchGetDeploymentsCommand({ deploymentIds: active.deployments }));
+    expect(deploymentsInfo?.[0]?.status).toBe('Succeeded');
+  });
+
+  it('returns the same execution for a repeated clientRequestToken and starts only one', async () => {
+    // Prepare
+    const token = 'push-to-prod-3f9c1a';
+
+    // Act
+    const first = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod', clientRequestToken: token }));
+    const again = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod', clientRequestToken: token }));
+
+    // Assess
+    expect(again.pipelineExecutionId).toBe(first.pipelineExecutionId);
+    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod' }));
+    expect(pipelineExecutionSummaries?.filter((s) => s.status === 'InProgress')).toHaveLength(1);
+    expect(pipelineExecutionSummaries).toHaveLength(5);
+  });
+
+  it('supersedes a running execution when a newer one starts, once the older finishes its stage', async () => {
+    // Prepare
+    const older = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
+    clock.advance(STAGE_MS / 2);
+
+    // Act
+    const newer = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
+
+    // Assess
+    expect(await statusOf(older.pipelineExecutionId ?? '')).toBe('InProgress');
+    clock.advance(STAGE_MS / 2);
+    expect(await statusOf(older.pipelineExecutionId ?? '')).toBe('Superseded');
+    clock.advance(3 * STAGE_MS);
+    expect(await statusOf(newer.pipelineExecutionId ?? '')).toBe('Succeeded');
+  });
+
+  it('stops a running execution at once when abandoned, and after the running action without abandon', async () => {
+    // Prepare
+    const abandoned = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
+    const patient = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-staging' }));
+    clock.advance(STAGE_MS / 2);
+
+    // Act
+    await clients.pipeline.send(new StopPipelineExecutionCommand({
+      pipelineName: 'checkout-prod', pipelineExecutionId: abandoned.pipelineExecutionId, abandon: true, reason: 'bad build',
+    }));
+    await clients.pipeline.send(new StopPipelineExecutionCommand({
+      pipelineName: 'checkout-staging', pipelineExecutionId: patient.pipelineExecutionId, abandon: false,
+    }));
+
+    // Assess
+    expect(await statusOf(abandoned.pipelineExecutionId ?? '')).toBe('Stopped');
+    const staging = (id: string) => clients.pipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'checkout-staging', pipelineExecutionId: id }));
+    expect((await staging(patient.pipelineExecutionId ?? '')).pipelineExecution?.status).toBe('Stopping');
+    clock.advance(STAGE_MS / 2);
+    expect((await staging(patient.pipelineExecutionId ?? '')).pipelineExecution?.status).toBe('Stopped');
+    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 1 }));
+    expect(pipelineExecutionSummaries?.[0]?.stopTrigger?.reason).toBe('bad build');
+  });
+
+  it('refuses to stop an execution that has finished', async () => {
+    // Prepare
+    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 1 }));
+
+    // Act
+    const stopping = clients.pipeline.send(new StopPipelineExecutionCommand({
+      pipelineName: 'checkout-prod', pipelineExecutionId: pipelineExecutionSummaries?.[0]?.pipelineExecutionId,
+    }));
+
+    // Assess
+    await expect(stopping).rejects.toBeInstanceOf(PipelineExecutionNotStoppableException);
+  });
+
+  describe('RollbackStage', () => {
+    const history = async () => (await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod' }))).pipelineExecutionSummaries ?? [];
+    const rollBack = (stageName: string, target: string | undefined) =>
+      clients.pipeline.send(new RollbackStageCommand({ pipelineName: 'checkout-prod', stageName, targetPipelineExecutionId: target }));
+
+    it('starts a rollback execution that deploys the target execution\'s build again', async () => {
+      // Prepare
+      const [, , previousGood] = await history();
+
+      // Act
+      const { pipelineExecutionId } = await rollBack('Deploy', previousGood?.pipelineExecutionId);
+      clock.advance(STAGE_MS);
+
+      // Assess
+      const [rollback] = await history();
+      expect(rollback).toMatchObject({
+        pipelineExecutionId,
+        executionType: 'ROLLBACK',
+        status: 'Succeeded',
+        trigger: { triggerType: 'ManualRollback' },
+        rollbackMetadata: { rollbackTargetPipelineExecutionId: previousGood?.pipelineExecutionId },
+        sourceRevisions: previousGood?.sourceRevisions,
+      });
+      const ids = (await clients.deploy.send(new ListDeploymentsCommand({ applicationName: 'checkout', deploymentGroupName: 'checkout-prod' }))).deployments;
+      const infos = (await clients.deploy.send(new BatchGetDeploymentsCommand({ deploymentIds: ids }))).deploymentsInfo ?? [];
+      const byTime = [...infos].sort((a, b) => (a.createTime?.getTime() ?? 0) - (b.createTime?.getTime() ?? 0));
+      expect(byTime.at(-1)?.revision).toEqual(byTime[1]?.revision);
+    });
+
+    it('refuses the source stage, a failed target and a rollback target', async () => {
+      // Prepare
+      const [latest, failed] = await history();
+      const { pipelineExecutionId: rollbackId } = await rollBack('Deploy', latest?.pipelineExecutionId);
+      clock.advance(STAGE_MS);
+
+      // Act & Assess
+      await expect(rollBack('Source', latest?.pipelineExecutionId)).rejects.toBeInstanceOf(UnableToRollbackStageException);
+      await expect(rollBack('Deploy', failed?.pipelineExecutionId)).rejects.toBeInstanceOf(UnableToRollbackStageException);
+      await expect(rollBack('Deploy', rollbackId)).rejects.toBeInstanceOf(UnableToRollbackStageException);
+    });
+
+    it('refuses a target from an older pipeline version', async () => {
+      // Prepare
+      const [latest] = await history();
+      aws.store.bumpPipelineVersion('checkout-prod');
+
+      // Act
+      const rolling = rollBack('Deploy', latest?.pipelineExecutionId);
+
+      // Assess
+      await expect(rolling).rejects.toBeInstanceOf(PipelineExecutionOutdatedException);
+    });
+  });
+
+  it('answers an unknown pipeline with PipelineNotFoundException', async () => {
+    // Act
+    const getting = clients.pipeline.send(new GetPipelineStateCommand({ name: 'no-such-pipeline' }));
+
+    // Assess
+    await expect(getting).rejects.toBeInstanceOf(PipelineNotFoundException);
+    await expect(getting).rejects.toMatchObject({ name: 'PipelineNotFoundException', $metadata: { httpStatusCode: 400, requestId: expect.any(String) } });
+  });
+
+  it('answers a missing required member with ValidationException', async () => {
+    // Act
+    const starting = clients.pipeline.send(new StartPipelineExecutionCommand({ name: undefined }));
+
+    // Assess
+    await expect(starting).rejects.toBeInstanceOf(ValidationException);
+  });
+});

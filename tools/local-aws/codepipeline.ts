@@ -1,0 +1,174 @@
+import type { ExecutionRecord, PipelineRecord, StageView } from './model';
+import { ACCOUNT_ID, type LocalAwsStore } from './store';
+import { AwsServiceError, decodeToken, encodeToken, type Input, optionalBoolean, optionalString, requiredString, toEpochSeconds as s } from './wire';
+
+/** The CodePipeline operations the stand-in answers, in the shapes of the CodePipeline API reference. */
+
+export type Operation = (store: LocalAwsStore, input: Input) => unknown;
+
+const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const CLIENT_REQUEST_TOKEN = /^[a-zA-Z0-9-]{1,128}$/;
+
+function pipelineName(input: Input, member: string): string {
+  const name = requiredString(input, member);
+  if (!PIPELINE_NAME.test(name)) {
+    throw new AwsServiceError('ValidationException',
+      `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
+  }
+  return name;
+}
+
+function executionSummary(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord) {
+  const view = store.view(execution);
+  return {
+    pipelineExecutionId: execution.id,
+    status: view.status,
+    statusSummary: view.summary,
+    startTime: s(execution.startedAt),
+    lastUpdateTime: s(view.lastUpdatedAt),
+    sourceRevisions: execution.sourceRevisions,
+    trigger: execution.trigger,
+    stopTrigger: execution.stop === undefined ? undefined : { reason: execution.stop.reason },
+    executionMode: pipeline.executionMode,
+    executionType: execution.executionType,
+    rollbackMetadata: execution.rollbackTargetId === undefined ? undefined : { rollbackTargetPipelineExecutionId: execution.rollbackTargetId },
+  };
+}
+
+/** A stable made-up action execution id, so repeated GetPipelineState calls agree. */
+function actionExecutionId(execution: ExecutionRecord, stageIndex: number): string {
+  return `${execution.id.slice(0, 24)}${stageIndex.toString(16).padStart(12, '0')}`;
+}
+
+function actionExecution(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord, run: StageView) {
+  const revision = execution.sourceRevisions[0];
+  const deploymentId = run.kind === 'deploy' ? execution.deploymentId : undefined;
+  return {
+    actionExecutionId: actionExecutionId(execution, run.index),
+    status: run.actionStatus,
+    summary: run.kind === 'source' ? revision?.revisionSummary : run.message,
+    lastStatusChange: s(run.lastChangeAt),
+    externalExecutionId: run.kind === 'source' ? revision?.revisionId : deploymentId,
+    externalExecutionUrl: deploymentId === undefined
+      ? undefined
+      : `https://console.aws.amazon.com/codedeploy/home?region=${store.region}#/deployments/${deploymentId}`,
+    errorDetails: run.actionStatus === 'Failed' ? { code: 'JobFailed', message: run.message } : undefined,
+  };
+}
+
+function stageState(store: LocalAwsStore, pipeline: PipelineRecord, index: number) {
+  const stage = pipeline.stages[index];
+  let latest: { execution: ExecutionRecord; run: StageView } | undefined;
+  for (const execution of pipeline.executions) {
+    const run = store.view(execution).stages.find((r) => r.index === index);
+    if (run !== undefined && (latest === undefined || run.startedAt >= latest.run.startedAt)) latest = { execution, run };
+  }
+  const head = latest?.execution.sourceRevisions[0];
+  return {
+    stageName: stage?.name,
+    inboundTransitionState: index === 0 ? undefined : { enabled: true },
+    actionStates: [{
+      actionName: stage?.actionName,
+      currentRevision: stage?.kind === 'source' && head !== undefined && latest !== undefined
+        ? { revisionId: head.revisionId, revisionChangeId: head.revisionId, created: s(latest.run.startedAt) }
+        : undefined,
+      latestExecution: latest === undefined ? undefined : actionExecution(store, pipeline, latest.execution, latest.run),
+      revisionUrl: stage?.kind === 'source' ? head?.revisionUrl : undefined,
+    }],
+    latestExecution: latest === undefined
+      ? undefined
+      : { pipelineExecutionId: latest.execution.id, status: latest.run.status, type: latest.execution.executionType },
+  };
+}
+
+export const codePipelineOperations: Readonly<Record<string, Operation>> = {
+  GetPipelineState(store, input) {
+    const pipeline = store.pipeline(pipelineName(input, 'name'));
+    return {
+      pipelineName: pipeline.name,
+      pipelineVersion: pipeline.version,
+      stageStates: pipeline.stages.map((_, index) => stageState(store, pipeline, index)),
+      created: s(pipeline.createdAt),
+      updated: s(pipeline.updatedAt),
+    };
+  },
+
+  ListPipelineExecutions(store, input) {
+    const pipeline = store.pipeline(pipelineName(input, 'pipelineName'));
+    const maxResults = input.maxResults ?? 100;
+    if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
+      throw new AwsServiceError('ValidationException',
+        `1 validation error detected: Value '${String(maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100`);
+    }
+    const offset = decodeToken(optionalString(input, 'nextToken'));
+    const newestFirst = [...pipeline.executions].sort((a, b) => b.startedAt - a.startedAt);
+    const page = newestFirst.slice(offset, offset + maxResults);
+    const more = offset + maxResults < newestFirst.length;
+    return {
+      pipelineExecutionSummaries: page.map((execution) => executionSummary(store, pipeline, execution)),
+      nextToken: more ? encodeToken(offset + maxResults) : undefined,
+    };
+  },
+
+  GetPipelineExecution(store, input) {
+    const pipeline = store.pipeline(pipelineName(input, 'pipelineName'));
+    const execution = store.execution(pipeline, requiredString(input, 'pipelineExecutionId'));
+    const view = store.view(execution);
+    return {
+      pipelineExecution: {
+        pipelineName: pipeline.name,
+        pipelineVersion: execution.pipelineVersion,
+        pipelineExecutionId: execution.id,
+        status: view.status,
+        statusSummary: view.summary,
+        artifactRevisions: execution.sourceRevisions.map((revision) => ({
+          name: 'SourceArtifact',
+          revisionId: revision.revisionId,
+          revisionSummary: revision.revisionSummary,
+          created: s(execution.startedAt),
+          revisionUrl: revision.revisionUrl,
+        })),
+        trigger: execution.trigger,
+        executionMode: pipeline.executionMode,
+        executionType: execution.executionType,
+        rollbackMetadata: execution.rollbackTargetId === undefined ? undefined : { rollbackTargetPipelineExecutionId: execution.rollbackTargetId },
+      },
+    };
+  },
+
+  StartPipelineExecution(store, input) {
+    const name = pipelineName(input, 'name');
+    const clientRequestToken = optionalString(input, 'clientRequestToken');
+    if (clientRequestToken !== undefined && !CLIENT_REQUEST_TOKEN.test(clientRequestToken)) {
+      throw new AwsServiceError('ValidationException',
+        "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+$");
+    }
+    return { pipelineExecutionId: store.startExecution(name, { clientRequestToken }).id };
+  },
+
+  StopPipelineExecution(store, input) {
+    const name = pipelineName(input, 'pipelineName');
+    const executionId = requiredString(input, 'pipelineExecutionId');
+    const reason = optionalString(input, 'reason');
+    if (reason !== undefined && reason.length > 200) {
+      throw new AwsServiceError('ValidationException',
+        "1 validation error detected: Value at 'reason' failed to satisfy constraint: Member must have length less than or equal to 200");
+    }
+    const execution = store.stopExecution(name, executionId, optionalBoolean(input, 'abandon') ?? false, reason);
+    return { pipelineExecutionId: execution.id };
+  },
+
+  RollbackStage(store, input) {
+    const name = pipelineName(input, 'pipelineName');
+    const stageName = requiredString(input, 'stageName');
+    const target = requiredString(input, 'targetPipelineExecutionId');
+    return { pipelineExecutionId: store.rollbackStage(name, stageName, target).id };
+  },
+};
+
+/** The error a "notFound" fault answers with. */
+export function codePipelineNotFound(operation: string): AwsServiceError {
+  return operation === 'GetPipelineExecution' || operation === 'StopPipelineExecution'
+    ? new AwsServiceError('PipelineExecutionNotFoundException', 'Pipeline execution not found (injected fault)')
+    : new AwsServiceError('PipelineNotFoundException', `Account '${ACCOUNT_ID}' does not have that pipeline (injected fault)`);
+}

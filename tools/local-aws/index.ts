@@ -1,0 +1,10 @@
+/** The public face of local-aws: what the simulator, tests and benchmarks import. */
+export { ManualClock, systemClock, type Clock } from './clock';
+export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
+export type * from './model';
+export { SEED_PERSON_ARN, seedFromConfig } from './seed';
+export {
+  closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,
+} from './server';
+export { ACCOUNT_ID, DEFAULT_CALLER_ARN, LocalAwsStore, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
+export { LIST_DEPLOYMENTS_PAGE_SIZE } from './codedeploy';

@@ -1,0 +1,168 @@
+/** The records the stand-in keeps. Times are epoch milliseconds from the store's clock. */
+
+export type ExecutionMode = 'SUPERSEDED' | 'PARALLEL';
+export type PipelineType = 'V1' | 'V2';
+export type StageKind = 'source' | 'build' | 'deploy';
+export type ExecutionType = 'STANDARD' | 'ROLLBACK';
+export type ExecutionStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Superseded' | 'Failed';
+export type StageStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Failed';
+export type ActionStatus = 'InProgress' | 'Succeeded' | 'Failed' | 'Abandoned';
+export type DeploymentStatus = 'Created' | 'InProgress' | 'Succeeded' | 'Failed' | 'Stopped';
+/** Who created a deployment, in CodeDeploy's words (CodePipeline's deploy action counts as "user"). */
+export type DeploymentCreator = 'user' | 'codeDeployRollback' | 'CodeDeploy' | 'autoscaling';
+
+export interface DeploymentGroupKey {
+  readonly application: string;
+  readonly deploymentGroup: string;
+}
+
+export interface StageSpec {
+  readonly name: string;
+  readonly kind: StageKind;
+  readonly actionName: string;
+  readonly durationMs: number;
+}
+
+export interface SourceRevision {
+  readonly actionName: string;
+  readonly revisionId: string;
+  readonly revisionSummary: string;
+  readonly revisionUrl: string;
+}
+
+export interface Trigger {
+  readonly triggerType: string;
+  readonly triggerDetail: string;
+}
+
+export interface S3Location {
+  readonly bucket: string;
+  readonly key: string;
+  readonly bundleType: 'zip' | 'tar' | 'tgz' | 'YAML' | 'JSON';
+  readonly eTag?: string;
+  readonly version?: string;
+}
+
+export interface GitHubLocation {
+  readonly repository: string;
+  readonly commitId: string;
+}
+
+/** A CodeDeploy revision, exactly in the wire shape. */
+export type RevisionLocation =
+  | { readonly revisionType: 'S3'; readonly s3Location: S3Location }
+  | { readonly revisionType: 'GitHub'; readonly gitHubLocation: GitHubLocation };
+
+export interface PipelineRecord {
+  readonly name: string;
+  readonly pipelineType: PipelineType;
+  readonly executionMode: ExecutionMode;
+  version: number;
+  readonly stages: readonly StageSpec[];
+  /** The deployment group the deploy stage's CodeDeploy action deploys to, when there is one. */
+  readonly deploysTo?: DeploymentGroupKey;
+  /** owner/name of the source repository. */
+  readonly repository: string;
+  /** The newest commit on the source branch: what the next start ships. */
+  head: SourceRevision;
+  readonly createdAt: number;
+  updatedAt: number;
+  /** In start order. */
+  readonly executions: ExecutionRecord[];
+  /** clientRequestToken → execution id, for idempotent starts. */
+  readonly tokens: Map<string, string>;
+}
+
+export interface StopRequest {
+  readonly at: number;
+  readonly abandon: boolean;
+  readonly reason?: string;
+}
+
+export interface ExecutionRecord {
+  readonly id: string;
+  readonly pipelineName: string;
+  readonly pipelineVersion: number;
+  readonly executionType: ExecutionType;
+  readonly startedAt: number;
+  readonly trigger: Trigger;
+  readonly sourceRevisions: readonly SourceRevision[];
+  /** The build output the deploy stage hands to CodeDeploy. */
+  readonly artifact: RevisionLocation;
+  /** Indexes of the stages this execution runs: all of them, or just one for a rollback. */
+  readonly stageIndexes: readonly number[];
+  readonly rollbackTargetId?: string;
+  /** A stage whose action fails (scenarios and seeded history). */
+  readonly failAtStage?: string;
+  stop?: StopRequest;
+  /** Set when a newer execution started: this one ends Superseded after finishing that stage. */
+  supersedeAfterStage?: number;
+  deploymentId?: string;
+  /** Why the deploy action could not create its deployment. */
+  deployError?: string;
+}
+
+export interface RollbackInfo {
+  readonly rollbackDeploymentId?: string;
+  readonly rollbackTriggeringDeploymentId?: string;
+  readonly rollbackMessage?: string;
+}
+
+export interface DeploymentRecord {
+  readonly id: string;
+  readonly application: string;
+  readonly deploymentGroup: string;
+  readonly revision: RevisionLocation;
+  readonly previousRevision?: RevisionLocation;
+  readonly creator: DeploymentCreator;
+  readonly description?: string;
+  readonly createdAt: number;
+  /** When it leaves Created for InProgress. */
+  readonly startAt: number;
+  /** When it ends with `outcome`, unless stopped earlier. */
+  readonly completeAt: number;
+  readonly outcome: 'Succeeded' | 'Failed';
+  stoppedAt?: number;
+  rollbackInfo?: RollbackInfo;
+}
+
+export interface DeploymentGroupRecord extends DeploymentGroupKey {
+  readonly deploymentGroupId: string;
+  /** Deployment ids in creation order. */
+  readonly deploymentIds: string[];
+}
+
+/** A stage as an execution will have run it, computed from the records. */
+export interface StageRun {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: StageKind;
+  readonly actionName: string;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly status: 'Succeeded' | 'Failed' | 'Stopped';
+  readonly actionStatus: 'Succeeded' | 'Failed' | 'Abandoned';
+  readonly message?: string;
+}
+
+/** A stage as it stands at a moment: `endedAt` is absent while it runs. */
+export interface StageView {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: StageKind;
+  readonly actionName: string;
+  readonly status: StageStatus;
+  readonly actionStatus: ActionStatus;
+  readonly startedAt: number;
+  readonly lastChangeAt: number;
+  readonly endedAt?: number;
+  readonly message?: string;
+}
+
+export interface ExecutionView {
+  readonly status: ExecutionStatus;
+  readonly summary?: string;
+  readonly lastUpdatedAt: number;
+  /** Stages the execution has entered by then, in order. */
+  readonly stages: readonly StageView[];
+}

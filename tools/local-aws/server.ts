@@ -1,0 +1,266 @@
+/**
+ * local-aws: a loopback stand-in for the CodePipeline and CodeDeploy operations push-to-prod uses, speaking AWS JSON
+ * 1.1 over HTTP on 127.0.0.1, for the offline simulator, dialog and fault tests and benchmarks.
+ *
+ * Why write one: no real AWS emulator can be installed on these machines (LocalStack and moto are out of reach), and
+ * mocking at the SDK client would skip the wire, the SDK's parsing and its error classes. The skill reaches this server
+ * only through AWS_ENDPOINT_URL_CODEPIPELINE / AWS_ENDPOINT_URL_CODEDEPLOY, which the AWS SDK v3 reads itself, so no
+ * code path in the skill knows about it. Only node:http is used.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Config } from '../../lambda/src/config/schema';
+import { type Clock, systemClock } from './clock';
+import { codeDeployNotFound, codeDeployOperations } from './codedeploy';
+import { codePipelineNotFound, codePipelineOperations, type Operation } from './codepipeline';
+import { DEFAULT_SLOW_DELAY_MS, type FaultSpec, Faults, parseFaultSpec, type ServiceName } from './faults';
+import { seedFromConfig } from './seed';
+import { LocalAwsStore } from './store';
+import { AwsServiceError, type Input } from './wire';
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Operations that change something in AWS: a test asserts none of these was called when nothing may change. */
+export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
+  'StartPipelineExecution', 'StopPipelineExecution', 'RollbackStage', 'CreateDeployment', 'StopDeployment',
+]);
+
+const SERVICES: Readonly<Record<string, { service: ServiceName; operations: Readonly<Record<string, Operation>>; notFound: (operation: string) => AwsServiceError }>> = {
+  CodePipeline_20150709: { service: 'codepipeline', operations: codePipelineOperations, notFound: codePipelineNotFound },
+  CodeDeploy_20141006: { service: 'codedeploy', operations: codeDeployOperations, notFound: codeDeployNotFound },
+};
+
+export interface RecordedCall {
+  readonly service: ServiceName;
+  readonly operation: string;
+  readonly input: Input;
+  /** Clock time when the call arrived. */
+  readonly at: number;
+}
+
+export interface LocalAwsOptions {
+  /** Seeds a pipeline and deployment group with history for every environment in it. */
+  readonly config?: Config;
+  readonly clock?: Clock;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  readonly stageDurationMs?: number;
+  readonly deploymentDurationMs?: number;
+  readonly seed?: number;
+  readonly region?: string;
+}
+
+export interface LocalAws {
+  readonly url: string;
+  readonly codePipelineUrl: string;
+  readonly codeDeployUrl: string;
+  /** What to put in the environment of a process that should talk to this server. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly store: LocalAwsStore;
+  readonly faults: Faults;
+  calls(): RecordedCall[];
+  mutatingCalls(): RecordedCall[];
+  clearCalls(): void;
+  /** Stops listening and cuts every open connection, hung ones included. */
+  close(): Promise<void>;
+}
+
+/** Starts the stand-in on 127.0.0.1. */
+export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
+  const clock = options.clock ?? systemClock;
+  const store = new LocalAwsStore({
+    clock, stageDurationMs: options.stageDurationMs, deploymentDurationMs: options.deploymentDurationMs,
+    seed: options.seed, region: options.region,
+  });
+  if (options.config !== undefined) seedFromConfig(store, options.config);
+  const faults = new Faults();
+  const recorded: RecordedCall[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server = createServer((request, response) => {
+    readBody(request).then((body) => {
+      if (request.url?.startsWith('/_local/')) return control(request, response, body, faults, recorded);
+      const call = parseCall(request, body);
+      if (call instanceof AwsServiceError) return sendError(response, call);
+      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now() });
+      const fault = faults.take(call.service, call.operation);
+      const answer = () => sendResult(response, () => {
+        store.sync();
+        return call.run(store, call.input);
+      });
+      if (fault === undefined) return answer();
+      if (fault.kind === 'hang') return undefined; // the socket stays open until the client gives up or close()
+      if (fault.kind === 'slow') {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          answer();
+        }, fault.delayMs ?? DEFAULT_SLOW_DELAY_MS);
+        timers.add(timer);
+        return undefined;
+      }
+      return sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service));
+    }).catch((error: unknown) => {
+      sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    codePipelineUrl: url,
+    codeDeployUrl: url,
+    env: {
+      AWS_ENDPOINT_URL_CODEPIPELINE: url,
+      AWS_ENDPOINT_URL_CODEDEPLOY: url,
+      AWS_REGION: store.region,
+      AWS_ACCESS_KEY_ID: 'LOCALAWSFAKEACCESSKEY',
+      AWS_SECRET_ACCESS_KEY: 'local-aws-fake-secret-access-key',
+    },
+    store,
+    faults,
+    calls: () => [...recorded],
+    mutatingCalls: () => recorded.filter((call) => MUTATING_OPERATIONS.has(call.operation)),
+    clearCalls: () => {
+      recorded.splice(0);
+    },
+    close: () => closeServer(server, sockets, timers),
+  };
+}
+
+/** A URL where nothing listens, to see how a client takes "connection refused". */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://${HOST}:${port}`;
+}
+
+function closeServer(server: Server, sockets: Set<Socket>, timers: Set<NodeJS.Timeout>): Promise<void> {
+  for (const timer of timers) clearTimeout(timer);
+  timers.clear();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    for (const socket of sockets) socket.destroy();
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new AwsServiceError('SerializationException', 'Request body too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+interface ParsedCall {
+  readonly service: ServiceName;
+  readonly operation: string;
+  readonly input: Input;
+  readonly run: Operation;
+  readonly notFound: (operation: string) => AwsServiceError;
+}
+
+/** Checks the request the way an AWS JSON 1.1 front end does, and finds its operation. */
+function parseCall(request: IncomingMessage, body: string): ParsedCall | AwsServiceError {
+  const target = request.headers['x-amz-target'];
+  const [prefix, operation] = typeof target === 'string' ? target.split('.', 2) : [];
+  const service = prefix === undefined ? undefined : SERVICES[prefix];
+  const run = operation === undefined ? undefined : service?.operations[operation];
+  if (request.method !== 'POST' || request.url !== '/' || service === undefined || operation === undefined || run === undefined) {
+    return new AwsServiceError('UnknownOperationException', `Unknown operation ${String(target)}`);
+  }
+  if (!(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
+    return new AwsServiceError('SerializationException', 'Content-Type must be application/x-amz-json-1.1');
+  }
+  if (request.headers.authorization === undefined) {
+    return new AwsServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  }
+  let input: unknown;
+  try {
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch {
+    return new AwsServiceError('SerializationException', 'Request body is not valid JSON');
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return new AwsServiceError('SerializationException', 'Request body must be a JSON object');
+  }
+  return { service: service.service, operation, input: input as Input, run, notFound: service.notFound };
+}
+
+function faultError(fault: FaultSpec, operation: string, notFound: (operation: string) => AwsServiceError, caller: string, service: ServiceName): AwsServiceError {
+  switch (fault.kind) {
+    case 'throttle':
+      return new AwsServiceError('ThrottlingException', 'Rate exceeded');
+    case 'accessDenied':
+      return new AwsServiceError('AccessDeniedException',
+        `User: ${caller} is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`);
+    case 'serverError':
+      return new AwsServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+    case 'notFound':
+      return notFound(operation);
+    default:
+      throw new Error(`fault ${fault.kind} is not an error`);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (response.writableEnded || response.destroyed) return;
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/x-amz-json-1.1',
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': randomUUID(),
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: AwsServiceError): void {
+  send(response, error.status, { __type: error.code, message: error.message });
+}
+
+function sendResult(response: ServerResponse, run: () => unknown): void {
+  try {
+    send(response, 200, run());
+  } catch (error) {
+    sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500));
+  }
+}
+
+/** The side door for people and the CLI: POST /_local/faults injects, DELETE clears, GET /_local/calls lists. */
+function control(request: IncomingMessage, response: ServerResponse, body: string, faults: Faults, recorded: readonly RecordedCall[]): void {
+  const bad = (message: string) => send(response, 400, { message });
+  if (request.url === '/_local/faults' && request.method === 'POST') {
+    try {
+      const spec = parseFaultSpec(JSON.parse(body));
+      faults.inject(spec);
+      return send(response, 200, { injected: spec, active: faults.active() });
+    } catch (error) {
+      return bad(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (request.url === '/_local/faults' && request.method === 'DELETE') {
+    faults.clear();
+    return send(response, 200, { active: [] });
+  }
+  if (request.url === '/_local/faults' && request.method === 'GET') return send(response, 200, { active: faults.active() });
+  if (request.url === '/_local/calls' && request.method === 'GET') return send(response, 200, { calls: recorded });
+  return send(response, 404, { message: `No such control endpoint: ${request.method ?? ''} ${request.url ?? ''}` });
+}

@@ -1,0 +1,520 @@
+import type { Clock } from './clock';
+import { AwsServiceError } from './wire';
+import { IdSource } from './ids';
+import type {
+  DeploymentCreator, DeploymentGroupKey, DeploymentGroupRecord, DeploymentRecord, DeploymentStatus, ExecutionMode,
+  ExecutionRecord, ExecutionView, PipelineRecord, PipelineType, RevisionLocation, SourceRevision, StageRun, StageSpec,
+  StageView, Trigger,
+} from './model';
+
+/**
+ * The state of the stand-in's CodePipeline and CodeDeploy, with the rules AWS enforces on it. Nothing runs on a
+ * timer: every record keeps the timestamps it was given, and what it looks like "now" is computed from them and the
+ * clock on each call. So a test moves time with a ManualClock, and an idle server keeps no process alive.
+ */
+
+export const ACCOUNT_ID = '123456789012';
+export const DEFAULT_STAGE_DURATION_MS = 3000;
+export const DEFAULT_CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/PushToProdSkill/push-to-prod`;
+const ACTIVE_DEPLOYMENT: readonly DeploymentStatus[] = ['Created', 'InProgress'];
+
+export interface StoreOptions {
+  readonly clock: Clock;
+  /** How long each pipeline stage takes (and so a pipeline's deployment). */
+  readonly stageDurationMs?: number;
+  /** How long a deployment made with CreateDeployment or a stop's rollback takes. */
+  readonly deploymentDurationMs?: number;
+  /** Seed for ids, so that a scenario gives the same ids every run. */
+  readonly seed?: number;
+  /** Who the API caller is, as CodePipeline writes it into `trigger.triggerDetail`. */
+  readonly callerArn?: string;
+  readonly region?: string;
+}
+
+export interface PipelineSpec {
+  readonly name: string;
+  readonly pipelineType?: PipelineType;
+  readonly executionMode?: ExecutionMode;
+  /** Default: Source, Build, Deploy, each taking the store's stage duration. */
+  readonly stages?: readonly (Pick<StageSpec, 'name' | 'kind'> & Partial<StageSpec>)[];
+  readonly deploysTo?: DeploymentGroupKey;
+  readonly repository?: string;
+  readonly createdAt?: number;
+}
+
+export interface StartOptions {
+  readonly clientRequestToken?: string;
+  /** When it started; default now. Earlier times make history (start history oldest first). */
+  readonly at?: number;
+  readonly trigger?: Trigger;
+  readonly failAtStage?: string;
+}
+
+export interface DeploymentSpec extends DeploymentGroupKey {
+  readonly revision: RevisionLocation;
+  readonly description?: string;
+  readonly creator?: DeploymentCreator;
+  /** When it was created; default now. */
+  readonly at?: number;
+  readonly durationMs?: number;
+  readonly outcome?: 'Succeeded' | 'Failed';
+}
+
+export class LocalAwsStore {
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly region: string;
+  readonly callerArn: string;
+  readonly stageDurationMs: number;
+  readonly deploymentDurationMs: number;
+  private readonly pipelines = new Map<string, PipelineRecord>();
+  private readonly applications = new Map<string, Map<string, DeploymentGroupRecord>>();
+  private readonly deployments = new Map<string, DeploymentRecord>();
+
+  constructor(options: StoreOptions) {
+    this.clock = options.clock;
+    this.ids = new IdSource(options.seed);
+    this.region = options.region ?? 'us-east-1';
+    this.callerArn = options.callerArn ?? DEFAULT_CALLER_ARN;
+    this.stageDurationMs = options.stageDurationMs ?? DEFAULT_STAGE_DURATION_MS;
+    this.deploymentDurationMs = options.deploymentDurationMs ?? this.stageDurationMs;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  // ---- scenario set-up -------------------------------------------------------------------------------------------
+
+  addPipeline(spec: PipelineSpec): PipelineRecord {
+    const stages = (spec.stages ?? [
+      { name: 'Source', kind: 'source' }, { name: 'Build', kind: 'build' }, { name: 'Deploy', kind: 'deploy' },
+    ]).map((stage): StageSpec => ({
+      name: stage.name,
+      kind: stage.kind,
+      actionName: stage.actionName ?? stage.name,
+      durationMs: stage.durationMs ?? this.stageDurationMs,
+    }));
+    if (stages[0]?.kind !== 'source') throw new Error(`pipeline ${spec.name}: the first stage must be a source stage`);
+    if (spec.deploysTo !== undefined) this.addDeploymentGroup(spec.deploysTo);
+    const createdAt = spec.createdAt ?? this.now();
+    const repository = spec.repository ?? `example-org/${spec.name}`;
+    const pipeline: PipelineRecord = {
+      name: spec.name,
+      pipelineType: spec.pipelineType ?? 'V2',
+      executionMode: spec.executionMode ?? 'SUPERSEDED',
+      version: 1,
+      stages,
+      deploysTo: spec.deploysTo,
+      repository,
+      head: this.commit(repository, stages[0].actionName, 'Initial commit'),
+      createdAt,
+      updatedAt: createdAt,
+      executions: [],
+      tokens: new Map(),
+    };
+    this.pipelines.set(spec.name, pipeline);
+    return pipeline;
+  }
+
+  /** Adds the group (and its application) unless it exists; returns it either way. */
+  addDeploymentGroup(key: DeploymentGroupKey): DeploymentGroupRecord {
+    const groups = this.applications.get(key.application) ?? new Map<string, DeploymentGroupRecord>();
+    this.applications.set(key.application, groups);
+    const existing = groups.get(key.deploymentGroup);
+    if (existing !== undefined) return existing;
+    const group: DeploymentGroupRecord = { ...key, deploymentGroupId: this.ids.uuid(), deploymentIds: [] };
+    groups.set(key.deploymentGroup, group);
+    return group;
+  }
+
+  /** A new commit on the pipeline's source branch; the next start ships it. */
+  pushCommit(pipelineName: string, summary: string, revisionId?: string): SourceRevision {
+    const pipeline = this.pipeline(pipelineName);
+    pipeline.head = this.commit(pipeline.repository, pipeline.stages[0]?.actionName ?? 'Source', summary, revisionId);
+    return pipeline.head;
+  }
+
+  /** Changes the pipeline's structure version, which makes older executions unusable as rollback targets. */
+  bumpPipelineVersion(pipelineName: string): void {
+    const pipeline = this.pipeline(pipelineName);
+    pipeline.version += 1;
+    pipeline.updatedAt = this.now();
+  }
+
+  clearExecutionHistory(pipelineName: string): void {
+    const pipeline = this.pipeline(pipelineName);
+    pipeline.executions.splice(0);
+    pipeline.tokens.clear();
+  }
+
+  clearDeploymentHistory(key: DeploymentGroupKey): void {
+    const group = this.deploymentGroup(key.application, key.deploymentGroup);
+    for (const id of group.deploymentIds) this.deployments.delete(id);
+    group.deploymentIds.splice(0);
+  }
+
+  // ---- lookups that fail the way AWS does ----------------------------------------------------------------------
+
+  pipeline(name: string): PipelineRecord {
+    const pipeline = this.pipelines.get(name);
+    if (pipeline === undefined) {
+      throw new AwsServiceError('PipelineNotFoundException', `Account '${ACCOUNT_ID}' does not have a pipeline with name '${name}'`);
+    }
+    return pipeline;
+  }
+
+  pipelineNames(): string[] {
+    return [...this.pipelines.keys()];
+  }
+
+  execution(pipeline: PipelineRecord, executionId: string): ExecutionRecord {
+    const execution = pipeline.executions.find((e) => e.id === executionId);
+    if (execution === undefined) {
+      throw new AwsServiceError('PipelineExecutionNotFoundException',
+        `Pipeline execution with id '${executionId}' does not exist in pipeline with name '${pipeline.name}' in account '${ACCOUNT_ID}'`);
+    }
+    return execution;
+  }
+
+  deploymentGroup(application: string, deploymentGroup: string): DeploymentGroupRecord {
+    const groups = this.applications.get(application);
+    if (groups === undefined) throw new AwsServiceError('ApplicationDoesNotExistException', `No application found for name: ${application}`);
+    const group = groups.get(deploymentGroup);
+    if (group === undefined) {
+      throw new AwsServiceError('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${deploymentGroup}`);
+    }
+    return group;
+  }
+
+  deployment(deploymentId: string): DeploymentRecord {
+    const deployment = this.deployments.get(deploymentId);
+    if (deployment === undefined) throw new AwsServiceError('DeploymentDoesNotExistException', `The deployment ${deploymentId} could not be found.`);
+    return deployment;
+  }
+
+  findDeployment(deploymentId: string): DeploymentRecord | undefined {
+    return this.deployments.get(deploymentId);
+  }
+
+  /** Deployments in creation order, of one group or of all. */
+  deploymentsOf(group?: DeploymentGroupRecord): DeploymentRecord[] {
+    const ids = group === undefined ? [...this.deployments.keys()] : group.deploymentIds;
+    return ids.map((id) => this.deployment(id)).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  // ---- time --------------------------------------------------------------------------------------------------
+
+  /**
+   * Brings derived records up to now: a pipeline whose deploy stage has begun gets its CodeDeploy deployment, created
+   * at the moment the stage began. Every request calls this first, so effects happen in time order.
+   */
+  sync(): void {
+    const now = this.now();
+    for (;;) {
+      let next: { pipeline: PipelineRecord; execution: ExecutionRecord; run: StageRun } | undefined;
+      for (const pipeline of this.pipelines.values()) {
+        if (pipeline.deploysTo === undefined) continue;
+        for (const execution of pipeline.executions) {
+          if (execution.deploymentId !== undefined || execution.deployError !== undefined) continue;
+          const run = this.plan(execution).stages.find((stage) => stage.kind === 'deploy');
+          if (run !== undefined && run.startedAt <= now && (next === undefined || run.startedAt < next.run.startedAt)) {
+            next = { pipeline, execution, run };
+          }
+        }
+      }
+      if (next === undefined) return;
+      this.runDeployAction(next.pipeline, next.execution, next.run);
+    }
+  }
+
+  private runDeployAction(pipeline: PipelineRecord, execution: ExecutionRecord, run: StageRun): void {
+    const key = pipeline.deploysTo as DeploymentGroupKey;
+    const active = this.activeDeployment(this.addDeploymentGroup(key), run.startedAt);
+    if (active !== undefined) {
+      execution.deployError = `The Deployment Group '${key.deploymentGroup}' already has an active Deployment '${active.id}'`;
+      return;
+    }
+    const spec = pipeline.stages[run.index] as StageSpec;
+    execution.deploymentId = this.insertDeployment({
+      ...key,
+      revision: execution.artifact,
+      creator: 'user',
+      at: run.startedAt,
+      durationMs: spec.durationMs,
+      outcome: execution.failAtStage === spec.name ? 'Failed' : 'Succeeded',
+    }).id;
+  }
+
+  // ---- CodePipeline ---------------------------------------------------------------------------------------------
+
+  /** StartPipelineExecution: idempotent by token; in SUPERSEDED mode a running older execution gives way. */
+  startExecution(pipelineName: string, options: StartOptions = {}): ExecutionRecord {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    const token = options.clientRequestToken;
+    const earlier = token === undefined ? undefined : pipeline.tokens.get(token);
+    if (earlier !== undefined) return this.execution(pipeline, earlier);
+    const at = options.at ?? this.now();
+    if (pipeline.executionMode === 'SUPERSEDED') this.supersedeRunning(pipeline, at);
+    const execution: ExecutionRecord = {
+      id: this.ids.uuid(),
+      pipelineName,
+      pipelineVersion: pipeline.version,
+      executionType: 'STANDARD',
+      startedAt: at,
+      trigger: options.trigger ?? { triggerType: 'StartPipelineExecution', triggerDetail: this.callerArn },
+      sourceRevisions: [pipeline.head],
+      artifact: this.artifact(pipeline),
+      stageIndexes: pipeline.stages.map((_, index) => index),
+      failAtStage: options.failAtStage,
+    };
+    pipeline.executions.push(execution);
+    if (token !== undefined) pipeline.tokens.set(token, execution.id);
+    return execution;
+  }
+
+  private supersedeRunning(pipeline: PipelineRecord, at: number): void {
+    for (const older of pipeline.executions) {
+      if (older.executionType !== 'STANDARD' || older.startedAt > at) continue;
+      const view = this.view(older, at);
+      const current = view.stages.at(-1);
+      if (view.status !== 'InProgress' || current === undefined) continue;
+      if (current.index !== older.stageIndexes.at(-1)) older.supersedeAfterStage = current.index;
+    }
+  }
+
+  /** RollbackStage, with the V2 rules: not the source stage, a target that succeeded there and is no rollback. */
+  rollbackStage(pipelineName: string, stageName: string, targetExecutionId: string): ExecutionRecord {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    const unable = (why: string) => new AwsServiceError('UnableToRollbackStageException', why);
+    if (pipeline.pipelineType !== 'V2') throw unable(`Pipeline '${pipelineName}' is not a V2 pipeline`);
+    if (pipeline.executionMode === 'PARALLEL') throw unable('Rollback is not supported for pipelines in PARALLEL execution mode');
+    const index = pipeline.stages.findIndex((stage) => stage.name === stageName);
+    const stage = pipeline.stages[index];
+    if (stage === undefined) {
+      throw new AwsServiceError('StageNotFoundException', `Stage '${stageName}' not found in pipeline '${pipelineName}'`);
+    }
+    if (stage.kind === 'source') throw unable(`Stage '${stageName}' is a source stage and cannot be rolled back`);
+    const target = this.execution(pipeline, targetExecutionId);
+    if (target.executionType === 'ROLLBACK') throw unable(`Target pipeline execution '${target.id}' is a rollback execution`);
+    if (target.pipelineVersion !== pipeline.version) {
+      throw new AwsServiceError('PipelineExecutionOutdatedException',
+        `Target pipeline execution '${target.id}' ran on pipeline version ${target.pipelineVersion}, not the current version ${pipeline.version}`);
+    }
+    const succeeded = this.view(target).stages.some((run) => run.index === index && run.status === 'Succeeded');
+    if (!succeeded) throw unable(`Target pipeline execution '${target.id}' did not succeed in stage '${stageName}'`);
+    const running = pipeline.executions.some((e) => this.view(e).stages.some((run) => run.index === index && run.endedAt === undefined));
+    if (running) throw unable(`Stage '${stageName}' is currently running`);
+    const execution: ExecutionRecord = {
+      id: this.ids.uuid(),
+      pipelineName,
+      pipelineVersion: pipeline.version,
+      executionType: 'ROLLBACK',
+      startedAt: this.now(),
+      trigger: { triggerType: 'ManualRollback', triggerDetail: this.callerArn },
+      sourceRevisions: target.sourceRevisions,
+      artifact: target.artifact,
+      stageIndexes: [index],
+      rollbackTargetId: target.id,
+    };
+    pipeline.executions.push(execution);
+    return execution;
+  }
+
+  /** StopPipelineExecution: only an InProgress execution stops; a second stop may only upgrade to abandon. */
+  stopExecution(pipelineName: string, executionId: string, abandon: boolean, reason?: string): ExecutionRecord {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    const execution = this.execution(pipeline, executionId);
+    const status = this.view(execution).status;
+    if (status === 'Stopping' && (!abandon || execution.stop?.abandon === true)) {
+      throw new AwsServiceError('DuplicatedStopRequestException', `Pipeline execution '${executionId}' is already stopping`);
+    }
+    if (status !== 'InProgress' && status !== 'Stopping') {
+      throw new AwsServiceError('PipelineExecutionNotStoppableException',
+        `Pipeline execution '${executionId}' is ${status} and cannot be stopped`);
+    }
+    execution.stop = { at: this.now(), abandon, reason };
+    return execution;
+  }
+
+  /**
+   * How the execution runs to its end, given what is known now: each stage takes its duration, except a deploy stage
+   * with a deployment, which ends when the deployment does and fails unless it succeeded.
+   */
+  plan(execution: ExecutionRecord): { stages: StageRun[]; endedAt: number; status: 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded'; summary?: string } {
+    const pipeline = this.pipeline(execution.pipelineName);
+    const stages: StageRun[] = [];
+    let cursor = execution.startedAt;
+    for (const [position, index] of execution.stageIndexes.entries()) {
+      const spec = pipeline.stages[index] as StageSpec;
+      let endedAt = cursor + spec.durationMs;
+      let status: StageRun['status'] = execution.failAtStage === spec.name ? 'Failed' : 'Succeeded';
+      let message = status === 'Failed' ? `Action ${spec.actionName} failed` : undefined;
+      if (spec.kind === 'deploy' && execution.deployError !== undefined) {
+        [endedAt, status, message] = [cursor, 'Failed', execution.deployError];
+      } else if (spec.kind === 'deploy' && execution.deploymentId !== undefined) {
+        const deployment = this.deployment(execution.deploymentId);
+        endedAt = deployment.stoppedAt ?? deployment.completeAt;
+        const outcome = deployment.stoppedAt === undefined ? deployment.outcome : 'Stopped';
+        status = outcome === 'Succeeded' ? 'Succeeded' : 'Failed';
+        message = outcome === 'Succeeded' ? undefined : `Deployment ${deployment.id} ${outcome === 'Stopped' ? 'was stopped' : 'failed'}`;
+      }
+      const base = { index, name: spec.name, kind: spec.kind, actionName: spec.actionName, startedAt: cursor };
+      const stop = execution.stop;
+      if (stop !== undefined && stop.at < endedAt) {
+        if (stop.abandon) {
+          stages.push({ ...base, endedAt: stop.at, status: 'Stopped', actionStatus: 'Abandoned' });
+          return { stages, endedAt: stop.at, status: 'Stopped' };
+        }
+        // Without abandon the running action is allowed to finish first.
+        stages.push({ ...base, endedAt, status: 'Stopped', actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message });
+        return { stages, endedAt, status: 'Stopped' };
+      }
+      stages.push({ ...base, endedAt, status, actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message });
+      if (status === 'Failed') return { stages, endedAt, status: 'Failed', summary: message };
+      const last = position === execution.stageIndexes.length - 1;
+      if (!last && execution.supersedeAfterStage === index) {
+        return { stages, endedAt, status: 'Superseded', summary: 'Superseded by a newer pipeline execution' };
+      }
+      cursor = endedAt;
+    }
+    return { stages, endedAt: cursor, status: 'Succeeded' };
+  }
+
+  /** The execution as it stands at `at` (default now). */
+  view(execution: ExecutionRecord, at: number = this.now()): ExecutionView {
+    const plan = this.plan(execution);
+    const stopping = execution.stop !== undefined && execution.stop.at <= at;
+    const events = [execution.startedAt];
+    if (stopping && execution.stop !== undefined) events.push(execution.stop.at);
+    const stages = plan.stages.filter((run) => run.startedAt <= at).map((run): StageView => {
+      if (run.endedAt <= at) {
+        events.push(run.endedAt);
+        return { ...run, lastChangeAt: run.endedAt };
+      }
+      events.push(run.startedAt);
+      return {
+        index: run.index, name: run.name, kind: run.kind, actionName: run.actionName, startedAt: run.startedAt,
+        status: stopping ? 'Stopping' : 'InProgress', actionStatus: 'InProgress', lastChangeAt: run.startedAt,
+      };
+    });
+    const ended = at >= plan.endedAt;
+    return {
+      status: ended ? plan.status : stopping ? 'Stopping' : 'InProgress',
+      summary: ended ? plan.summary : undefined,
+      lastUpdatedAt: Math.max(...events),
+      stages,
+    };
+  }
+
+  // ---- CodeDeploy -----------------------------------------------------------------------------------------------
+
+  deploymentStatus(deployment: DeploymentRecord, at: number = this.now()): DeploymentStatus {
+    if (deployment.stoppedAt !== undefined && at >= deployment.stoppedAt) return 'Stopped';
+    if (at < deployment.startAt) return 'Created';
+    if (at < deployment.completeAt) return 'InProgress';
+    return deployment.outcome;
+  }
+
+  /** When it finished, if it has by `at`. */
+  deploymentEnd(deployment: DeploymentRecord, at: number = this.now()): number | undefined {
+    if (deployment.stoppedAt !== undefined && at >= deployment.stoppedAt) return deployment.stoppedAt;
+    return at >= deployment.completeAt ? deployment.completeAt : undefined;
+  }
+
+  activeDeployment(group: DeploymentGroupRecord, at: number = this.now()): DeploymentRecord | undefined {
+    return this.deploymentsOf(group).find((d) => d.createdAt <= at && ACTIVE_DEPLOYMENT.includes(this.deploymentStatus(d, at)));
+  }
+
+  lastSucceeded(group: DeploymentGroupRecord, at: number = this.now()): DeploymentRecord | undefined {
+    return this.deploymentsOf(group).filter((d) => d.createdAt <= at && this.deploymentStatus(d, at) === 'Succeeded').at(-1);
+  }
+
+  /** CreateDeployment: one active deployment per group, as CodeDeploy allows. */
+  createDeployment(spec: DeploymentSpec): DeploymentRecord {
+    this.sync();
+    const group = this.deploymentGroup(spec.application, spec.deploymentGroup);
+    const at = spec.at ?? this.now();
+    const active = this.activeDeployment(group, at);
+    if (active !== undefined) {
+      throw new AwsServiceError('DeploymentLimitExceededException',
+        `The Deployment Group '${group.deploymentGroup}' already has an active Deployment '${active.id}'`);
+    }
+    return this.insertDeployment({ ...spec, at });
+  }
+
+  /** StopDeployment; with `autoRollback`, CodeDeploy deploys the previous revision again in a deployment of its own. */
+  stopDeployment(deploymentId: string, autoRollback: boolean): { status: 'Pending'; statusMessage: string } {
+    this.sync();
+    const deployment = this.deployment(deploymentId);
+    if (!ACTIVE_DEPLOYMENT.includes(this.deploymentStatus(deployment))) {
+      throw new AwsServiceError('DeploymentAlreadyCompletedException', `Deployment ${deploymentId} has already completed.`);
+    }
+    deployment.stoppedAt = this.now();
+    if (autoRollback) {
+      const previous = deployment.previousRevision;
+      if (previous === undefined) {
+        deployment.rollbackInfo = { rollbackMessage: 'No previous successful deployment found to roll back to.' };
+      } else {
+        const rollback = this.insertDeployment({
+          application: deployment.application,
+          deploymentGroup: deployment.deploymentGroup,
+          revision: previous,
+          creator: 'codeDeployRollback',
+          rollbackInfo: { rollbackTriggeringDeploymentId: deployment.id, rollbackMessage: `Rollback of deployment ${deployment.id}` },
+        });
+        deployment.rollbackInfo = {
+          rollbackDeploymentId: rollback.id,
+          rollbackMessage: `Deployment ${deployment.id} was stopped and is being rolled back by deployment ${rollback.id}`,
+        };
+      }
+    }
+    return { status: 'Pending', statusMessage: 'Stopping Pending. Stopping to schedule commands in the deployment instances' };
+  }
+
+  private insertDeployment(spec: DeploymentSpec & { rollbackInfo?: DeploymentRecord['rollbackInfo'] }): DeploymentRecord {
+    const group = this.addDeploymentGroup(spec);
+    const createdAt = spec.at ?? this.now();
+    const durationMs = spec.durationMs ?? this.deploymentDurationMs;
+    const deployment: DeploymentRecord = {
+      id: this.ids.deploymentId(),
+      application: spec.application,
+      deploymentGroup: spec.deploymentGroup,
+      revision: spec.revision,
+      previousRevision: this.lastSucceeded(group, createdAt)?.revision,
+      creator: spec.creator ?? 'user',
+      description: spec.description,
+      createdAt,
+      // A deployment sits in Created for a fifth of its time, then runs.
+      startAt: createdAt + Math.round(durationMs / 5),
+      completeAt: createdAt + durationMs,
+      outcome: spec.outcome ?? 'Succeeded',
+      rollbackInfo: spec.rollbackInfo,
+    };
+    this.deployments.set(deployment.id, deployment);
+    group.deploymentIds.push(deployment.id);
+    return deployment;
+  }
+
+  // ---- made-up source and artifacts --------------------------------------------------------------------------
+
+  private commit(repository: string, actionName: string, summary: string, revisionId = this.ids.commitId()): SourceRevision {
+    return { actionName, revisionId, revisionSummary: summary, revisionUrl: `https://github.com/${repository}/commit/${revisionId}` };
+  }
+
+  private artifact(pipeline: PipelineRecord): RevisionLocation {
+    return {
+      revisionType: 'S3',
+      s3Location: {
+        bucket: `codepipeline-${this.region}-${ACCOUNT_ID}`,
+        // CodePipeline truncates the pipeline name to 20 characters in artifact keys.
+        key: `${pipeline.name.slice(0, 20)}/BuildArtif/${this.ids.artifactSuffix()}`,
+        bundleType: 'zip',
+        eTag: this.ids.hex(32),
+      },
+    };
+  }
+}
