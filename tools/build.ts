@@ -10,7 +10,8 @@ const ROOT = resolve(__dirname, '..');
 export const ENTRY = join(ROOT, 'lambda', 'src', 'index.ts');
 export const OUT_DIR = join(ROOT, 'lambda', 'dist');
 
-async function main(): Promise<void> {
+/** Bundles the Lambda; returns the size of each output file in bytes. */
+export async function buildBundle(): Promise<Record<string, number>> {
   // A stale file left in dist would be zipped and deployed with the new bundle.
   rmSync(OUT_DIR, { recursive: true, force: true });
   const result = await build({
@@ -27,12 +28,14 @@ async function main(): Promise<void> {
     metafile: true,
     logLevel: 'warning',
   });
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    console.log(`${relative(ROOT, resolve(ROOT, file))}  ${(output.bytes / 1024).toFixed(1)} KiB`);
-  }
+  return Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, output]) => [relative(ROOT, resolve(ROOT, file)), output.bytes]));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  buildBundle().then((sizes) => {
+    for (const [file, bytes] of Object.entries(sizes)) console.log(`${file}  ${(bytes / 1024).toFixed(1)} KiB`);
+  }, (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -101,7 +101,7 @@ describe('pushing to production', () => {
     const { skill } = testSkill();
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('DeployIntent', { service: ['checkout', 'checkout'] })).toBe('Which environment should I push checkout in: production or staging?');
+    expect(await talk.ask('DeployIntent', { service: ['checkout', 'checkout'] })).toBe('Where should I push checkout to: production or staging?');
     expect(await talk.fill('stage', 'staging')).toMatch(/^This starts the checkout-staging pipeline/);
   });
 

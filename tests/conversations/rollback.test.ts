@@ -11,7 +11,7 @@ describe('rolling back', () => {
     const talk = new Conversation(skill);
 
     const question = await talk.ask('RollbackIntent', CHECKOUT_PROD);
-    expect(question).toBe('A deployment of checkout in production is in progress: bad0000, deployment d-RUNNIN, started 3 minutes ago. Shall I stop it and let CodeDeploy put the previous version back?');
+    expect(question).toBe('A deployment of checkout in production is in progress: commit bad0000, deployment d-RUNNIN, started 3 minutes ago. Shall I stop it and let CodeDeploy put the previous version back?');
     expect(mutations()).toEqual([]);
 
     const done = await talk.yes();
@@ -34,13 +34,13 @@ describe('rolling back', () => {
     const talk = new Conversation(skill);
 
     const question = await talk.ask('RollbackIntent', CHECKOUT_PROD);
-    expect(question).toMatch(/^checkout in production runs v3v3v3v, deployed an hour ago\. Rolling back deploys v2v2v2v again, the last version that succeeded before it, on \w+ \d+ at \d\d:\d\d\. Shall I roll back checkout in production\?$/);
+    expect(question).toMatch(/^checkout in production runs commit v3v3v3v, deployed an hour ago\. Rolling back deploys commit v2v2v2v again, the last version that succeeded before it, on \w+ \d+ at \d\d:\d\d\. Shall I roll back checkout in production\?$/);
 
     await talk.yes();
 
     expect(mutations()).toHaveLength(1);
     expect(mutations()[0]?.op).toBe('redeploy');
-    expect(mutations()[0]?.args[1]).toEqual({ label: 'v2v2v2v', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: 'v2v2v2v2' } } });
+    expect(mutations()[0]?.args[1]).toEqual({ kind: 'commit', id: 'v2v2v2v', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: 'v2v2v2v2' } } });
     expect(talk.ended).toBe(true);
     expect(talk.last?.response.outputSpeech).toBeDefined();
   });
@@ -84,7 +84,7 @@ describe('rolling back', () => {
 
     const answer = await talk.yes();
 
-    expect(answer).toMatch(/^Things changed since I asked, so I haven't done anything yet\. checkout in production runs cccc/);
+    expect(answer).toMatch(/^Things changed since I asked, so I haven't done anything yet\. checkout in production runs commit cccc/);
     expect(mutations()).toEqual([]);
   });
 

@@ -95,6 +95,6 @@ export function deployment(id: string, status: string, minutesAgo: number, commi
   return {
     id, status, isRollback, creator: isRollback ? 'codeDeployRollback' : 'user',
     createdAt: new Date(Date.now() - minutesAgo * 60_000),
-    revision: { label: commit.slice(0, 7), location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: commit } } },
+    revision: { kind: 'commit', id: commit.slice(0, 7), location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: commit } } },
   };
 }

@@ -27,6 +27,8 @@ export interface DialogOptions {
   /** Load the esbuild bundle (lambda/dist/index.js) instead of the TypeScript sources. */
   readonly built?: boolean;
   readonly clock?: Clock;
+  /** Seed of the local AWS's ids, for transcripts that repeat exactly. */
+  readonly seed?: number;
   readonly logger?: Logger;
   /** Sees every request and response, for --save-skill-io. */
   readonly onSkillIo?: (request: RequestEnvelope, response: ResponseEnvelope) => void;
@@ -47,15 +49,19 @@ export interface DialogSession {
  * AWS_ENDPOINT_URL_* variables, exactly as it would reach any endpoint.
  */
 export async function startDialog(options: DialogOptions = {}): Promise<DialogSession> {
+  // On a developer's Node 20 the AWS SDK warns about its future Node 22 floor; the Lambda runs on nodejs22.x.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const configPath = resolve(options.configPath ?? DEMO_CONFIG_PATH);
   const config = loadConfigFile(configPath);
   const locale = options.locale ?? 'en-US';
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
-  const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock });
+  const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
   if (localAws) Object.assign(process.env, localAws.env);
 
   const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };
-  const handler = loadHandler(options.built === true, env, options.logger);
+  const clock = options.clock;
+  // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
+  const handler = loadHandler(options.built === true, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
   const invoker = async (request: RequestEnvelope): Promise<ResponseEnvelope> => {
     const started = Date.now();
     const response = await handler(request, { getRemainingTimeInMillis: () => LAMBDA_TIMEOUT_MS - (Date.now() - started) });
@@ -67,6 +73,7 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
     skillId: options.skillId ?? config.skillId,
     userId: options.userId ?? LOCAL_USER_ID,
     personId: options.personId,
+    clock: clock && (() => new Date(clock.now())),
   });
 
   return {
@@ -82,11 +89,17 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   };
 }
 
-function loadHandler(built: boolean, env: NodeJS.ProcessEnv, logger: Logger | undefined): Handler {
+interface HandlerOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger?: Logger;
+  readonly now?: () => Date;
+}
+
+function loadHandler(built: boolean, handlerOptions: HandlerOptions): Handler {
   // Loaded on demand so that a missing bundle only matters to those who ask for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const entry = require(built ? resolve(__dirname, '..', '..', 'lambda', 'dist', 'index.js') : '../../lambda/src/index') as {
-    createHandler(options: { env?: NodeJS.ProcessEnv; logger?: Logger }): Handler;
+    createHandler(options: HandlerOptions): Handler;
   };
-  return entry.createHandler({ env, logger });
+  return entry.createHandler(handlerOptions);
 }

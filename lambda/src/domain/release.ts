@@ -62,8 +62,12 @@ export interface PipelineState {
 
 /** What CodeDeploy deployed: enough to say it aloud and to deploy it again. */
 export interface Revision {
-  /** A short spoken label: a commit id prefix, an S3 key and version, an AppSpec hash. */
-  readonly label: string;
+  /** What it is, so that speech can say it: a commit, an archive (S3 object), an AppSpec, or something else. */
+  readonly kind: 'commit' | 'archive' | 'appspec' | 'other';
+  /** A short identifier: commit prefix, object version or eTag prefix, AppSpec hash prefix. */
+  readonly id: string;
+  /** The archive's file name, when it has a readable one (app.zip; not CodePipeline's random artifact keys). */
+  readonly file?: string;
   /** The revision exactly as CodeDeploy described it, so that a rollback redeploys the very same thing. */
   readonly location: unknown;
 }

@@ -21,7 +21,16 @@ export function enUS(f: Format): Messages {
     const when = f.when(date);
     return when ? ssml` ${when}` : ssml``;
   };
-  const revision = (d: Deployment) => ssml`${d.revision?.label ?? 'an unnamed revision'}`;
+  const revision = (d: Deployment): Ssml => {
+    const r = d.revision;
+    switch (r?.kind) {
+      case 'commit': return ssml`commit ${r.id}`;
+      case 'archive': return r.file === undefined ? ssml`revision ${r.id}` : r.file === r.id ? ssml`${r.file}` : ssml`${r.file} version ${r.id}`;
+      case 'appspec': return ssml`AppSpec revision ${r.id}`;
+      case 'other': return ssml`a ${r.id} revision`;
+      default: return ssml`an unnamed revision`;
+    }
+  };
   const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
 
   return {
@@ -37,7 +46,11 @@ export function enUS(f: Format): Messages {
 
     askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    askEnvironment: (action, service, choices) => ssml`Which environment should I ${verb[action]} ${service} in: ${spokenList(choices, 'or')}?`,
+    askEnvironment: (action, service, choices) => action === 'deploy'
+      ? ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`
+      : action === 'rollback'
+        ? ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`
+        : ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`,
     unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
     notConfigured: (action, w) => action === 'deploy'
       ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`

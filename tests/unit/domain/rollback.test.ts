@@ -26,8 +26,8 @@ describe('chooseRedeploy', () => {
   });
 
   it('compares revisions by content, whatever the key order', () => {
-    const a = { ...deployment('d-a', 'Succeeded', 10, 'x'), revision: { label: 'x', location: { revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', version: '1' } } } };
-    const b = { ...deployment('d-b', 'Succeeded', 20, 'x'), revision: { label: 'x', location: { s3Location: { version: '1', key: 'k', bucket: 'b' }, revisionType: 'S3' } } };
+    const a = { ...deployment('d-a', 'Succeeded', 10, 'x'), revision: { kind: 'archive' as const, id: 'x', location: { revisionType: 'S3', s3Location: { bucket: 'b', key: 'k', version: '1' } } } };
+    const b = { ...deployment('d-b', 'Succeeded', 20, 'x'), revision: { kind: 'archive' as const, id: 'x', location: { s3Location: { version: '1', key: 'k', bucket: 'b' }, revisionType: 'S3' } } };
 
     expect(chooseRedeploy([a, b])).toEqual({ kind: 'nothing', reason: 'no-earlier-revision' });
   });

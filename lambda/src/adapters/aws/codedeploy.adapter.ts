@@ -27,23 +27,25 @@ function shortSha256(content: { content?: string; sha256?: string } | undefined)
   return sha.slice(0, 8);
 }
 
-/** A short label for a revision: a commit prefix, an S3 key and version, an AppSpec hash. */
-export function revisionLabel(location: RevisionLocation): string {
+/** What a revision is, in the domain's terms: kind, short id, and a readable file name when there is one. */
+export function describeRevision(location: RevisionLocation): Omit<Revision, 'location'> {
   switch (location.revisionType) {
     case 'GitHub':
-      return (location.gitHubLocation?.commitId ?? 'unknown').slice(0, 7);
+      return { kind: 'commit', id: (location.gitHubLocation?.commitId ?? 'unknown').slice(0, 7) };
     case 'S3': {
       const s3 = location.s3Location;
       const name = basename(s3?.key ?? 'unknown');
       const version = s3?.version ?? s3?.eTag?.replace(/"/g, '');
-      return version !== undefined && version !== '' ? `${name} version ${version.slice(0, 8)}` : name;
+      // CodePipeline names its artifacts with random keys ("tVvunsm"): only a name with an extension is worth saying.
+      const file = /\.[a-z0-9]{2,5}$/i.test(name) ? name : undefined;
+      return { kind: 'archive', id: version !== undefined && version !== '' ? version.slice(0, 8) : (file ?? name.slice(0, 8)), file };
     }
     case 'String':
-      return `an AppSpec revision ${shortSha256(location.string)}`;
+      return { kind: 'appspec', id: shortSha256(location.string) };
     case 'AppSpecContent':
-      return `an AppSpec revision ${shortSha256(location.appSpecContent)}`;
+      return { kind: 'appspec', id: shortSha256(location.appSpecContent) };
     default:
-      return location.revisionType ?? 'unknown';
+      return { kind: 'other', id: location.revisionType ?? 'unknown' };
   }
 }
 
@@ -60,7 +62,7 @@ function toDeployment(info: DeploymentInfo): Deployment | undefined {
       info.creator === 'codeDeployRollback' ||
       info.rollbackInfo?.rollbackTriggeringDeploymentId !== undefined ||
       (info.description ?? '').startsWith(ROLLBACK_DESCRIPTION),
-    revision: info.revision === undefined ? undefined : { label: revisionLabel(info.revision), location: info.revision },
+    revision: info.revision === undefined ? undefined : { ...describeRevision(info.revision), location: info.revision },
   };
 }
 

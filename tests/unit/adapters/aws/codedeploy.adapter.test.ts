@@ -15,7 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   CodeDeployAdapter,
-  revisionLabel,
+  describeRevision,
 } from '../../../../lambda/src/adapters/aws/codedeploy.adapter';
 import {
   AwsUnavailableError,
@@ -90,7 +90,7 @@ describe('CodeDeployAdapter.recentDeployments', () => {
       creator: 'user',
       description: 'hotfix',
       isRollback: false,
-      revision: { label: 'abcdef1', location: gitHub },
+      revision: { kind: 'commit', id: 'abcdef1', location: gitHub },
     });
   });
 
@@ -161,21 +161,22 @@ describe('CodeDeployAdapter.recentDeployments', () => {
   });
 });
 
-describe('revisionLabel', () => {
+describe('describeRevision', () => {
   const appSpec = '{"version":0.0}';
   it.each([
-    ['a GitHub commit', gitHub, 'abcdef1'],
-    ['an S3 object version', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'builds/checkout/app.zip', version: 'v123456789xyz' } }, 'app.zip version v1234567'],
-    ['an S3 object eTag', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'app.zip', eTag: '"0123456789abcdef"' } }, 'app.zip version 01234567'],
-    ['an unversioned S3 object', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'app.zip' } }, 'app.zip'],
-    ['a String AppSpec with its sha256', { revisionType: 'String', string: { content: appSpec, sha256: 'feedbeef00' } }, 'an AppSpec revision feedbeef'],
+    ['a GitHub commit', gitHub, { kind: 'commit', id: 'abcdef1' }],
+    ['an S3 object version', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'builds/checkout/app.zip', version: 'v123456789xyz' } }, { kind: 'archive', id: 'v1234567', file: 'app.zip' }],
+    ['an S3 object eTag', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'app.zip', eTag: '"0123456789abcdef"' } }, { kind: 'archive', id: '01234567', file: 'app.zip' }],
+    ['an unversioned S3 object', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'app.zip' } }, { kind: 'archive', id: 'app.zip', file: 'app.zip' }],
+    ['a CodePipeline artifact with a random key', { revisionType: 'S3', s3Location: { bucket: 'b', key: 'checkout-prod/BuildArtif/tVvunsm', version: 'd1ce26bc99' } }, { kind: 'archive', id: 'd1ce26bc', file: undefined }],
+    ['a String AppSpec with its sha256', { revisionType: 'String', string: { content: appSpec, sha256: 'feedbeef00' } }, { kind: 'appspec', id: 'feedbeef' }],
     [
       'AppSpecContent without sha256',
       { revisionType: 'AppSpecContent', appSpecContent: { content: appSpec } },
-      `an AppSpec revision ${createHash('sha256').update(appSpec).digest('hex').slice(0, 8)}`,
+      { kind: 'appspec', id: createHash('sha256').update(appSpec).digest('hex').slice(0, 8) },
     ],
-  ] as const)('labels %s', (_kind, location, expected) => {
-    expect(revisionLabel(location as RevisionLocation)).toBe(expected);
+  ] as const)('describes %s', (_kind, location, expected) => {
+    expect(describeRevision(location as RevisionLocation)).toEqual(expected);
   });
 });
 
@@ -187,7 +188,7 @@ describe('CodeDeployAdapter.redeploy', () => {
     const { adapter } = makeAdapter();
 
     // Act
-    const result = await adapter.redeploy(group, { label: 'app.zip version v1', location }, `${ROLLBACK_DESCRIPTION} to app.zip`);
+    const result = await adapter.redeploy(group, { kind: 'archive', id: 'v1', file: 'app.zip', location }, `${ROLLBACK_DESCRIPTION} to app.zip`);
 
     // Assess
     expect(deployMock).toHaveReceivedCommandWith(CreateDeploymentCommand, {
@@ -205,7 +206,7 @@ describe('CodeDeployAdapter.redeploy', () => {
     const { adapter } = makeAdapter();
 
     // Act
-    const failure = adapter.redeploy(group, { label: 'abcdef1', location: gitHub }, 'x');
+    const failure = adapter.redeploy(group, { kind: 'commit', id: 'abcdef1', location: gitHub }, 'x');
 
     // Assess
     await expect(failure).rejects.toBeInstanceOf(AwsUnavailableError);
@@ -218,7 +219,7 @@ describe('CodeDeployAdapter.redeploy', () => {
     const { adapter } = makeAdapter();
 
     // Act / Assess
-    await expect(adapter.redeploy(group, { label: 'abcdef1', location: gitHub }, 'x')).rejects.toBeInstanceOf(BusyError);
+    await expect(adapter.redeploy(group, { kind: 'commit', id: 'abcdef1', location: gitHub }, 'x')).rejects.toBeInstanceOf(BusyError);
   });
 
   it('refuses a revision that is not a CodeDeploy location, without calling AWS', async () => {
@@ -226,7 +227,7 @@ describe('CodeDeployAdapter.redeploy', () => {
     const { adapter } = makeAdapter();
 
     // Act
-    const failure = adapter.redeploy(group, { label: 'x', location: 'abcdef1' }, 'x');
+    const failure = adapter.redeploy(group, { kind: 'other', id: 'x', location: 'abcdef1' }, 'x');
 
     // Assess
     await expect(failure).rejects.toThrow(TypeError);

@@ -152,7 +152,7 @@ describe('sendCommand with a real client on loopback', () => {
     const fault: Reply = (_request, response) => json(response, 500, { __type: 'InternalFailure', message: 'oops' });
     const aws = await startAws([fault]);
     const adapter = new CodeDeployAdapter((region) => aws.codeDeploy(region));
-    const revision = { label: 'abcdef1', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'a/b', commitId: 'abcdef1' } } };
+    const revision = { kind: 'commit' as const, id: 'abcdef1', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'a/b', commitId: 'abcdef1' } } };
 
     // Act
     const failure = adapter.redeploy(group, revision, 'push-to-prod rollback');
@@ -167,7 +167,7 @@ describe('sendCommand with a real client on loopback', () => {
     const ok: Reply = (_request, response) => json(response, 200, { deploymentId: 'd-new' });
     const aws = await startAws([throttle, ok]);
     const adapter = new CodeDeployAdapter((region) => aws.codeDeploy(region));
-    const revision = { label: 'abcdef1', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'a/b', commitId: 'abcdef1' } } };
+    const revision = { kind: 'commit' as const, id: 'abcdef1', location: { revisionType: 'GitHub', gitHubLocation: { repository: 'a/b', commitId: 'abcdef1' } } };
 
     // Act
     const result = await adapter.redeploy(group, revision, 'push-to-prod rollback');

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManualClock } from '../../tools/local-aws';
+import { startDialog } from '../../tools/dialog/session';
+import { formatTranscript, readReplayFile, type Turn } from '../../tools/simulator';
+import { buildBundle } from '../../tools/build';
+import { silentLogger } from '../../lambda/src/logging/logger';
+import { SCENARIOS, type DialogSetup } from './scenarios';
+
+/**
+ * Every `ask dialog` replay file here runs through the simulator against the BUILT skill (lambda/dist) and the local
+ * AWS, and its transcript must equal `<name>.transcript.txt`. The same replay files run against the deployed skill
+ * with `ask dialog --replay`. UPDATE_DIALOGS=1 rewrites the transcripts: read the diff before committing it.
+ */
+const DIR = __dirname;
+const names = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.setup.json')).map((f) => f.replace(/\.json$/, '')).sort();
+const FIXED_NOW = Date.UTC(2026, 10, 26, 14, 0, 0);
+
+beforeAll(async () => {
+  await buildBundle();
+}, 60_000);
+
+describe('ask dialog replays', () => {
+  it('has the conversations we care about', () => {
+    expect(names.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(names)('%s', async (name) => {
+    const replay = await readReplayFile(join(DIR, `${name}.json`));
+    const setupPath = join(DIR, `${name}.setup.json`);
+    const setup = (existsSync(setupPath) ? JSON.parse(readFileSync(setupPath, 'utf8')) : {}) as DialogSetup;
+    const session = await startDialog({
+      skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
+      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger,
+    });
+    try {
+      if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
+      for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
+      const turns: Turn[] = [];
+      for (const input of replay.userInputs) turns.push((await session.say(input)).turn);
+      const transcript = formatTranscript(turns);
+      const expectedPath = join(DIR, `${name}.transcript.txt`);
+      if (process.env.UPDATE_DIALOGS === '1') writeFileSync(expectedPath, transcript);
+      expect(transcript).toBe(readFileSync(expectedPath, 'utf8'));
+      const mutating = session.localAws!.mutatingCalls().map((c) => c.operation);
+      // The replay format has no room for assertions, so the AWS changes each dialog may make are listed below.
+      expect({ name, mutating }).toEqual({ name, mutating: MUTATIONS[name] ?? [] });
+    } finally {
+      await session.close();
+    }
+  }, 30_000);
+});
+
+/** The AWS changes each conversation must make; a dialog not listed here must change nothing. */
+const MUTATIONS: Record<string, string[]> = {
+  'deploy-yes': ['StartPipelineExecution'],
+  'deploy-one-shot-yes': ['StartPipelineExecution'],
+  'deploy-elicit-environment': ['StartPipelineExecution'],
+  'rollback-yes': ['CreateDeployment'],
+  'rollback-stop-yes': ['StopDeployment'],
+};

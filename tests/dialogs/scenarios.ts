@@ -1,0 +1,32 @@
+import type { FaultSpec, LocalAws } from '../../tools/local-aws';
+
+/** What a dialog file's `<name>.setup.json` may ask for besides the replay itself. */
+export interface DialogSetup {
+  readonly userId?: string;
+  readonly personId?: string;
+  readonly faults?: FaultSpec[];
+  readonly scenario?: keyof typeof SCENARIOS;
+}
+
+/** States of the local AWS that a conversation starts from. */
+export const SCENARIOS = {
+  /** A release of checkout is running in production, started by bob a moment ago (the test clock stands still). */
+  'pipeline-running': (aws: LocalAws) => {
+    aws.store.pushCommit('checkout-prod', 'Rewrite the cart in Rust');
+    aws.store.startExecution('checkout-prod', {
+      at: aws.store.now() - 2_000,
+      trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/bob' },
+    });
+  },
+  /** A CodeDeploy deployment to checkout production started five minutes ago and is still running. */
+  'deployment-in-progress': (aws: LocalAws) => {
+    const group = aws.store.deploymentGroup('checkout', 'checkout-prod');
+    const last = aws.store.deploymentsOf(group).sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (!last) throw new Error('the seed made no deployments');
+    aws.store.createDeployment({
+      application: 'checkout', deploymentGroup: 'checkout-prod',
+      revision: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: 'badc0ffee1234567890abcdef1234567890abcde' } },
+      at: aws.store.now() - 5 * 60_000, durationMs: 60 * 60_000,
+    });
+  },
+} as const;
