@@ -6,8 +6,8 @@ import { SKILL_ID } from '../support/envelopes';
 import { invalidSsml } from '../support/ssml-check';
 import { testSkill } from '../support/test-skill';
 
-/** Requests captured from real devices and consoles (shared/real-envelopes), taken as they come. */
-const DIR = join(__dirname, '..', '..', '..', 'shared', 'real-envelopes');
+/** Requests captured from real devices and consoles (a copy of shared/real-envelopes, sources in its SOURCES.md), taken as they come. */
+const DIR = join(__dirname, '..', 'fixtures', 'real-envelopes');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 
 /** The same envelope, addressed to our skill. */
