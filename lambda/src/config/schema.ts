@@ -42,9 +42,48 @@ export const ServiceSchema = z.strictObject({
   }),
 });
 
+const alexaId = z.string().regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id');
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time such as 15:00 (24-hour clock)');
+
+/** A time when releases to an environment are frozen, in the config's time zone. `to` before `from` runs past midnight. */
+export const FreezeSchema = z.strictObject({
+  days: z.array(z.enum(DAYS, { error: `must be one of ${DAYS.join(', ')}` })).min(1).optional(),
+  from: clockTime,
+  to: clockTime,
+  /** Said when a release is refused: "no deploys on Friday afternoon". */
+  reason: z.string().min(1).max(120),
+}).refine((f) => f.from !== f.to, { message: '"from" and "to" must differ', path: ['to'] });
+
+/** Stricter rules for one environment key (production, say), whatever the service. */
+export const PolicySchema = z.strictObject({
+  /** Who may deploy, roll back and lock here; when absent, everyone in the top-level allowedUsers. Admins always may. */
+  allowedUsers: z.array(alexaId).optional(),
+  /** Ask for the team's spoken release code (config `pin`) before acting here. */
+  requirePin: z.boolean().default(false),
+  freezes: z.array(FreezeSchema).default([]),
+});
+
+export const PinSchema = z.strictObject({
+  /** The salted scrypt hash of the four-digit code, from `npm run pin-hash`; never the code itself. */
+  hash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by npm run pin-hash, never the code itself'),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+});
+
 export const ConfigSchema = z.strictObject({
   skillId: z.string().regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>'),
-  allowedUsers: z.array(z.string().regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id')),
+  allowedUsers: z.array(alexaId),
+  /** May do anything anywhere, override a freeze (with a second yes) and remove anyone's lock. */
+  admins: z.array(alexaId).default([]),
+  /** Names to speak for ids: "production is locked by Alice". */
+  people: z.record(alexaId, z.string().min(1).max(40)).default({}),
+  /** Per environment key. */
+  policies: z.record(spokenName, PolicySchema).default({}),
+  pin: PinSchema.optional(),
+  /** DynamoDB table for locks and PIN lockouts; PUSH_TO_PROD_STATE_TABLE overrides it. Without one, state lives in memory. */
+  stateTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name').optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'is not an AWS region name such as eu-west-1').optional(),
   /** IANA time zone the team speaks in ("Europe/Berlin"); times are said in it. Defaults to UTC. */
   timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin').default('UTC'),
@@ -63,6 +102,11 @@ export const ConfigSchema = z.strictObject({
       spoken.set(key, service.name);
     }
   });
+  const environments = new Set(config.services.flatMap((s) => Object.keys(s.environments)));
+  for (const [key, policy] of Object.entries(config.policies)) {
+    if (!environments.has(key)) ctx.addIssue({ code: 'custom', path: ['policies', key], message: `"${key}" is not an environment of any configured service` });
+    if (policy.requirePin && config.pin === undefined) ctx.addIssue({ code: 'custom', path: ['policies', key, 'requirePin'], message: 'needs a top-level "pin" with the code\'s hash' });
+  }
   if (config.defaultService !== undefined && !config.services.some((s) => s.name === config.defaultService)) {
     ctx.addIssue({ code: 'custom', path: ['defaultService'], message: `"${config.defaultService}" is not the name of a configured service` });
   }
@@ -71,6 +115,8 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ServiceConfig = z.infer<typeof ServiceSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
+export type Policy = z.infer<typeof PolicySchema>;
+export type Freeze = z.infer<typeof FreezeSchema>;
 
 function isTimeZone(zone: string): boolean {
   try {
