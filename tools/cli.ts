@@ -84,7 +84,8 @@ function printTranscript(dim: (text: string) => string): Printer {
     const [user, ...rest] = transcriptLines(turn);
     if (process.stdin.isTTY !== true) console.log(user);
     if (turn.resolved) {
-      const slots = Object.entries(turn.resolved.slots).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(' ');
+      // The spoken release code stays off the screen, as it stays out of the skill's logs.
+      const slots = Object.entries(turn.resolved.slots).map(([name, value]) => `${name}=${name === 'pin' ? '"••••"' : JSON.stringify(value)}`).join(' ');
       console.log(dim(`        ${turn.resolved.intent}${slots ? ` ${slots}` : ''}`));
     }
     for (const call of aws) console.log(dim(`        AWS ${call.operation} ${JSON.stringify(call.input)}`));

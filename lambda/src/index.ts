@@ -3,6 +3,9 @@ import type { Skill } from 'ask-sdk-core';
 import { resolveConfig } from './config/load';
 import { Catalog } from './domain/catalog';
 import { ReleaseService } from './domain/release-service';
+import { EnvironmentLocks } from './domain/locks';
+import { PinGuard } from './domain/pin-guard';
+import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
 import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
 import { normaliseEnvelope } from './runtime/envelope';
@@ -40,7 +43,13 @@ export function createHandler(options: HandlerOptions = {}) {
     const config = resolveConfig(env, bundledConfig);
     const clients = createAwsClients();
     const releases = new ReleaseService(new CodePipelineAdapter(clients.codePipeline), new CodeDeployAdapter(clients.codeDeploy));
-    return buildSkill({ config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now: options.now ?? (() => new Date()) });
+    const now = options.now ?? (() => new Date());
+    const store = new MemoryStateStore(now);
+    const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
+    return buildSkill({
+      config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,
+      locks: new EnvironmentLocks(store, now), pins: new PinGuard(store, now, pinOptions),
+    });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());

@@ -7,6 +7,7 @@ import {
 } from './handlers/conversation.handlers';
 import { deployHandler } from './handlers/deploy.handler';
 import { errorHandler } from './handlers/error.handler';
+import { lockHandler } from './handlers/lock.handler';
 import { rollbackHandler } from './handlers/rollback.handler';
 import { statusHandler } from './handlers/status.handler';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
@@ -34,6 +35,7 @@ export function buildSkill(deps: SkillDeps): Skill {
       deployHandler(deps),
       rollbackHandler(deps),
       statusHandler(deps),
+      lockHandler(deps),
       yesNoHandler,
       fallbackHandler,
       quietHandler(deps),

@@ -2,6 +2,9 @@ import { parseConfig } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
 import { Catalog } from '../../lambda/src/domain/catalog';
 import { ReleaseService } from '../../lambda/src/domain/release-service';
+import { EnvironmentLocks } from '../../lambda/src/domain/locks';
+import { PinGuard } from '../../lambda/src/domain/pin-guard';
+import { MemoryStateStore } from '../../lambda/src/adapters/state/memory-state-store.adapter';
 import type { Logger, LogLevel } from '../../lambda/src/logging/logger';
 import { buildSkill } from '../../lambda/src/skill';
 import { ALLOWED_USER, SKILL_ID } from './envelopes';
@@ -36,8 +39,10 @@ export interface LogLine {
 }
 
 /** The real handler chain over in-memory ports, with the log kept for assertions. */
-export function testSkill(overrides: Partial<Config> | Record<string, unknown> = {}) {
+export function testSkill(overrides: Partial<Config> | Record<string, unknown> = {}, options: { now?: () => Date; store?: MemoryStateStore } = {}) {
   const config = parseConfig({ ...TEST_CONFIG, ...overrides }, 'test config');
+  const now = options.now ?? (() => new Date());
+  const store = options.store ?? new MemoryStateStore(now);
   const pipelines = new FakePipelines();
   const deployments = new FakeDeployments();
   const logs: LogLine[] = [];
@@ -47,8 +52,10 @@ export function testSkill(overrides: Partial<Config> | Record<string, unknown> =
     catalog: new Catalog(config),
     releases: new ReleaseService(pipelines, deployments),
     logger,
-    now: () => new Date(),
+    now,
+    locks: new EnvironmentLocks(store, now),
+    pins: new PinGuard(store, now, { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 }),
   });
   const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
-  return { skill, config, pipelines, deployments, logs, mutations };
+  return { skill, config, pipelines, deployments, logs, mutations, store };
 }

@@ -33,6 +33,21 @@ export class Catalog {
     return Object.keys(this.find(service)?.environments ?? {});
   }
 
+  /** Every environment key of any service, in config order: what a lock can name. */
+  allEnvironmentKeys(): string[] {
+    return [...new Set(this.config.services.flatMap((s) => Object.keys(s.environments)))];
+  }
+
+  /** An environment named without a service ("lock production"), against every configured key. */
+  resolveAnyEnvironment(spoken: SpokenValue): Resolution {
+    const keys = this.allEnvironmentKeys();
+    if (spoken.resolvedId !== undefined && keys.includes(spoken.resolvedId)) return { kind: 'resolved', value: spoken.resolvedId };
+    const wanted = normalise(spoken.heard ?? spoken.resolvedId);
+    if (wanted === '') return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
+    const match = keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === wanted));
+    return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
+  }
+
   /** The service a request means when it names none: the only one, or the config's default. */
   defaultService(): string | undefined {
     if (this.config.services.length === 1) return this.config.services[0]?.name;

@@ -5,7 +5,7 @@ import { isIntent } from './request-shape';
 import { sayAndEnd } from './respond';
 
 /** Intents that read or change production, and so need a user on the allowlist. */
-export const GUARDED_INTENTS = ['DeployIntent', 'RollbackIntent', 'StatusIntent'] as const;
+export const GUARDED_INTENTS = ['DeployIntent', 'RollbackIntent', 'StatusIntent', 'LockIntent', 'UnlockIntent'] as const;
 
 /**
  * First in the chain for the guarded intents: a user who is not on the allowlist hears why and is logged with the

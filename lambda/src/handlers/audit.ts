@@ -8,7 +8,7 @@ import type { RequestContext, SkillDeps } from './context';
 export function audit(
   deps: SkillDeps,
   context: RequestContext,
-  action: 'deploy' | 'rollback' | 'status' | 'access',
+  action: 'deploy' | 'rollback' | 'status' | 'access' | 'lock',
   outcome: string,
   target?: Target,
   fields: Record<string, unknown> = {},

@@ -2,6 +2,8 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Config } from '../config/schema';
 import type { Catalog } from '../domain/catalog';
 import type { Principal } from '../domain/access';
+import type { EnvironmentLocks } from '../domain/locks';
+import type { PinGuard } from '../domain/pin-guard';
 import type { ReleaseService } from '../domain/release-service';
 import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
@@ -11,6 +13,8 @@ export interface SkillDeps {
   readonly config: Config;
   readonly catalog: Catalog;
   readonly releases: ReleaseService;
+  readonly locks: EnvironmentLocks;
+  readonly pins: PinGuard;
   readonly logger: Logger;
   readonly now: () => Date;
 }

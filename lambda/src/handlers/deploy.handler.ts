@@ -10,6 +10,7 @@ import { requestContext, type SkillDeps } from './context';
 import { forgetPending, pendingMatches, pendingOf, rememberPending } from './pending';
 import { confirmationStatus, intentOf, isIntent } from './request-shape';
 import { confirmIntent, sayAndEnd } from './respond';
+import { freezeStep, pinStep, refuseIfBarred } from './release-guards';
 import { resolveTarget } from './target-dialog';
 
 /**
@@ -36,10 +37,16 @@ export function deployHandler(deps: SkillDeps): RequestHandler {
         return sayAndEnd(input, speech.deployDenied(target));
       }
 
+      const barred = await refuseIfBarred(input, deps, target, 'deploy');
+      if (barred) return barred;
       const pending = pendingOf(input);
-      if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'deploy', target)) {
+      const freeze = freezeStep(input, deps, target, step.intent, pending, confirmationStatus(intent) === 'CONFIRMED');
+      if (freeze.kind === 'respond') return freeze.response;
+      if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'deploy', target) || freeze.justOverridden) {
         return readBack(input, deps, step.intent, target, await deps.releases.planDeploy(target), false);
       }
+      const askedForPin = await pinStep(input, deps, target, step.intent, 'deploy');
+      if (askedForPin) return askedForPin;
 
       forgetPending(input);
       try {

@@ -9,6 +9,10 @@ export interface Pending {
   readonly environment: string;
   /** Identifies the plan that was read back (the rollback target, the last release). */
   readonly key: string;
+  /** The plan is risky enough (undoing a rollback) that a first yes only leads to a second question. */
+  readonly needsSecondYes?: boolean;
+  /** The first yes was given; the next one acts. */
+  readonly firstYesGiven?: boolean;
 }
 
 const KEY = 'pending';
@@ -26,11 +30,11 @@ export function forgetPending(input: HandlerInput): void {
 export function pendingOf(input: HandlerInput): Pending | undefined {
   const value = sessionAttributes(input)[KEY];
   if (!isRecord(value)) return undefined;
-  const { action, service, environment, key } = value;
+  const { action, service, environment, key, needsSecondYes, firstYesGiven } = value;
   if ((action !== 'deploy' && action !== 'rollback') || typeof service !== 'string' || typeof environment !== 'string' || typeof key !== 'string') {
     return undefined;
   }
-  return { action, service, environment, key };
+  return { action, service, environment, key, needsSecondYes: needsSecondYes === true, firstYesGiven: firstYesGiven === true };
 }
 
 /**

@@ -9,6 +9,7 @@ import { requestContext, type SkillDeps } from './context';
 import { forgetPending, pendingMatches, pendingOf, rememberPending } from './pending';
 import { confirmationStatus, intentOf, isIntent } from './request-shape';
 import { confirmIntent, sayAndEnd } from './respond';
+import { pinStep, refuseIfBarred } from './release-guards';
 import { resolveTarget } from './target-dialog';
 
 /**
@@ -36,10 +37,20 @@ export function rollbackHandler(deps: SkillDeps): RequestHandler {
         return sayAndEnd(input, speech.rollbackDenied(target));
       }
 
+      const barred = await refuseIfBarred(input, deps, target, 'rollback');
+      if (barred) return barred;
       const pending = pendingOf(input);
       if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'rollback', target)) {
         return readBack(input, deps, step.intent, target, await deps.releases.planRollback(target), false);
       }
+      if (pending?.needsSecondYes && !pending.firstYesGiven) {
+        // Undoing a rollback puts back what someone already judged bad: one more explicit yes.
+        rememberPending(input, { ...pending, firstYesGiven: true });
+        const question = speech.undoRollbackQuestion(target);
+        return confirmIntent(input, step.intent, question, question);
+      }
+      const askedForPin = await pinStep(input, deps, target, step.intent, 'rollback');
+      if (askedForPin) return askedForPin;
 
       forgetPending(input);
       try {
@@ -80,7 +91,7 @@ function readBack(input: HandlerInput, deps: SkillDeps, intent: Intent, target: 
     audit(deps, context, 'rollback', `refused-${plan.reason}`, target);
     return sayAndEnd(input, speech.rollbackNothing(target, plan.reason));
   }
-  rememberPending(input, { action: 'rollback', service: target.service, environment: target.environment, key: planKey(plan) });
+  rememberPending(input, { action: 'rollback', service: target.service, environment: target.environment, key: planKey(plan), needsSecondYes: undoesARollback(plan) });
   const question = plan.kind === 'stop-deployment'
     ? speech.rollbackConfirmStop(target, plan.deployment)
     : plan.kind === 'redeploy'

@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
+import { principalKey } from '../domain/access';
 import { requestContext, type SkillDeps } from './context';
+import { nameOf } from './release-guards';
 import { intentOf, isIntent } from './request-shape';
 import { sayAndEnd } from './respond';
 import { resolveTarget } from './target-dialog';
@@ -14,7 +16,7 @@ export function statusHandler(deps: SkillDeps): RequestHandler {
       if (step.kind === 'asked') return step.response;
       const { target } = step;
       context.where = target;
-      const report = await deps.releases.status(target);
+      const [report, lock] = await Promise.all([deps.releases.status(target), deps.locks.current(target.environment)]);
       const running = report.latestExecution;
       const stages = report.state?.stages ?? [];
       const stage = stages.find((s) => s.executionId === running?.id && s.status === 'InProgress')
@@ -25,6 +27,7 @@ export function statusHandler(deps: SkillDeps): RequestHandler {
         latestDeployment: report.latestDeployment,
         hasPipeline: target.pipeline !== undefined,
         hasDeploymentGroup: target.deploymentGroup !== undefined,
+        lock: lock && { holder: nameOf(deps, lock.holder), since: lock.since, yours: principalKey(lock.holder) === principalKey(context.principal) },
       }));
     },
   };

@@ -2,6 +2,9 @@ import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { Logger } from '../logging/logger';
 import { isRecord } from '../handlers/request-shape';
 
+/** Slots whose values are secrets: the spoken release code. Their values never reach a log line. */
+const SECRET_SLOTS = new Set(['pin']);
+
 /** Logs what was asked (type, intent, slot values, dialog state), never the tokens the envelope carries. */
 export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return {
@@ -9,7 +12,7 @@ export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
       const request = input.requestEnvelope.request as unknown as Record<string, unknown>;
       const intent = isRecord(request.intent) ? request.intent : undefined;
       const slots = intent && isRecord(intent.slots)
-        ? Object.fromEntries(Object.entries(intent.slots).map(([name, slot]) => [name, isRecord(slot) ? slot.value : undefined]))
+        ? Object.fromEntries(Object.entries(intent.slots).map(([name, slot]) => [name, !isRecord(slot) || slot.value === undefined ? undefined : SECRET_SLOTS.has(name) ? '[redacted]' : slot.value]))
         : undefined;
       logger.log('info', 'request', {
         type: request.type,

@@ -101,6 +101,24 @@ export function enUS(f: Format): Messages {
 
     status: (w, r) => statusSpeech(w, r),
 
+    notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
+    lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,
+    frozen: (env, reason) => ssml`${env} is frozen right now: ${reason}. Nothing was changed. An admin can override the freeze.`,
+    freezeOverrideQuestion: (env, reason) => ssml`${env} is frozen right now: ${reason}. You're an admin. Do you want to override the freeze for this release?`,
+    undoRollbackQuestion: (w) => ssml`Just to be sure: this undoes a rollback of ${inWhere(w)} and puts back a version that was rolled back before. Roll back anyway?`,
+    askPin: () => ssml`Please say your four-digit release code.`,
+    wrongPin: (left) => ssml`That code isn't right. ${left === 1 ? 'One try left.' : ssml`${left} tries left.`} Please say your four-digit release code.`,
+    pinLockedOut: (until) => ssml`Too many wrong codes. I won't take a code from you until ${f.clock(until)}. Nothing was changed.`,
+
+    askLockEnvironment: (action, choices) => ssml`Which environment should I ${action}: ${spokenList(choices, 'or')}?`,
+    unknownLockEnvironment: (heard, choices) => ssml`I don't know an environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
+    locked: (env, reason) => ssml`Done: ${env} is locked${reason ? ssml` for ${reason}` : ''}. Nobody else can push or roll it back until you unlock it.`,
+    alreadyYourLock: (env, since) => ssml`You already hold the lock on ${env}, since${at(since)}.`,
+    lockHeldByOther: (env, holder, since) => ssml`${env} is already locked by ${holder ?? 'someone else'}, since${at(since)}.`,
+    unlocked: (env) => ssml`Done: ${env} is unlocked.`,
+    notLocked: (env) => ssml`${env} isn't locked.`,
+    notYourLock: (env, holder, since) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}. Only they or an admin can unlock it.`,
+
     awsAccessDenied: (operation) => ssml`AWS refused me permission to ${operation}. Nothing was changed. Check the skill's IAM role.`,
     awsNotFound: (w) => w
       ? ssml`AWS can't find the pipeline or deployment group for ${inWhere(w)}. Check the names in the skill's configuration. Nothing was changed.`
@@ -133,6 +151,7 @@ export function enUS(f: Format): Messages {
         ? ssml`The latest deployment, ${revision(d)}${d.isRollback ? ', a rollback,' : ','} ${statusWord(d.status)}${d.completedAt ? at(d.completedAt) : ssml`, started${at(d.createdAt)}`}.`
         : ssml`CodeDeploy has no deployments for ${inWhere(w)} yet.`);
     }
+    if (r.lock) parts.push(ssml`${w.environment} is locked by ${r.lock.yours ? 'you' : r.lock.holder ?? 'someone else'} since${at(r.lock.since)}.`);
     return joinSsml(parts);
   }
 }

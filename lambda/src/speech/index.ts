@@ -10,5 +10,8 @@ const TABLES: Record<string, (f: Format) => Messages> = { 'en-US': enUS };
 export function messagesFor(locale: string | undefined, now: Date, timeZone: string): Messages {
   const speechLocale = locale && TABLES[locale] ? locale : 'en-US';
   const table = TABLES[speechLocale] ?? enUS;
-  return table({ when: (at) => spokenTime(at, now, speechLocale, timeZone) });
+  return table({
+    when: (at) => spokenTime(at, now, speechLocale, timeZone),
+    clock: (at) => new Intl.DateTimeFormat(speechLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at),
+  });
 }

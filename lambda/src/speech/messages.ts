@@ -4,6 +4,8 @@ import type { Ssml } from './ssml';
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
 export interface Format {
   when(at: Date | undefined): string | undefined;
+  /** A time of day, "20:30", for moments to come. */
+  clock(at: Date): string;
 }
 
 /** What a spoken answer needs about a target. */
@@ -52,6 +54,24 @@ export interface Messages {
 
   status(where: Where, report: StatusSpeech): Ssml;
 
+  notAllowedHere(environment: string): Ssml;
+  lockedBy(environment: string, holder: string | undefined, since: Date, reason: string | undefined): Ssml;
+  frozen(environment: string, reason: string): Ssml;
+  freezeOverrideQuestion(environment: string, reason: string): Ssml;
+  undoRollbackQuestion(where: Where): Ssml;
+  askPin(): Ssml;
+  wrongPin(attemptsLeft: number): Ssml;
+  pinLockedOut(until: Date): Ssml;
+
+  askLockEnvironment(action: 'lock' | 'unlock', choices: readonly string[]): Ssml;
+  unknownLockEnvironment(heard: string, choices: readonly string[]): Ssml;
+  locked(environment: string, reason: string | undefined): Ssml;
+  alreadyYourLock(environment: string, since: Date): Ssml;
+  lockHeldByOther(environment: string, holder: string | undefined, since: Date): Ssml;
+  unlocked(environment: string): Ssml;
+  notLocked(environment: string): Ssml;
+  notYourLock(environment: string, holder: string | undefined, since: Date): Ssml;
+
   awsAccessDenied(operation: string): Ssml;
   awsNotFound(where: Where | undefined): Ssml;
   awsThrottled(): Ssml;
@@ -70,4 +90,5 @@ export interface StatusSpeech {
   readonly latestDeployment?: Deployment;
   readonly hasPipeline: boolean;
   readonly hasDeploymentGroup: boolean;
+  readonly lock?: { readonly holder?: string; readonly since: Date; readonly yours: boolean };
 }
