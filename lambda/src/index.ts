@@ -6,6 +6,7 @@ import { ReleaseService } from './domain/release-service';
 import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
 import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
+import { DynamoDbStateStore } from './adapters/aws/dynamodb-state-store.adapter';
 import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
 import { normaliseEnvelope } from './runtime/envelope';
@@ -44,7 +45,12 @@ export function createHandler(options: HandlerOptions = {}) {
     const clients = createAwsClients();
     const releases = new ReleaseService(new CodePipelineAdapter(clients.codePipeline), new CodeDeployAdapter(clients.codeDeploy));
     const now = options.now ?? (() => new Date());
-    const store = new MemoryStateStore(now);
+    // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation
+    // stack always names one); in memory otherwise, which suits tests and the offline simulator.
+    const table = env.PUSH_TO_PROD_STATE_TABLE ?? config.stateTable;
+    const region = config.region ?? env.AWS_REGION ?? 'us-east-1';
+    const store = table ? new DynamoDbStateStore(clients.dynamoDb(region), table, now) : new MemoryStateStore(now);
+    if (!table) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
     const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
     return buildSkill({
       config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,

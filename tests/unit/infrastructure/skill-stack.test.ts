@@ -16,8 +16,10 @@ const template = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8')) as unknown a
 const config = loadConfigFile(DEFAULT_CONFIG_PATH);
 const ofType = (type: string) => Object.values(template.Resources).filter((r) => r.Type === type);
 const role = ofType('AWS::IAM::Role')[0];
-const policies = (role?.Properties['Policies'] ?? []) as { PolicyDocument: { Statement: Statement[] } }[];
-const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+const policies = (role?.Properties['Policies'] ?? []) as { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[];
+const releasePolicy = policies.filter((p) => p.PolicyName === 'release');
+const statements = releasePolicy.flatMap((p) => p.PolicyDocument.Statement);
+const stateStatements = policies.filter((p) => p.PolicyName === 'state').flatMap((p) => p.PolicyDocument.Statement);
 const subs = (resources: unknown[]) => resources.map((r) => (r as { 'Fn::Sub'?: string })['Fn::Sub'] ?? r);
 
 describe('skill-stack.yaml', () => {
@@ -70,7 +72,28 @@ describe('skill-stack.yaml', () => {
     // Assess
     expect(ofType('AWS::IAM::Role')).toHaveLength(1);
     expect(managed).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }]);
-    expect(policies).toHaveLength(1);
+    expect(policies.map((p) => p.PolicyName)).toEqual(['release', 'state']);
+  });
+
+  it('keeps state in its own table and grants only item reads and conditional writes on it', () => {
+    // Act
+    const table = template.Resources['StateTable']?.Properties;
+
+    // Assess
+    expect(template.Resources['StateTable']?.Type).toBe('AWS::DynamoDB::Table');
+    expect(table).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+    expect(stateStatements).toEqual([{
+      Sid: 'StateTable', Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+      Resource: [{ 'Fn::GetAtt': ['StateTable', 'Arn'] }],
+    }]);
+    expect((template.Resources['AlexaSkillFunction']?.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['PUSH_TO_PROD_STATE_TABLE'])
+      .toEqual({ Ref: 'StateTable' });
   });
 
   it('runs the bundle on arm64 with 512 MB, a 10 s timeout, source maps and connection reuse', () => {

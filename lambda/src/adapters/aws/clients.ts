@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface AwsClientOptions {
@@ -16,6 +17,7 @@ export interface AwsClientOptions {
 export interface AwsClients {
   codePipeline(region: string): CodePipelineClient;
   codeDeploy(region: string): CodeDeployClient;
+  dynamoDb(region: string): DynamoDBClient;
   /** Closes every client made so far (their keep-alive sockets); later calls make new ones. */
   destroy(): void;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const pipelines = new Map<string, CodePipelineClient>();
   const deploys = new Map<string, CodeDeployClient>();
+  const tables = new Map<string, DynamoDBClient>();
 
   const commonConfig = (region: string) => ({
     region,
@@ -64,10 +67,19 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
       }
       return client;
     },
+    dynamoDb(region) {
+      let client = tables.get(region);
+      if (client === undefined) {
+        client = new DynamoDBClient(commonConfig(region));
+        tables.set(region, client);
+      }
+      return client;
+    },
     destroy() {
-      for (const client of [...pipelines.values(), ...deploys.values()]) client.destroy();
+      for (const client of [...pipelines.values(), ...deploys.values(), ...tables.values()]) client.destroy();
       pipelines.clear();
       deploys.clear();
+      tables.clear();
     },
   };
 }
