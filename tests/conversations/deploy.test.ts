@@ -6,7 +6,7 @@ import { AwsTimeoutError, ThrottledError } from '../../lambda/src/domain/errors'
 describe('pushing to production', () => {
   it('reads back what last shipped, asks, and starts the right pipeline only after a yes', async () => {
     // Prepare
-    const { skill, pipelines, mutations } = testSkill();
+    const { skill, pipelines, mutations, logs } = testSkill();
     pipelines.executions.set('checkout-prod', [execution('e-last-1', 'Succeeded', 90, 'Add gift cards', 'alice')]);
     const talk = new Conversation(skill);
 
@@ -27,6 +27,9 @@ describe('pushing to production', () => {
     expect(starts).toHaveLength(1);
     expect(starts[0]?.args[0]).toEqual({ name: 'checkout-prod', region: 'eu-west-1' });
     expect(starts[0]?.args[1]).toMatch(/^ptp-[0-9a-f]{48}$/);
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'audit.deploy', fields: expect.objectContaining({
+      outcome: 'started', userId: 'amzn1.ask.account.ALLOWED_TEAM_LEAD', pipeline: 'checkout-prod', executionId: 'exec-1-0000-aaaa-bbbb-cccc', awsRequestId: 'fake-request-1',
+    }) }));
   });
 
   it('starts nothing when the user says no', async () => {

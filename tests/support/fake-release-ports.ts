@@ -34,7 +34,7 @@ export class FakePipelines implements PipelinePort {
     if (existing) return { executionId: existing };
     const executionId = `exec-${this.started.size + 1}-0000-aaaa-bbbb-cccc`;
     this.started.set(token, executionId);
-    return { executionId };
+    return { executionId, requestId: `fake-request-${this.started.size}` };
   }
 
   async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {

@@ -21,13 +21,13 @@ export type DeployOutcome =
   | { readonly kind: 'busy'; readonly running: PipelineExecution }
   /** Something shipped since the read-back: the user must hear the new plan before anything starts. */
   | { readonly kind: 'changed'; readonly plan: DeployPlan & { kind: 'ready' } }
-  | { readonly kind: 'started'; readonly executionId: string };
+  | { readonly kind: 'started'; readonly executionId: string; readonly awsRequestId?: string };
 
 export type RollbackOutcome =
   | { readonly kind: 'changed'; readonly plan: RollbackPlan }
-  | { readonly kind: 'stopping'; readonly deployment: Deployment; readonly status: string }
-  | { readonly kind: 'redeploying'; readonly deploymentId: string; readonly target: Deployment }
-  | { readonly kind: 'rolling-back-stage'; readonly executionId: string; readonly target: PipelineExecution }
+  | { readonly kind: 'stopping'; readonly deployment: Deployment; readonly status: string; readonly awsRequestId?: string }
+  | { readonly kind: 'redeploying'; readonly deploymentId: string; readonly target: Deployment; readonly awsRequestId?: string }
+  | { readonly kind: 'rolling-back-stage'; readonly executionId: string; readonly target: PipelineExecution; readonly awsRequestId?: string }
   | { readonly kind: 'busy'; readonly running: Deployment };
 
 export interface StatusReport {
@@ -60,8 +60,8 @@ export class ReleaseService {
     const plan = await this.planDeploy(target);
     if (plan.kind === 'busy') return plan;
     if (readBackKey !== undefined && readBackKey !== plan.key) return { kind: 'changed', plan };
-    const { executionId } = await this.pipelines.start(requirePipeline(target), idempotencyToken);
-    return { kind: 'started', executionId };
+    const { executionId, requestId } = await this.pipelines.start(requirePipeline(target), idempotencyToken);
+    return { kind: 'started', executionId, awsRequestId: requestId };
   }
 
   /** What a rollback would do now. */
@@ -87,8 +87,8 @@ export class ReleaseService {
     if (plan.kind === 'nothing' || (readBackKey !== undefined && readBackKey !== planKey(plan))) return { kind: 'changed', plan };
     switch (plan.kind) {
       case 'stop-deployment': {
-        const { status } = await this.deployments.stop(plan.deployment.id, requireGroup(target).region, true);
-        return { kind: 'stopping', deployment: plan.deployment, status };
+        const { status, requestId } = await this.deployments.stop(plan.deployment.id, requireGroup(target).region, true);
+        return { kind: 'stopping', deployment: plan.deployment, status, awsRequestId: requestId };
       }
       case 'redeploy': {
         // CreateDeployment has no idempotency token: planRollback just found no active deployment, and a race with
@@ -96,8 +96,8 @@ export class ReleaseService {
         const group = requireGroup(target);
         const description = `${ROLLBACK_DESCRIPTION} of ${target.service} in ${target.environment} to ${plan.target.id}`;
         try {
-          const { deploymentId } = await this.deployments.redeploy(group, requireRevision(plan.target), description);
-          return { kind: 'redeploying', deploymentId, target: plan.target };
+          const { deploymentId, requestId } = await this.deployments.redeploy(group, requireRevision(plan.target), description);
+          return { kind: 'redeploying', deploymentId, target: plan.target, awsRequestId: requestId };
         } catch (error) {
           if (!(error instanceof BusyError)) throw error;
           // Another deployment started between the check and the call.
@@ -107,8 +107,8 @@ export class ReleaseService {
         }
       }
       case 'rollback-stage': {
-        const { executionId } = await this.pipelines.rollbackStage(requirePipeline(target), plan.stage, plan.target.id);
-        return { kind: 'rolling-back-stage', executionId, target: plan.target };
+        const { executionId, requestId } = await this.pipelines.rollbackStage(requirePipeline(target), plan.stage, plan.target.id);
+        return { kind: 'rolling-back-stage', executionId, target: plan.target, awsRequestId: requestId };
       }
     }
   }

@@ -59,7 +59,7 @@ export function deployHandler(deps: SkillDeps): RequestHandler {
           case 'changed':
             return readBack(input, deps, step.intent, target, outcome.plan, true);
           case 'started':
-            audit(deps, context, 'deploy', 'started', target, { executionId: outcome.executionId });
+            audit(deps, context, 'deploy', 'started', target, { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
             return sayAndEnd(input, speech.deployStarted(target, pipeline.name, outcome.executionId));
         }
       } catch (error) {

@@ -62,13 +62,13 @@ export function rollbackHandler(deps: SkillDeps): RequestHandler {
             audit(deps, context, 'rollback', 'refused-busy', target, { runningDeploymentId: outcome.running.id });
             return sayAndEnd(input, speech.rollbackBusy(target, outcome.running));
           case 'stopping':
-            audit(deps, context, 'rollback', 'stopped-deployment', target, { deploymentId: outcome.deployment.id, status: outcome.status });
+            audit(deps, context, 'rollback', 'stopped-deployment', target, { deploymentId: outcome.deployment.id, status: outcome.status, awsRequestId: outcome.awsRequestId });
             return sayAndEnd(input, speech.rollbackStopping(target, outcome.deployment, outcome.status));
           case 'redeploying':
-            audit(deps, context, 'rollback', 'redeployed', target, { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id });
+            audit(deps, context, 'rollback', 'redeployed', target, { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id, awsRequestId: outcome.awsRequestId });
             return sayAndEnd(input, speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target));
           case 'rolling-back-stage':
-            audit(deps, context, 'rollback', 'rolled-back-stage', target, { executionId: outcome.executionId, targetExecutionId: outcome.target.id });
+            audit(deps, context, 'rollback', 'rolled-back-stage', target, { executionId: outcome.executionId, targetExecutionId: outcome.target.id, awsRequestId: outcome.awsRequestId });
             return sayAndEnd(input, speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
         }
       } catch (error) {

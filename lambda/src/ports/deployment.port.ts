@@ -8,7 +8,7 @@ export interface DeploymentPort {
    */
   recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]>;
   /** Deploys `revision` again to the group. There is no idempotency token: callers check for active deployments first. */
-  redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }>;
+  redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string; requestId?: string }>;
   /** Stops a deployment; with `rollBack`, CodeDeploy puts the previous revision back. */
-  stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: 'Pending' | 'Succeeded' | string; message?: string }>;
+  stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: 'Pending' | 'Succeeded' | string; message?: string; requestId?: string }>;
 }

@@ -1,5 +1,11 @@
 import type { PipelineExecution, PipelineRef, PipelineState } from '../domain/release';
 
+/** What AWS said when it accepted a call that starts something: its id, and AWS's request id for the audit trail. */
+export interface Started {
+  readonly executionId: string;
+  readonly requestId?: string;
+}
+
 /** A release pipeline (AWS CodePipeline in production). Every method may throw a PushToProdError. */
 export interface PipelinePort {
   /** The most recent executions, newest first, at most `limit`. */
@@ -10,9 +16,9 @@ export interface PipelinePort {
    * Starts a release. `idempotencyToken` makes a retried request return the first execution instead of starting a
    * second one.
    */
-  start(pipeline: PipelineRef, idempotencyToken: string): Promise<{ executionId: string }>;
+  start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started>;
   /** Stops a running execution; `abandon` cancels in-progress actions instead of letting them finish. */
   stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void>;
   /** Rolls one stage of a V2 pipeline back to an execution that succeeded in it. */
-  rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<{ executionId: string }>;
+  rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started>;
 }

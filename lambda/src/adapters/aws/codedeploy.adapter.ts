@@ -126,7 +126,7 @@ export class CodeDeployAdapter implements DeploymentPort {
     return [...new Set(ids)];
   }
 
-  async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }> {
+  async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string; requestId?: string }> {
     const operation = 'CreateDeployment';
     const output = await sendCommand(
       this.clientFor(group.region),
@@ -139,15 +139,15 @@ export class CodeDeployAdapter implements DeploymentPort {
       // No idempotency token exists: a second attempt could deploy twice, or fail as busy because of the first.
       { operation, mutating: true, retrySafe: false },
     );
-    return { deploymentId: requireId(output.deploymentId, operation, output.$metadata?.requestId) };
+    return { deploymentId: requireId(output.deploymentId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
   }
 
-  async stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: string; message?: string }> {
+  async stop(deploymentId: string, region: string, rollBack: boolean): Promise<{ status: string; message?: string; requestId?: string }> {
     const output = await sendCommand(
       this.clientFor(region),
       new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollBack }),
       { operation: 'StopDeployment', mutating: true, retrySafe: false },
     );
-    return { status: output.status ?? 'Unknown', message: output.statusMessage };
+    return { status: output.status ?? 'Unknown', message: output.statusMessage, requestId: output.$metadata?.requestId };
   }
 }

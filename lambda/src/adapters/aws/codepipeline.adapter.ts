@@ -11,7 +11,7 @@ import {
   type StageState as AwsStageState,
 } from '@aws-sdk/client-codepipeline';
 import type { PipelineExecution, PipelineRef, PipelineState, StageState } from '../../domain/release';
-import type { PipelinePort } from '../../ports/pipeline.port';
+import type { PipelinePort, Started } from '../../ports/pipeline.port';
 import { requireId, sendCommand } from './send';
 
 /** Trigger types whose detail is the ARN of the user or role that called the API. */
@@ -109,7 +109,7 @@ export class CodePipelineAdapter implements PipelinePort {
     return { pipeline: output.pipelineName ?? pipeline.name, stages: (output.stageStates ?? []).map(toStage) };
   }
 
-  async start(pipeline: PipelineRef, idempotencyToken: string): Promise<{ executionId: string }> {
+  async start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started> {
     const operation = 'StartPipelineExecution';
     // The clientRequestToken makes a retried request return the first execution, so retries are safe here.
     const output = await sendCommand(
@@ -117,7 +117,7 @@ export class CodePipelineAdapter implements PipelinePort {
       new StartPipelineExecutionCommand({ name: pipeline.name, clientRequestToken: idempotencyToken }),
       { operation, mutating: true, retrySafe: true },
     );
-    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
   }
 
   async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
@@ -128,13 +128,13 @@ export class CodePipelineAdapter implements PipelinePort {
     );
   }
 
-  async rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<{ executionId: string }> {
+  async rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started> {
     const operation = 'RollbackStage';
     const output = await sendCommand(
       this.clientFor(pipeline.region),
       new RollbackStageCommand({ pipelineName: pipeline.name, stageName: stage, targetPipelineExecutionId: targetExecutionId }),
       { operation, mutating: true, retrySafe: false },
     );
-    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId) };
+    return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
   }
 }

@@ -173,7 +173,7 @@ describe('sendCommand with a real client on loopback', () => {
     const result = await adapter.redeploy(group, revision, 'push-to-prod rollback');
 
     // Assess
-    expect(result).toEqual({ deploymentId: 'd-new' });
+    expect(result).toEqual({ deploymentId: 'd-new', requestId: 'req-2' });
     expect(seen).toHaveLength(2);
   });
 
