@@ -55,3 +55,14 @@ describe('status, launch, help and goodbye', () => {
     expect(talk.ended).toBe(false);
   });
 });
+
+describe('slots Alexa fills in the wrong place', () => {
+  it('reads an environment word heard in the service slot as the environment', async () => {
+    const { skill } = testSkill({ defaultService: 'checkout' });
+    const talk = new Conversation(skill);
+
+    const answer = await talk.ask('StatusIntent', { service: ['prod', null] });
+
+    expect(answer).toMatch(/^checkout in production has no releases yet\./);
+  });
+});

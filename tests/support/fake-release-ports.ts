@@ -28,7 +28,7 @@ export class FakePipelines implements PipelinePort {
     return this.states.get(pipeline.name) ?? { pipeline: pipeline.name, stages: [] };
   }
 
-  async start(pipeline: PipelineRef, token: string): Promise<{ executionId: string }> {
+  async start(pipeline: PipelineRef, token: string): Promise<{ executionId: string; requestId?: string }> {
     this.record('start', pipeline, token);
     const existing = this.started.get(token);
     if (existing) return { executionId: existing };

@@ -18,6 +18,7 @@ export type TargetStep =
 export function resolveTarget(input: HandlerInput, deps: SkillDeps, intent: Intent, action: Action): TargetStep {
   const { speech } = requestContext(input);
   const services = deps.catalog.serviceNames();
+  intent = withMisplacedEnvironmentMoved(deps, intent);
   const service = deps.catalog.resolveService(spokenSlot(intent, 'service'));
   if (service.kind !== 'resolved') {
     const ask = service.kind === 'missing' ? speech.askService(action, services) : speech.unknownService(service.heard, services);
@@ -34,6 +35,20 @@ export function resolveTarget(input: HandlerInput, deps: SkillDeps, intent: Inte
   }
   const resolved = withSlot(withSlot(intent, 'service', service.value), 'environment', environment.value);
   return { kind: 'target', target: deps.catalog.target(service.value, environment.value), intent: resolved };
+}
+
+/**
+ * "What is the status of prod" can reach the skill with "prod" in the service slot: both slots stand in similar
+ * samples. A service word that is no service but is an environment, with the environment slot empty, is moved.
+ */
+function withMisplacedEnvironmentMoved(deps: SkillDeps, intent: Intent): Intent {
+  const service = spokenSlot(intent, 'service');
+  const environment = spokenSlot(intent, 'environment');
+  if (service.heard === undefined || environment.heard !== undefined || environment.resolvedId !== undefined) return intent;
+  if (deps.catalog.resolveService(service).kind !== 'unknown') return intent;
+  const asEnvironment = deps.catalog.resolveAnyEnvironment({ heard: service.heard });
+  if (asEnvironment.kind !== 'resolved') return intent;
+  return withSlot(withSlot(intent, 'service', undefined), 'environment', service.heard);
 }
 
 function elicit(input: HandlerInput, intent: Intent, slot: string, ask: Ssml): Response {
