@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalise } from '../domain/catalog';
 
 /**
  * The public contract: the JSON file a team writes to describe its services.
@@ -94,7 +95,8 @@ export const ConfigSchema = z.strictObject({
   const spoken = new Map<string, string>();
   config.services.forEach((service, i) => {
     for (const phrase of [service.name, ...service.synonyms]) {
-      const key = phrase.toLowerCase();
+      // Compared as the catalog compares what was heard, so two phrases it cannot tell apart are refused here.
+      const key = normalise(phrase);
       const owner = spoken.get(key);
       if (owner !== undefined && owner !== service.name) {
         ctx.addIssue({ code: 'custom', path: ['services', i], message: `"${phrase}" already names service "${owner}"` });

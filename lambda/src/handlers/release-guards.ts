@@ -5,8 +5,8 @@ import { activeFreeze } from '../domain/freeze';
 import type { Target } from '../domain/release';
 import { audit } from './audit';
 import { requestContext, type SkillDeps } from './context';
-import { rememberPending, type Pending } from './pending';
-import { sessionAttributes, spokenSlot } from './request-shape';
+import { FREEZE_OVERRIDE, rememberPending, type Pending } from './pending';
+import { intentOf, sessionAttributes, spokenSlot } from './request-shape';
 import { confirmIntent, sayAndEnd } from './respond';
 import { withSlot } from './target-dialog';
 
@@ -34,7 +34,6 @@ export async function refuseIfBarred(input: HandlerInput, deps: SkillDeps, targe
 }
 
 const OVERRIDE_KEY = 'freeze-override';
-const OVERRIDE_ATTRIBUTE = 'freezeOverride';
 
 /**
  * Deploy freezes. Outside one: proceed. Inside one: refused, except that an admin is asked whether to override, and
@@ -47,13 +46,13 @@ export function freezeStep(input: HandlerInput, deps: SkillDeps, target: Target,
   const freeze = policy && activeFreeze(policy.freezes, deps.now(), deps.config.timeZone);
   if (!freeze) return { kind: 'proceed', justOverridden: false };
   const marker = `${target.service}|${target.environment}`;
-  if (sessionAttributes(input)[OVERRIDE_ATTRIBUTE] === marker) return { kind: 'proceed', justOverridden: false };
+  if (sessionAttributes(input)[FREEZE_OVERRIDE] === marker) return { kind: 'proceed', justOverridden: false };
   if (!isAdmin(deps.config, context.principal)) {
     audit(deps, context, 'deploy', 'refused-frozen', target, { freeze: freeze.reason });
     return { kind: 'respond', response: sayAndEnd(input, context.speech.frozen(target.environment, freeze.reason)) };
   }
   if (confirmed && pending?.key === OVERRIDE_KEY && pending.service === target.service && pending.environment === target.environment) {
-    input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [OVERRIDE_ATTRIBUTE]: marker });
+    input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [FREEZE_OVERRIDE]: marker });
     audit(deps, context, 'deploy', 'freeze-overridden', target, { freeze: freeze.reason });
     return { kind: 'proceed', justOverridden: true };
   }
@@ -72,7 +71,8 @@ export async function pinStep(input: HandlerInput, deps: SkillDeps, target: Targ
   if (!policy?.requirePin || !pin) return undefined;
   const context = requestContext(input);
   const { speech } = context;
-  const spoken = spokenSlot(intent, 'pin').heard?.replace(/\D/g, '');
+  // The code is read from the request itself: directives never carry it back.
+  const spoken = spokenSlot(intentOf(input), 'pin').heard?.replace(/\D/g, '');
   const ask = (words: ReturnType<typeof speech.askPin>) => input.responseBuilder
     .speak(words.markup).reprompt(speech.askPin().markup)
     .addElicitSlotDirective('pin', withSlot({ ...intent, confirmationStatus: 'CONFIRMED' }, 'pin', undefined))

@@ -4,7 +4,16 @@ import type { Target } from '../domain/release';
 import type { Action } from '../speech/messages';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { requestContext, type SkillDeps } from './context';
-import { spokenSlot } from './request-shape';
+import { isRecord, spokenSlot } from './request-shape';
+
+/** The slots the interaction model gives Deploy, Rollback and Status: the only ones a Dialog directive sends back. */
+const MODEL_SLOTS = ['service', 'environment'] as const;
+/** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
+const SECRET_SLOTS = ['pin'] as const;
+/** No real slot (value and resolutions) comes near this; a larger one is treated as not heard rather than echoed. */
+const MAX_SLOT_JSON_LENGTH = 2000;
+/** What Alexa repeats of words it did not recognise: enough to show what it heard, never a wall of text. */
+const MAX_HEARD_CHARACTERS = 60;
 
 export type TargetStep =
   | { readonly kind: 'target'; readonly target: Target; readonly intent: Intent }
@@ -21,7 +30,7 @@ export function resolveTarget(input: HandlerInput, deps: SkillDeps, intent: Inte
   intent = withMisplacedEnvironmentMoved(deps, intent);
   const service = deps.catalog.resolveService(spokenSlot(intent, 'service'));
   if (service.kind !== 'resolved') {
-    const ask = service.kind === 'missing' ? speech.askService(action, services) : speech.unknownService(service.heard, services);
+    const ask = service.kind === 'missing' ? speech.askService(action, services) : speech.unknownService(shortened(service.heard), services);
     return { kind: 'asked', response: elicit(input, withSlot(intent, 'service', undefined), 'service', ask) };
   }
   const environments = deps.catalog.environmentKeys(service.value);
@@ -29,7 +38,7 @@ export function resolveTarget(input: HandlerInput, deps: SkillDeps, intent: Inte
   if (environment.kind !== 'resolved') {
     const ask = environment.kind === 'missing'
       ? speech.askEnvironment(action, service.value, environments)
-      : speech.unknownEnvironment(environment.heard, service.value, environments);
+      : speech.unknownEnvironment(shortened(environment.heard), service.value, environments);
     const updated = withSlot(withSlot(intent, 'service', service.value), 'environment', undefined);
     return { kind: 'asked', response: elicit(input, updated, 'environment', ask) };
   }
@@ -59,11 +68,27 @@ function elicit(input: HandlerInput, intent: Intent, slot: string, ask: Ssml): R
     .getResponse();
 }
 
-/** A copy of the intent with one slot set to a value (or emptied), as Dialog directives expect. */
+/**
+ * A copy of the intent with one slot set to a value (or emptied), as Dialog directives expect. Only the model's
+ * slots are carried over, each within a sane size, so that a response never echoes whatever a request carried.
+ */
 export function withSlot(intent: Intent, name: string, value: string | undefined): Intent {
-  const slots = { ...(intent.slots ?? {}) };
+  const slots: NonNullable<Intent['slots']> = {};
+  for (const slotName of MODEL_SLOTS) {
+    const slot = intent.slots?.[slotName];
+    slots[slotName] = isRecord(slot) && JSON.stringify(slot).length <= MAX_SLOT_JSON_LENGTH ? slot : { name: slotName, confirmationStatus: 'NONE' };
+  }
+  for (const slotName of SECRET_SLOTS) {
+    if (intent.slots?.[slotName] !== undefined) slots[slotName] = { name: slotName, confirmationStatus: 'NONE' };
+  }
   slots[name] = value === undefined
     ? { name, confirmationStatus: 'NONE' }
     : { name, value, confirmationStatus: 'NONE' };
   return { name: intent.name, confirmationStatus: intent.confirmationStatus ?? 'NONE', slots };
+}
+
+/** The first characters of what was heard, never cutting a character in two. */
+function shortened(heard: string): string {
+  const characters = Array.from(heard);
+  return characters.length <= MAX_HEARD_CHARACTERS ? heard : `${characters.slice(0, MAX_HEARD_CHARACTERS).join('')}…`;
 }

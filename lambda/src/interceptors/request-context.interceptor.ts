@@ -2,17 +2,20 @@ import type { RequestInterceptor } from 'ask-sdk-core';
 import { isAllowed, type Principal } from '../domain/access';
 import type { SkillDeps } from '../handlers/context';
 import { setRequestContext } from '../handlers/context';
+import { keepOnlyOwnAttributes } from '../handlers/pending';
 import { isRecord } from '../handlers/request-shape';
 import { messagesFor } from '../speech';
 
 /**
  * Works out once per request who is asking, whether they are allowed, and which words to speak. Ids come from
- * context.System (present on every request), falling back to the session for old envelopes that lack it.
+ * context.System (present on every request), falling back to the session for old envelopes that lack it. It also
+ * drops session attributes this skill did not write, before any handler reads them.
  */
 export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
   return {
     process(input) {
       const principal = principalOf(input.requestEnvelope as unknown);
+      keepOnlyOwnAttributes(input);
       const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
       setRequestContext(input, {
         principal,

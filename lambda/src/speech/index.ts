@@ -8,7 +8,8 @@ const TABLES: Record<string, (f: Format) => Messages> = { 'en-US': enUS };
 
 /** The locale table for a request, falling back to English for locales without a table of their own. */
 export function messagesFor(locale: string | undefined, now: Date, timeZone: string): Messages {
-  const speechLocale = locale && TABLES[locale] ? locale : 'en-US';
+  // hasOwn, not TABLES[locale]: a locale such as "__proto__" or "constructor" must not find Object's own members.
+  const speechLocale = locale !== undefined && Object.hasOwn(TABLES, locale) ? locale : 'en-US';
   const table = TABLES[speechLocale] ?? enUS;
   return table({
     when: (at) => spokenTime(at, now, speechLocale, timeZone),
