@@ -59,9 +59,16 @@ export class UtteranceMatcher {
     this.patterns = patterns;
   }
 
-  /** The best match among all intents' patterns, or undefined when no sample fits. */
+  /**
+   * The best match among all intents' patterns, or undefined when no sample fits. When nothing fits as said, the
+   * words people wrap a request in ("could you please … now") are set aside and the rest is tried, as Alexa's NLU
+   * sees through them.
+   */
   match(utterance: string): Match | undefined {
-    return this.best(this.patterns, utterance);
+    const exact = this.best(this.patterns, utterance);
+    if (exact) return exact;
+    const core = withoutCarrierPhrases(normalise(utterance));
+    return core !== '' && core !== normalise(utterance) ? this.best(this.patterns, core) : undefined;
   }
 
   /** The best match among `patterns` (for example one intent's samples while a slot is elicited). */
@@ -137,4 +144,31 @@ function* assignments(parts: readonly Part[], said: readonly string[], p = 0, w 
   for (let end = w + 1; end <= said.length - laterSlots; end++) {
     yield* assignments(parts, said, p + 1, end, { ...slots, [part.slot]: said.slice(w, end).join(' ') });
   }
+}
+
+const LEADING_CARRIERS = [
+  'please', 'could you', 'can you', 'would you', 'will you', 'i would like to', "i'd like to", 'i want to', 'i need to',
+  'go ahead and', "let's", 'lets', 'just', 'hey', 'ok', 'okay', 'so', 'now',
+];
+const TRAILING_CARRIERS = ['please', 'now', 'right now', 'for me', 'thanks', 'thank you'];
+
+/** The utterance without politeness and filler at either end: "could you please push to prod now" → "push to prod". */
+export function withoutCarrierPhrases(utterance: string): string {
+  let rest = utterance.trim();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const carrier of LEADING_CARRIERS) {
+      if (rest.startsWith(`${carrier} `)) {
+        rest = rest.slice(carrier.length + 1).trim();
+        changed = true;
+      }
+    }
+    for (const carrier of TRAILING_CARRIERS) {
+      if (rest.endsWith(` ${carrier}`)) {
+        rest = rest.slice(0, -(carrier.length + 1)).trim();
+        changed = true;
+      }
+    }
+  }
+  return rest;
 }

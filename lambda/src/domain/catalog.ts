@@ -44,7 +44,9 @@ export class Catalog {
     if (spoken.resolvedId !== undefined && keys.includes(spoken.resolvedId)) return { kind: 'resolved', value: spoken.resolvedId };
     const wanted = normalise(spoken.heard ?? spoken.resolvedId);
     if (wanted === '') return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
-    const match = keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === wanted));
+    const match = spokenVariants(wanted, ENVIRONMENT_WORDS)
+      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === variant)))
+      .find((key) => key !== undefined);
     return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
   }
 
@@ -62,7 +64,9 @@ export class Catalog {
       const fallback = this.defaultService();
       return fallback === undefined ? { kind: 'missing' } : { kind: 'resolved', value: fallback };
     }
-    const match = this.config.services.find((s) => [s.name, ...s.synonyms].some((n) => normalise(n) === heard));
+    const match = spokenVariants(heard, SERVICE_WORDS)
+      .map((variant) => this.config.services.find((s) => [s.name, ...s.synonyms].some((n) => normalise(n) === variant)))
+      .find((service) => service !== undefined);
     return match ? { kind: 'resolved', value: match.name } : { kind: 'unknown', heard: spoken.heard ?? '' };
   }
 
@@ -74,7 +78,9 @@ export class Catalog {
     if (wanted === '') {
       return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
     }
-    const match = keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === wanted))
+    const match = spokenVariants(wanted, ENVIRONMENT_WORDS)
+      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === variant)))
+      .find((key) => key !== undefined)
       // An id Alexa resolved for another service's environment may still name one of ours through the built-ins.
       ?? keys.find((key) => spoken.resolvedId !== undefined && builtInEnvironmentSynonyms(key).map(normalise).includes(normalise(spoken.resolvedId)));
     return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
@@ -98,6 +104,34 @@ export class Catalog {
   private find(name: string): ServiceConfig | undefined {
     return this.config.services.find((s) => s.name === name);
   }
+}
+
+const LEADING_WORDS = ['the', 'a', 'my', 'our', 'latest', 'current', 'new'];
+const SERVICE_WORDS = ['service', 'app', 'application', 'build', 'release', 'code'];
+const ENVIRONMENT_WORDS = ['environment', 'env'];
+
+/**
+ * What was heard, then the same without the words people put around a name ("the checkout service",
+ * "the latest checkout build", "the production environment"): Alexa keeps them in the slot value.
+ */
+function spokenVariants(heard: string, trailingWords: readonly string[]): string[] {
+  const variants = [heard];
+  let rest = heard;
+  for (let changed = true; changed;) {
+    changed = false;
+    const lead = LEADING_WORDS.find((w) => rest.startsWith(`${w} `));
+    if (lead) {
+      rest = rest.slice(lead.length + 1);
+      changed = true;
+    }
+    const trail = trailingWords.find((w) => rest.endsWith(` ${w}`));
+    if (trail) {
+      rest = rest.slice(0, -(trail.length + 1));
+      changed = true;
+    }
+    if (changed) variants.push(rest);
+  }
+  return variants;
 }
 
 /** Lower-case, punctuation other than apostrophes dropped, spaces collapsed: how two spoken forms are compared. */

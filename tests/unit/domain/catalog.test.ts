@@ -47,3 +47,15 @@ describe('Catalog', () => {
     expect(normalise('  Q.A.  Environment! ')).toBe('qa environment');
   });
 });
+
+describe('words Alexa keeps around a name', () => {
+  it('finds the service in "the latest checkout service" and the environment in "the production environment"', () => {
+    expect(catalog.resolveService({ heard: 'the latest checkout build' })).toEqual({ kind: 'resolved', value: 'checkout' });
+    expect(catalog.resolveService({ heard: 'the billing service' })).toEqual({ kind: 'resolved', value: 'billing' });
+    expect(catalog.resolveEnvironment('checkout', { heard: 'the live environment' })).toEqual({ kind: 'resolved', value: 'production' });
+  });
+
+  it('does not strip its way to a wrong service', () => {
+    expect(catalog.resolveService({ heard: 'the service' })).toEqual({ kind: 'unknown', heard: 'the service' });
+  });
+});

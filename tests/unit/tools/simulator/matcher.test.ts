@@ -1,4 +1,4 @@
-import { UtteranceMatcher } from '../../../../tools/simulator/matcher';
+import { UtteranceMatcher, withoutCarrierPhrases } from '../../../../tools/simulator/matcher';
 import { normalise } from '../../../../tools/simulator/text';
 import { fixtureModel } from './fake-skill';
 
@@ -123,5 +123,16 @@ describe('UtteranceMatcher', () => {
     const intent = m.unmatched('order a pizza');
     // Assess
     expect(intent).toBe('AMAZON.HelpIntent');
+  });
+});
+
+describe('carrier phrases', () => {
+  it('sees through politeness around a request no sample holds as said', () => {
+    expect(matcher().match('could you please deploy billing to staging now')).toMatchObject({ intent: 'DeployIntent', slots: { service: 'billing', environment: 'staging' } });
+  });
+
+  it('leaves an utterance that fits as said alone', () => {
+    expect(withoutCarrierPhrases('please deploy checkout please')).toBe('deploy checkout');
+    expect(matcher().match('order a pizza please')).toBeUndefined();
   });
 });
