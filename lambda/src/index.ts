@@ -9,13 +9,15 @@ import { normaliseEnvelope } from './runtime/envelope';
 import { buildSkill } from './skill';
 import bundledConfig from '../push-to-prod.json';
 import { createAwsClients } from './adapters/aws/clients';
-import { CodePipelineAdapter } from './adapters/aws/codepipeline.adapter';
-import { CodeDeployAdapter } from './adapters/aws/codedeploy.adapter';
+import type { DeploymentPort } from './ports/deployment.port';
+import type { PipelinePort } from './ports/pipeline.port';
+import { onFirstCall } from './runtime/on-first-call';
 
 /**
  * The composition root: config → AWS clients → adapters → release service → skill. Nothing is built at import
  * time; the first invocation builds it all once (validating the config, so a broken one fails loudly with the
- * field named) and warm invocations reuse it.
+ * field named) and warm invocations reuse it. The AWS adapters and the SDK are loaded by the first AWS call
+ * (onFirstCall): a cold LaunchRequest, which needs no AWS, answers without evaluating them (see BENCHMARKS.md).
  */
 
 interface LambdaContext {
@@ -39,7 +41,15 @@ export function createHandler(options: HandlerOptions = {}) {
     const logger = options.logger ?? jsonLogger();
     const config = resolveConfig(env, bundledConfig);
     const clients = createAwsClients();
-    const releases = new ReleaseService(new CodePipelineAdapter(clients.codePipeline), new CodeDeployAdapter(clients.codeDeploy));
+    const pipelines = onFirstCall<PipelinePort>(async () => {
+      const { CodePipelineAdapter } = await import('./adapters/aws/codepipeline.adapter');
+      return new CodePipelineAdapter(clients.codePipeline);
+    });
+    const deployments = onFirstCall<DeploymentPort>(async () => {
+      const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
+      return new CodeDeployAdapter(clients.codeDeploy);
+    });
+    const releases = new ReleaseService(pipelines, deployments);
     return buildSkill({ config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now: options.now ?? (() => new Date()) });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
