@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { parseConfig } from '../../lambda/src/config/load';
+import { AWS_SDK_FILE, buildBundle } from '../../tools/build';
+import { startLocalAws, type LocalAws } from '../../tools/local-aws';
+import { intent, intentRequest, launch, slot } from '../support/envelopes';
+import { TEST_CONFIG } from '../support/test-skill';
+
+/**
+ * The bundle as Lambda runs it: in a Node process of its own, nothing but the built folder. Built into a folder of
+ * this test's own, so that it never races the dialog tests, which rebuild lambda/dist.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'ptp-built-'));
+const outDir = join(work, 'dist');
+const mapsDir = join(work, 'dist-maps');
+const configPath = join(work, 'push-to-prod.json');
+let localAws: LocalAws;
+
+/** Loads the bundle in a fresh process, answers one request; says what it answered and whether it loaded the SDK. */
+const PROBE = `
+const { writeSync } = require('node:fs');
+const { handler } = require(process.env.BUNDLE);
+handler(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 8000 }).then((response) => {
+  const sdkLoaded = Object.keys(require.cache).some((path) => path.endsWith(process.env.SDK_FILE));
+  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, sdkLoaded }));
+  process.exit(0);
+});`;
+
+function answerInFreshProcess(event: RequestEnvelope): Promise<{ speech: string; sdkLoaded: boolean }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-e', PROBE], {
+      env: {
+        PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
+        BUNDLE: join(outDir, 'index.js'), SDK_FILE: AWS_SDK_FILE, EVENT: JSON.stringify(event),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done(JSON.parse(stderr) as { speech: string; sdkLoaded: boolean });
+      else fail(new Error(`the bundle process ended with ${code}: ${stderr}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  await buildBundle({ outDir, mapsDir });
+  writeFileSync(configPath, JSON.stringify(TEST_CONFIG));
+  localAws = await startLocalAws({ config: parseConfig(TEST_CONFIG, 'test config'), region: 'eu-west-1' });
+}, 60_000);
+
+afterAll(async () => {
+  await localAws?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built bundle', () => {
+  it('puts only code in the folder ask-cli zips, and each source map beside it where the code points', () => {
+    // Act
+    const zipped = readdirSync(outDir).sort();
+
+    // Assess
+    expect(zipped).toEqual([AWS_SDK_FILE, 'index.js'].sort());
+    for (const file of zipped) {
+      const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
+      expect(mapUrl).toBeDefined();
+      expect(existsSync(resolve(outDir, mapUrl as string))).toBe(true);
+    }
+  });
+
+  it('answers a cold LaunchRequest without loading the AWS SDK', async () => {
+    // Act
+    const answer = await answerInFreshProcess(launch());
+
+    // Assess
+    expect(answer.speech).toMatch(/Release captain here/);
+    expect(answer.sdkLoaded).toBe(false);
+  });
+
+  it('loads the AWS SDK for the first request that needs AWS, and answers it', async () => {
+    // Prepare
+    const target = { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') };
+
+    // Act
+    const answer = await answerInFreshProcess(intentRequest(intent('StatusIntent', target), undefined, 'COMPLETED'));
+
+    // Assess
+    expect(answer.sdkLoaded).toBe(true);
+    expect(answer.speech).toMatch(/checkout in production/i);
+    expect(localAws.calls().map((call) => call.operation)).toContain('GetPipelineState');
+  });
+});
