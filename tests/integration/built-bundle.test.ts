@@ -6,6 +6,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
 import { AWS_SDK_FILE, buildBundle } from '../../tools/build';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
+import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
 import { TEST_CONFIG } from '../support/test-skill';
 
@@ -73,6 +74,20 @@ describe('the built bundle', () => {
       expect(mapUrl).toBeDefined();
       expect(existsSync(resolve(outDir, mapUrl as string))).toBe(true);
     }
+  });
+
+  it('maps a position in the shipped bundle back to the TypeScript source, as `npm run stack` does', () => {
+    // Prepare: where the launch greeting sits in index.js, as a stack frame from Lambda would name it
+    const code = readFileSync(join(outDir, 'index.js'), 'utf8');
+    const offset = code.indexOf('Release captain here');
+    const before = code.slice(0, offset).split('\n');
+    const frame = `    at launch (/var/task/index.js:${before.length}:${(before.at(-1) ?? '').length + 1})`;
+
+    // Act
+    const mapped = mapStackTrace(frame, mapsDir);
+
+    // Assess
+    expect(mapped).toMatch(/^ {4}at launch \(\S*lambda\/src\/speech\/en-US\.ts:\d+:\d+\)$/);
   });
 
   it('answers a cold LaunchRequest without loading the AWS SDK', async () => {
