@@ -23,6 +23,10 @@ export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
 export const AWS_SDK_FILE = 'aws-sdk.js';
 /** Every SDK value the skill uses: the entry of aws-sdk.js, and what index.js requires from it. */
 const SDK_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'sdk.ts');
+/** The file beside index.js that holds ask-sdk-model's run-time code. */
+export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
+/** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
+const MODEL_USER = /node_modules\/ask-sdk-core\/dist\/skill\/CustomSkill\.js$/;
 
 const COMMON = {
   platform: 'node',
@@ -50,6 +54,32 @@ const sdkInItsOwnFile: Plugin = {
   },
 };
 
+/**
+ * ask-sdk-core requires ask-sdk-model (60 KB, a third of index.js) only to read services.ServiceClientFactory when
+ * its module loads, and constructs one only for a skill built with an API client, which this one is not. A
+ * stand-in class takes its place and loads the real model from its own file if it is ever constructed: every cold
+ * start saves some 3 ms of parsing and evaluating it. Our own code imports only types from ask-sdk-model.
+ */
+const askSdkModelOnDemand: Plugin = {
+  name: 'ask-sdk-model-on-demand',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^ask-sdk-model$/ }, (args) => ({ path: args.path, namespace: 'ask-sdk-model-stand-in' }));
+    esbuild.onResolve({ filter: /.*/, namespace: 'ask-sdk-model-stand-in' }, (args) => ({ path: args.path, external: true }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'ask-sdk-model-stand-in' }, () => ({
+      loader: 'js',
+      contents: `let model;
+class ServiceClientFactory {
+  constructor(options) {
+    model ??= require('./${ASK_SDK_MODEL_FILE}');
+    return new model.services.ServiceClientFactory(options);
+  }
+}
+module.exports = { services: { ServiceClientFactory } };
+`,
+    }));
+  },
+};
+
 export interface BuildTarget {
   /** Where the bundles go (lambda/dist). */
   readonly outDir?: string;
@@ -59,8 +89,8 @@ export interface BuildTarget {
 
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: BuildTarget = {}): Promise<Record<string, number>> {
-  const [main, sdk] = await Promise.all([
-    build({ ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'), plugins: [sdkInItsOwnFile] }),
+  const [main, sdk, model] = await Promise.all([
+    build({ ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'), plugins: [sdkInItsOwnFile, askSdkModelOnDemand] }),
     build({
       ...COMMON,
       entryPoints: [SDK_MODULE],
@@ -69,9 +99,11 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
       // less to parse and evaluate than their CommonJS builds.
       mainFields: ['module', 'main'],
     }),
+    build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
   ]);
   assertNoSdkIn(main.metafile);
-  assertSelfContained(main.metafile, sdk.metafile);
+  assertModelOnlyUsedByCustomSkill(main.metafile);
+  assertSelfContained(main.metafile, sdk.metafile, model.metafile);
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -79,7 +111,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [...main.outputFiles, ...sdk.outputFiles]) {
+  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...model.outputFiles]) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -111,11 +143,21 @@ function assertNoSdkIn(metafile: Metafile): void {
   }
 }
 
+/** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
+function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
+  const users = Object.entries(metafile.inputs)
+    .filter(([, input]) => input.imports.some((imported) => imported.path === 'ask-sdk-model-stand-in:ask-sdk-model'))
+    .map(([file]) => file);
+  if (users.length !== 1 || !MODEL_USER.test(users[0] as string)) {
+    throw new Error(`ask-sdk-model is used at run time by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
+  }
+}
+
 /** Lambda gets lambda/dist and nothing else: the bundles may require Node's built-ins and each other, no package. */
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && imported.path !== `./${AWS_SDK_FILE}`)
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

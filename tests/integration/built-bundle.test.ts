@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { AWS_SDK_FILE, buildBundle } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_SDK_FILE, buildBundle } from '../../tools/build';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
@@ -21,22 +21,28 @@ const mapsDir = join(work, 'dist-maps');
 const configPath = join(work, 'push-to-prod.json');
 let localAws: LocalAws;
 
-/** Loads the bundle in a fresh process, answers one request; says what it answered and whether it loaded the SDK. */
+/** Loads the bundle in a fresh process, answers one request; says what it answered and which other files it loaded. */
 const PROBE = `
 const { writeSync } = require('node:fs');
 const { handler } = require(process.env.BUNDLE);
 handler(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 8000 }).then((response) => {
-  const sdkLoaded = Object.keys(require.cache).some((path) => path.endsWith(process.env.SDK_FILE));
-  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, sdkLoaded }));
+  const loaded = Object.keys(require.cache).map((path) => path.split('/').pop()).filter((file) => file !== 'index.js');
+  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded }));
   process.exit(0);
 });`;
 
-function answerInFreshProcess(event: RequestEnvelope): Promise<{ speech: string; sdkLoaded: boolean }> {
+interface Answer {
+  readonly speech: string;
+  /** The files of the bundle the process loaded beside index.js. */
+  readonly loaded: readonly string[];
+}
+
+function answerInFreshProcess(event: RequestEnvelope): Promise<Answer> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-e', PROBE], {
       env: {
         PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
-        BUNDLE: join(outDir, 'index.js'), SDK_FILE: AWS_SDK_FILE, EVENT: JSON.stringify(event),
+        BUNDLE: join(outDir, 'index.js'), EVENT: JSON.stringify(event),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -45,7 +51,7 @@ function answerInFreshProcess(event: RequestEnvelope): Promise<{ speech: string;
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
     child.on('error', fail);
     child.on('close', (code) => {
-      if (code === 0) done(JSON.parse(stderr) as { speech: string; sdkLoaded: boolean });
+      if (code === 0) done(JSON.parse(stderr) as Answer);
       else fail(new Error(`the bundle process ended with ${code}: ${stderr}`));
     });
   });
@@ -68,7 +74,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([AWS_SDK_FILE, 'index.js'].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_SDK_FILE, 'index.js'].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -90,13 +96,13 @@ describe('the built bundle', () => {
     expect(mapped).toMatch(/^ {4}at launch \(\S*lambda\/src\/speech\/en-US\.ts:\d+:\d+\)$/);
   });
 
-  it('answers a cold LaunchRequest without loading the AWS SDK', async () => {
+  it('answers a cold LaunchRequest without loading the AWS SDK or ask-sdk-model', async () => {
     // Act
     const answer = await answerInFreshProcess(launch());
 
     // Assess
     expect(answer.speech).toMatch(/Release captain here/);
-    expect(answer.sdkLoaded).toBe(false);
+    expect(answer.loaded).toEqual([]);
   });
 
   it('loads the AWS SDK for the first request that needs AWS, and answers it', async () => {
@@ -107,7 +113,7 @@ describe('the built bundle', () => {
     const answer = await answerInFreshProcess(intentRequest(intent('StatusIntent', target), undefined, 'COMPLETED'));
 
     // Assess
-    expect(answer.sdkLoaded).toBe(true);
+    expect(answer.loaded).toEqual([AWS_SDK_FILE]);
     expect(answer.speech).toMatch(/checkout in production/i);
     expect(localAws.calls().map((call) => call.operation)).toContain('GetPipelineState');
   });
