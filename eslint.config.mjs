@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The benchmark drives the built skill with the test request builders and the local AWS, like the tests do.
+    files: ['bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',

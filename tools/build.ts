@@ -1,34 +1,165 @@
 /**
- * `npm run build`: bundles the skill into lambda/dist/index.js, the folder ask-cli zips into the Lambda.
- * One self-contained file (JSON config included), so ask-cli finds no package.json there and installs nothing.
+ * `npm run build`: bundles the skill into lambda/dist, the folder ask-cli zips into the Lambda. Self-contained (JSON
+ * config included), so ask-cli finds no package.json there and installs nothing. Two files, for cold starts:
+ *
+ * - index.js: the handler, the skill and everything a LaunchRequest needs.
+ * - aws-sdk.js: the AWS SDK clients, required by the first AWS call. Kept out of index.js because merely parsing
+ *   them costs a cold start more than answering a LaunchRequest does (BENCHMARKS.md has the numbers).
+ *
+ * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
+ * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
+ * `npm run stack` maps a stack trace copied from CloudWatch.
  */
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { build, type BuildOptions, type Metafile, type OutputFile, type Plugin } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { basename, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 export const ENTRY = join(ROOT, 'lambda', 'src', 'index.ts');
 export const OUT_DIR = join(ROOT, 'lambda', 'dist');
+export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
+/** The file beside index.js that holds the AWS SDK. */
+export const AWS_SDK_FILE = 'aws-sdk.js';
+/** Every SDK value the skill uses: the entry of aws-sdk.js, and what index.js requires from it. */
+const SDK_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'sdk.ts');
+/** The file beside index.js that holds ask-sdk-model's run-time code. */
+export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
+/** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
+const MODEL_USER = /node_modules\/ask-sdk-core\/dist\/skill\/CustomSkill\.js$/;
 
-/** Bundles the Lambda; returns the size of each output file in bytes. */
-export async function buildBundle(): Promise<Record<string, number>> {
+const COMMON = {
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  bundle: true,
+  minify: true,
+  sourcemap: 'external',
+  legalComments: 'none',
+  metafile: true,
+  write: false,
+  // The SDK's ES module builds load some Node built-ins with import(); as require() they load faster, and also
+  // inside Jest's module system, which refuses a real import() without --experimental-vm-modules.
+  supported: { 'dynamic-import': false },
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
+/** In index.js, the SDK module is not bundled but required from aws-sdk.js, where the first AWS call needs it. */
+const sdkInItsOwnFile: Plugin = {
+  name: 'aws-sdk-in-its-own-file',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/sdk$/ }, (args) => (
+      resolve(args.resolveDir, `${args.path}.ts`) === SDK_MODULE ? { path: `./${AWS_SDK_FILE}`, external: true } : undefined
+    ));
+  },
+};
+
+/**
+ * ask-sdk-core requires ask-sdk-model (60 KB, a third of index.js) only to read services.ServiceClientFactory when
+ * its module loads, and constructs one only for a skill built with an API client, which this one is not. A
+ * stand-in class takes its place and loads the real model from its own file if it is ever constructed: every cold
+ * start saves some 3 ms of parsing and evaluating it. Our own code imports only types from ask-sdk-model.
+ */
+const askSdkModelOnDemand: Plugin = {
+  name: 'ask-sdk-model-on-demand',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^ask-sdk-model$/ }, (args) => ({ path: args.path, namespace: 'ask-sdk-model-stand-in' }));
+    esbuild.onResolve({ filter: /.*/, namespace: 'ask-sdk-model-stand-in' }, (args) => ({ path: args.path, external: true }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'ask-sdk-model-stand-in' }, () => ({
+      loader: 'js',
+      contents: `let model;
+class ServiceClientFactory {
+  constructor(options) {
+    model ??= require('./${ASK_SDK_MODEL_FILE}');
+    return new model.services.ServiceClientFactory(options);
+  }
+}
+module.exports = { services: { ServiceClientFactory } };
+`,
+    }));
+  },
+};
+
+export interface BuildTarget {
+  /** Where the bundles go (lambda/dist). */
+  readonly outDir?: string;
+  /** Where their source maps go (lambda/dist-maps). */
+  readonly mapsDir?: string;
+}
+
+/** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
+export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: BuildTarget = {}): Promise<Record<string, number>> {
+  const [main, sdk, model] = await Promise.all([
+    build({ ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'), plugins: [sdkInItsOwnFile, askSdkModelOnDemand] }),
+    build({
+      ...COMMON,
+      entryPoints: [SDK_MODULE],
+      outfile: join(outDir, AWS_SDK_FILE),
+      // The packages' ES module builds, which esbuild can tree-shake down to the commands sdk.ts names: some 40 %
+      // less to parse and evaluate than their CommonJS builds.
+      mainFields: ['module', 'main'],
+    }),
+    build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
+  ]);
+  assertNoSdkIn(main.metafile);
+  assertModelOnlyUsedByCustomSkill(main.metafile);
+  assertSelfContained(main.metafile, sdk.metafile, model.metafile);
+
   // A stale file left in dist would be zipped and deployed with the new bundle.
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  const result = await build({
-    entryPoints: [ENTRY],
-    outfile: join(OUT_DIR, 'index.js'),
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    bundle: true,
-    minify: true,
-    // Linked (a sourceMappingURL comment): NODE_OPTIONS=--enable-source-maps finds the .map beside the bundle.
-    sourcemap: 'linked',
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-  });
-  return Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, output]) => [relative(ROOT, resolve(ROOT, file)), output.bytes]));
+  for (const dir of [outDir, mapsDir]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  const written: Record<string, number> = {};
+  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...model.outputFiles]) {
+    const path = writeOutput(file, outDir, mapsDir);
+    written[relative(ROOT, path)] = file.contents.length;
+  }
+  return written;
+}
+
+/** Writes a bundle with a sourceMappingURL into the maps folder, or a map into it; returns the path. */
+function writeOutput(file: OutputFile, outDir: string, mapsDir: string): string {
+  const name = basename(file.path);
+  if (name.endsWith('.map')) {
+    const path = join(mapsDir, name);
+    // The map's sources are relative to where esbuild meant it to be, beside the bundle.
+    const map = JSON.parse(file.text) as { sources: string[] };
+    map.sources = map.sources.map((source) => relative(mapsDir, resolve(outDir, source)).split('\\').join('/'));
+    writeFileSync(path, JSON.stringify(map));
+    return path;
+  }
+  const path = join(outDir, name);
+  const mapUrl = relative(outDir, join(mapsDir, `${name}.map`)).split('\\').join('/');
+  writeFileSync(path, `${file.text}//# sourceMappingURL=${mapUrl}\n`);
+  return path;
+}
+
+/** The point of the split: a static import of the SDK in the skill would put it back on every cold start. */
+function assertNoSdkIn(metafile: Metafile): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input));
+  if (leaked.length > 0) {
+    throw new Error(`index.js must not contain the AWS SDK (it belongs in ${AWS_SDK_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+  }
+}
+
+/** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
+function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
+  const users = Object.entries(metafile.inputs)
+    .filter(([, input]) => input.imports.some((imported) => imported.path === 'ask-sdk-model-stand-in:ask-sdk-model'))
+    .map(([file]) => file);
+  if (users.length !== 1 || !MODEL_USER.test(users[0] as string)) {
+    throw new Error(`ask-sdk-model is used at run time by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
+  }
+}
+
+/** Lambda gets lambda/dist and nothing else: the bundles may require Node's built-ins and each other, no package. */
+function assertSelfContained(...metafiles: Metafile[]): void {
+  const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
+    .flatMap((output) => output.imports)
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .map((imported) => `${imported.path} (${imported.kind})`);
+  if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }
 
 if (require.main === module) {

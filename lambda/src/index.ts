@@ -6,20 +6,22 @@ import { ReleaseService } from './domain/release-service';
 import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
 import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
-import { DynamoDbStateStore } from './adapters/aws/dynamodb-state-store.adapter';
+import type { StateStore } from './ports/state-store.port';
 import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
 import { normaliseEnvelope } from './runtime/envelope';
 import { buildSkill } from './skill';
 import bundledConfig from '../push-to-prod.json';
 import { createAwsClients } from './adapters/aws/clients';
-import { CodePipelineAdapter } from './adapters/aws/codepipeline.adapter';
-import { CodeDeployAdapter } from './adapters/aws/codedeploy.adapter';
+import type { DeploymentPort } from './ports/deployment.port';
+import type { PipelinePort } from './ports/pipeline.port';
+import { onFirstCall } from './runtime/on-first-call';
 
 /**
  * The composition root: config → AWS clients → adapters → release service → skill. Nothing is built at import
  * time; the first invocation builds it all once (validating the config, so a broken one fails loudly with the
- * field named) and warm invocations reuse it.
+ * field named) and warm invocations reuse it. The AWS adapters and the SDK are loaded by the first AWS call
+ * (onFirstCall): a cold LaunchRequest, which needs no AWS, answers without evaluating them (see BENCHMARKS.md).
  */
 
 interface LambdaContext {
@@ -43,13 +45,26 @@ export function createHandler(options: HandlerOptions = {}) {
     const logger = options.logger ?? jsonLogger();
     const config = resolveConfig(env, bundledConfig);
     const clients = createAwsClients();
-    const releases = new ReleaseService(new CodePipelineAdapter(clients.codePipeline), new CodeDeployAdapter(clients.codeDeploy));
+    const pipelines = onFirstCall<PipelinePort>(async () => {
+      const { CodePipelineAdapter } = await import('./adapters/aws/codepipeline.adapter');
+      return new CodePipelineAdapter(clients.codePipeline);
+    });
+    const deployments = onFirstCall<DeploymentPort>(async () => {
+      const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
+      return new CodeDeployAdapter(clients.codeDeploy);
+    });
+    const releases = new ReleaseService(pipelines, deployments);
     const now = options.now ?? (() => new Date());
     // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation
     // stack always names one); in memory otherwise, which suits tests and the offline simulator.
     const table = env.PUSH_TO_PROD_STATE_TABLE ?? config.stateTable;
     const region = config.region ?? env.AWS_REGION ?? 'us-east-1';
-    const store = table ? new DynamoDbStateStore(clients.dynamoDb(region), table, now) : new MemoryStateStore(now);
+    const store = table
+      ? onFirstCall<StateStore>(async () => {
+        const { DynamoDbStateStore } = await import('./adapters/aws/dynamodb-state-store.adapter');
+        return new DynamoDbStateStore(clients.dynamoDb(region), table, now);
+      })
+      : new MemoryStateStore(now);
     if (!table) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
     const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
     return buildSkill({

@@ -1,21 +1,36 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/v4/locales';
 import { normalise } from '../domain/catalog';
 
 /**
  * The public contract: the JSON file a team writes to describe its services.
  * Unknown keys are rejected so that a typo ("pipline") is an error, not a silently ignored field.
+ *
+ * Written with zod/mini rather than zod's chained API: the config is validated on every cold start, before the
+ * first answer, and the mini build costs that start about a third as much (see BENCHMARKS.md). The messages are
+ * zod's own English ones, which mini only has once the locale is set.
  */
+z.config(en());
 
 const awsName = (what: string, pattern: RegExp, max: number) =>
-  z.string().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`)
-    .regex(pattern, `${what} has characters AWS does not allow`);
+  z.string().check(
+    z.minLength(1, `${what} must not be empty`),
+    z.maxLength(max, `${what} is longer than ${max} characters`),
+    z.regex(pattern, `${what} has characters AWS does not allow`),
+  );
 
 const pipelineName = awsName('a pipeline name', /^[A-Za-z0-9.@\-_]+$/, 100);
 const codeDeployName = (what: string) => awsName(what, /^[A-Za-z0-9.@\-_+]+$/, 100);
 
 /** A word or phrase people say: lower-case letters, digits, spaces, apostrophes, hyphens, periods. */
-const spokenName = z.string().trim().min(1, 'must not be empty').max(60, 'is longer than 60 characters')
-  .regex(/^[a-z0-9][a-z0-9 '.\-]*$/i, 'may hold only letters, digits, spaces, apostrophes, hyphens and periods');
+const spokenName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(60, 'is longer than 60 characters'),
+  z.regex(/^[a-z0-9][a-z0-9 '.\-]*$/i, 'may hold only letters, digits, spaces, apostrophes, hyphens and periods'),
+);
+
+const regionName = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'is not an AWS region name such as eu-west-1'));
 
 export const CodeDeployTargetSchema = z.strictObject({
   application: codeDeployName('a CodeDeploy application name'),
@@ -23,75 +38,80 @@ export const CodeDeployTargetSchema = z.strictObject({
 });
 
 export const EnvironmentSchema = z.strictObject({
-  pipeline: pipelineName.optional(),
-  codeDeploy: CodeDeployTargetSchema.optional(),
+  pipeline: z.optional(pipelineName),
+  codeDeploy: z.optional(CodeDeployTargetSchema),
   /** A V2 pipeline stage to roll back with RollbackStage instead of a CodeDeploy redeployment. */
-  rollbackStage: z.string().min(1).max(100).optional(),
+  rollbackStage: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** AWS region of this environment's pipeline and deployment group; defaults to the config's region. */
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'is not an AWS region name such as eu-west-1').optional(),
-}).refine((env) => env.pipeline !== undefined || env.codeDeploy !== undefined, {
-  message: 'needs a "pipeline", a "codeDeploy" target, or both',
-}).refine((env) => env.rollbackStage === undefined || env.pipeline !== undefined, {
-  message: '"rollbackStage" needs a "pipeline"', path: ['rollbackStage'],
-});
+  region: z.optional(regionName),
+}).check(
+  z.refine((env) => env.pipeline !== undefined || env.codeDeploy !== undefined, {
+    message: 'needs a "pipeline", a "codeDeploy" target, or both',
+  }),
+  z.refine((env) => env.rollbackStage === undefined || env.pipeline !== undefined, {
+    message: '"rollbackStage" needs a "pipeline"', path: ['rollbackStage'],
+  }),
+);
 
 export const ServiceSchema = z.strictObject({
   name: spokenName,
-  synonyms: z.array(spokenName).default([]),
-  environments: z.record(spokenName, EnvironmentSchema).refine((envs) => Object.keys(envs).length > 0, {
+  synonyms: z._default(z.array(spokenName), []),
+  environments: z.record(spokenName, EnvironmentSchema).check(z.refine((envs) => Object.keys(envs).length > 0, {
     message: 'must name at least one environment',
-  }),
+  })),
 });
 
-const alexaId = z.string().regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id');
+const alexaId = z.string().check(
+  z.regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id'),
+);
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time such as 15:00 (24-hour clock)');
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time such as 15:00 (24-hour clock)'));
 
 /** A time when releases to an environment are frozen, in the config's time zone. `to` before `from` runs past midnight. */
 export const FreezeSchema = z.strictObject({
-  days: z.array(z.enum(DAYS, { error: `must be one of ${DAYS.join(', ')}` })).min(1).optional(),
+  days: z.optional(z.array(z.enum(DAYS, { error: `must be one of ${DAYS.join(', ')}` })).check(z.minLength(1))),
   from: clockTime,
   to: clockTime,
   /** Said when a release is refused: "no deploys on Friday afternoon". */
-  reason: z.string().min(1).max(120),
-}).refine((f) => f.from !== f.to, { message: '"from" and "to" must differ', path: ['to'] });
+  reason: z.string().check(z.minLength(1), z.maxLength(120)),
+}).check(z.refine((f) => f.from !== f.to, { message: '"from" and "to" must differ', path: ['to'] }));
 
 /** Stricter rules for one environment key (production, say), whatever the service. */
 export const PolicySchema = z.strictObject({
   /** Who may deploy, roll back and lock here; when absent, everyone in the top-level allowedUsers. Admins always may. */
-  allowedUsers: z.array(alexaId).optional(),
+  allowedUsers: z.optional(z.array(alexaId)),
   /** Ask for the team's spoken release code (config `pin`) before acting here. */
-  requirePin: z.boolean().default(false),
-  freezes: z.array(FreezeSchema).default([]),
+  requirePin: z._default(z.boolean(), false),
+  freezes: z._default(z.array(FreezeSchema), []),
 });
 
 export const PinSchema = z.strictObject({
   /** The salted scrypt hash of the four-digit code, from `npm run pin-hash`; never the code itself. */
-  hash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by npm run pin-hash, never the code itself'),
-  maxAttempts: z.number().int().min(1).max(10).default(3),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  hash: z.string().check(z.regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by npm run pin-hash, never the code itself')),
+  maxAttempts: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10)), 3),
+  lockoutMinutes: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(24 * 60)), 15),
 });
 
 export const ConfigSchema = z.strictObject({
-  skillId: z.string().regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>'),
+  skillId: z.string().check(z.regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>')),
   allowedUsers: z.array(alexaId),
   /** May do anything anywhere, override a freeze (with a second yes) and remove anyone's lock. */
-  admins: z.array(alexaId).default([]),
+  admins: z._default(z.array(alexaId), []),
   /** Names to speak for ids: "production is locked by Alice". */
-  people: z.record(alexaId, z.string().min(1).max(40)).default({}),
+  people: z._default(z.record(alexaId, z.string().check(z.minLength(1), z.maxLength(40))), {}),
   /** Per environment key. */
-  policies: z.record(spokenName, PolicySchema).default({}),
-  pin: PinSchema.optional(),
+  policies: z._default(z.record(spokenName, PolicySchema), {}),
+  pin: z.optional(PinSchema),
   /** DynamoDB table for locks and PIN lockouts; PUSH_TO_PROD_STATE_TABLE overrides it. Without one, state lives in memory. */
-  stateTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name').optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'is not an AWS region name such as eu-west-1').optional(),
+  stateTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name'))),
+  region: z.optional(regionName),
   /** IANA time zone the team speaks in ("Europe/Berlin"); times are said in it. Defaults to UTC. */
-  timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin').default('UTC'),
+  timeZone: z._default(z.string().check(z.refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin')), 'UTC'),
   /** The service meant when a request names none (a single configured service is always the default). */
-  defaultService: spokenName.optional(),
-  services: z.array(ServiceSchema).min(1, 'must list at least one service'),
-}).superRefine((config, ctx) => {
+  defaultService: z.optional(spokenName),
+  services: z.array(ServiceSchema).check(z.minLength(1, 'must list at least one service')),
+}).check(z.superRefine((config, ctx) => {
   const spoken = new Map<string, string>();
   config.services.forEach((service, i) => {
     for (const phrase of [service.name, ...service.synonyms]) {
@@ -112,7 +132,7 @@ export const ConfigSchema = z.strictObject({
   if (config.defaultService !== undefined && !config.services.some((s) => s.name === config.defaultService)) {
     ctx.addIssue({ code: 'custom', path: ['defaultService'], message: `"${config.defaultService}" is not the name of a configured service` });
   }
-});
+}));
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ServiceConfig = z.infer<typeof ServiceSchema>;
@@ -120,7 +140,13 @@ export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 export type Freeze = z.infer<typeof FreezeSchema>;
 
+/** Valid in every ICU, but not among Intl.supportedValuesOf('timeZone'). */
+const UNIVERSAL_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
+
 function isTimeZone(zone: string): boolean {
+  // Known names first: only a DateTimeFormat can check an alias ("Asia/Kolkata"), but the first one a process makes
+  // loads ICU's locale data, which costs a cold start some 18 ms.
+  if (UNIVERSAL_ZONES.has(zone) || Intl.supportedValuesOf('timeZone').includes(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -1,9 +1,6 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 export interface AwsClientOptions {
   /** Attempts per call, the first included. */
@@ -27,6 +24,18 @@ export const DEFAULT_CONNECTION_TIMEOUT_MS = 1000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
 
 /**
+ * The SDK (./sdk) and node:http(s), required when the first client is asked for, never at import: loading them takes
+ * longer than a whole LaunchRequest, which needs none of them. In the bundle the SDK is a file of its own.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- synchronous on purpose: clients are handed out synchronously */
+const sdk = () => require('./sdk') as typeof import('./sdk');
+const agents = () => ({
+  HttpAgent: (require('node:http') as typeof import('node:http')).Agent,
+  HttpsAgent: (require('node:https') as typeof import('node:https')).Agent,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
  * Makes AWS clients on first use and keeps one per service and region, so that a warm Lambda reuses their
  * connections. Endpoints come from the SDK's own resolution, which honours AWS_ENDPOINT_URL_CODEPIPELINE and
  * AWS_ENDPOINT_URL_CODEDEPLOY: a loopback stand-in for AWS needs no code path here.
@@ -36,25 +45,30 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const deploys = new Map<string, CodeDeployClient>();
   const tables = new Map<string, DynamoDBClient>();
 
-  const commonConfig = (region: string) => ({
-    region,
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    retryMode: 'standard',
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      // Without this a request past requestTimeout only logs a warning and keeps the skill waiting.
-      throwOnRequestTimeout: true,
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
-    }),
-  });
+  const commonConfig = (region: string) => {
+    const { NodeHttpHandler } = sdk();
+    const { HttpAgent, HttpsAgent } = agents();
+    return {
+      region,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryMode: 'standard',
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        // Without this a request past requestTimeout only logs a warning and keeps the skill waiting.
+        throwOnRequestTimeout: true,
+        // Keep-alive: a warm Lambda reuses its TLS connection to AWS instead of a new handshake per call.
+        httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
+        httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
+      }),
+    };
+  };
 
   return {
     codePipeline(region) {
       let client = pipelines.get(region);
       if (client === undefined) {
-        client = new CodePipelineClient(commonConfig(region));
+        client = new (sdk().CodePipelineClient)(commonConfig(region));
         pipelines.set(region, client);
       }
       return client;
@@ -62,7 +76,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     codeDeploy(region) {
       let client = deploys.get(region);
       if (client === undefined) {
-        client = new CodeDeployClient(commonConfig(region));
+        client = new (sdk().CodeDeployClient)(commonConfig(region));
         deploys.set(region, client);
       }
       return client;
@@ -70,7 +84,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     dynamoDb(region) {
       let client = tables.get(region);
       if (client === undefined) {
-        client = new DynamoDBClient(commonConfig(region));
+        client = new (sdk().DynamoDBClient)(commonConfig(region));
         tables.set(region, client);
       }
       return client;

@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  BatchGetDeploymentsCommand,
-  CreateDeploymentCommand,
-  ListDeploymentsCommand,
-  StopDeploymentCommand,
-  type CodeDeployClient,
-  type DeploymentInfo,
-  type DeploymentStatus as AwsDeploymentStatus,
-  type RevisionLocation,
-} from '@aws-sdk/client-codedeploy';
+import type { CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, RevisionLocation } from '@aws-sdk/client-codedeploy';
 import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
+import { BatchGetDeploymentsCommand, CreateDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
 import { requireId, sendCommand } from './send';
 
 /** BatchGetDeployments takes at most 25 ids. */

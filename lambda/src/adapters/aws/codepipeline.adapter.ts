@@ -1,17 +1,11 @@
-import {
-  GetPipelineStateCommand,
-  ListPipelineExecutionsCommand,
-  RollbackStageCommand,
-  StartPipelineExecutionCommand,
-  StopPipelineExecutionCommand,
-  type ActionState,
-  type CodePipelineClient,
-  type ExecutionTrigger,
-  type PipelineExecutionSummary,
-  type StageState as AwsStageState,
+import type {
+  ActionState, CodePipelineClient, ExecutionTrigger, PipelineExecutionSummary, StageState as AwsStageState,
 } from '@aws-sdk/client-codepipeline';
 import type { PipelineExecution, PipelineRef, PipelineState, StageState } from '../../domain/release';
 import type { PipelinePort, Started } from '../../ports/pipeline.port';
+import {
+  GetPipelineStateCommand, ListPipelineExecutionsCommand, RollbackStageCommand, StartPipelineExecutionCommand, StopPipelineExecutionCommand,
+} from './sdk';
 import { requireId, sendCommand } from './send';
 
 /** Trigger types whose detail is the ARN of the user or role that called the API. */

@@ -1,10 +1,5 @@
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand } from './sdk';
 import type { StateStore, StoredRecord } from '../../ports/state-store.port';
 import { sendCommand } from './send';
 

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { parseConfig } from '../../lambda/src/config/load';
+import { ASK_SDK_MODEL_FILE, AWS_SDK_FILE, buildBundle } from '../../tools/build';
+import { startLocalAws, type LocalAws } from '../../tools/local-aws';
+import { mapStackTrace } from '../../tools/stack';
+import { intent, intentRequest, launch, slot } from '../support/envelopes';
+import { TEST_CONFIG } from '../support/test-skill';
+
+/**
+ * The bundle as Lambda runs it: in a Node process of its own, nothing but the built folder. Built into a folder of
+ * this test's own, so that it never races the dialog tests, which rebuild lambda/dist.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'ptp-built-'));
+const outDir = join(work, 'dist');
+const mapsDir = join(work, 'dist-maps');
+const configPath = join(work, 'push-to-prod.json');
+let localAws: LocalAws;
+
+/** Loads the bundle in a fresh process, answers one request; says what it answered and which other files it loaded. */
+const PROBE = `
+const { writeSync } = require('node:fs');
+const { handler } = require(process.env.BUNDLE);
+handler(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 8000 }).then((response) => {
+  const loaded = Object.keys(require.cache).map((path) => path.split('/').pop()).filter((file) => file !== 'index.js');
+  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded }));
+  process.exit(0);
+});`;
+
+interface Answer {
+  readonly speech: string;
+  /** The files of the bundle the process loaded beside index.js. */
+  readonly loaded: readonly string[];
+}
+
+function answerInFreshProcess(event: RequestEnvelope): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-e', PROBE], {
+      env: {
+        PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
+        BUNDLE: join(outDir, 'index.js'), EVENT: JSON.stringify(event),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done(JSON.parse(stderr) as Answer);
+      else fail(new Error(`the bundle process ended with ${code}: ${stderr}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  await buildBundle({ outDir, mapsDir });
+  writeFileSync(configPath, JSON.stringify(TEST_CONFIG));
+  localAws = await startLocalAws({ config: parseConfig(TEST_CONFIG, 'test config'), region: 'eu-west-1' });
+}, 60_000);
+
+afterAll(async () => {
+  await localAws?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built bundle', () => {
+  it('puts only code in the folder ask-cli zips, and each source map beside it where the code points', () => {
+    // Act
+    const zipped = readdirSync(outDir).sort();
+
+    // Assess
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_SDK_FILE, 'index.js'].sort());
+    for (const file of zipped) {
+      const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
+      expect(mapUrl).toBeDefined();
+      expect(existsSync(resolve(outDir, mapUrl as string))).toBe(true);
+    }
+  });
+
+  it('maps a position in the shipped bundle back to the TypeScript source, as `npm run stack` does', () => {
+    // Prepare: where the launch greeting sits in index.js, as a stack frame from Lambda would name it
+    const code = readFileSync(join(outDir, 'index.js'), 'utf8');
+    const offset = code.indexOf('Release captain here');
+    const before = code.slice(0, offset).split('\n');
+    const frame = `    at launch (/var/task/index.js:${before.length}:${(before.at(-1) ?? '').length + 1})`;
+
+    // Act
+    const mapped = mapStackTrace(frame, mapsDir);
+
+    // Assess
+    expect(mapped).toMatch(/^ {4}at launch \(\S*lambda\/src\/speech\/en-US\.ts:\d+:\d+\)$/);
+  });
+
+  it('answers a cold LaunchRequest without loading the AWS SDK or ask-sdk-model', async () => {
+    // Act
+    const answer = await answerInFreshProcess(launch());
+
+    // Assess
+    expect(answer.speech).toMatch(/Release captain here/);
+    expect(answer.loaded).toEqual([]);
+  });
+
+  it('loads the AWS SDK for the first request that needs AWS, and answers it', async () => {
+    // Prepare
+    const target = { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') };
+
+    // Act
+    const answer = await answerInFreshProcess(intentRequest(intent('StatusIntent', target), undefined, 'COMPLETED'));
+
+    // Assess
+    expect(answer.loaded).toEqual([AWS_SDK_FILE]);
+    expect(answer.speech).toMatch(/checkout in production/i);
+    expect(localAws.calls().map((call) => call.operation)).toContain('GetPipelineState');
+  });
+});
