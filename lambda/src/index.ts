@@ -65,7 +65,8 @@ export function createHandler(options: HandlerOptions = {}) {
         return new DynamoDbStateStore(clients.dynamoDb(region), table, now);
       })
       : new MemoryStateStore(now);
-    if (!table) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
+    // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
+    if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
     const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
     return buildSkill({
       config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,
