@@ -95,3 +95,8 @@ export class AwsUnavailableError extends AwsError {
     this.mutating = mutating;
   }
 }
+
+/** True when a call that changes something may or may not have happened: the user must hear exactly that. */
+export function isOutcomeUnknown(error: unknown): error is AwsTimeoutError | AwsUnavailableError {
+  return (error instanceof AwsTimeoutError || error instanceof AwsUnavailableError) && error.mutating;
+}

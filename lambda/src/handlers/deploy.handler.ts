@@ -1,6 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
-import { AwsTimeoutError, AwsUnavailableError } from '../domain/errors';
+import { isOutcomeUnknown } from '../domain/errors';
 import { idempotencyToken } from '../domain/ids';
 import type { Target } from '../domain/release';
 import type { DeployPlan } from '../domain/release-service';
@@ -63,7 +63,7 @@ export function deployHandler(deps: SkillDeps): RequestHandler {
             return sayAndEnd(input, speech.deployStarted(target, pipeline.name, outcome.executionId));
         }
       } catch (error) {
-        if ((error instanceof AwsTimeoutError || error instanceof AwsUnavailableError) && error.mutating) {
+        if (isOutcomeUnknown(error)) {
           audit(deps, context, 'deploy', 'unknown', target, { error: error.code, awsRequestId: error.requestId });
           return sayAndEnd(input, speech.deployOutcomeUnknown(target, pipeline.name));
         }

@@ -1,6 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
-import { AwsTimeoutError, AwsUnavailableError } from '../domain/errors';
+import { isOutcomeUnknown } from '../domain/errors';
 import type { Target } from '../domain/release';
 import { planKey, undoesARollback, type RollbackPlan } from '../domain/rollback';
 import { joinSsml } from '../speech/ssml';
@@ -72,7 +72,7 @@ export function rollbackHandler(deps: SkillDeps): RequestHandler {
             return sayAndEnd(input, speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
         }
       } catch (error) {
-        if ((error instanceof AwsTimeoutError || error instanceof AwsUnavailableError) && error.mutating) {
+        if (isOutcomeUnknown(error)) {
           audit(deps, context, 'rollback', 'unknown', target, { error: error.code, awsRequestId: error.requestId });
           return sayAndEnd(input, speech.rollbackOutcomeUnknown(target));
         }

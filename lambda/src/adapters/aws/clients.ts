@@ -41,9 +41,20 @@ const agents = () => ({
  * AWS_ENDPOINT_URL_CODEDEPLOY: a loopback stand-in for AWS needs no code path here.
  */
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
-  const pipelines = new Map<string, CodePipelineClient>();
-  const deploys = new Map<string, CodeDeployClient>();
-  const tables = new Map<string, DynamoDBClient>();
+  const caches: Map<string, { destroy(): void }>[] = [];
+  /** One client per region, made on first use. */
+  const perRegion = <Client extends { destroy(): void }>(make: (region: string) => Client) => {
+    const byRegion = new Map<string, Client>();
+    caches.push(byRegion);
+    return (region: string): Client => {
+      let client = byRegion.get(region);
+      if (client === undefined) {
+        client = make(region);
+        byRegion.set(region, client);
+      }
+      return client;
+    };
+  };
 
   const commonConfig = (region: string) => {
     const { NodeHttpHandler } = sdk();
@@ -64,36 +75,18 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     };
   };
 
+  const codePipeline = perRegion((region) => new (sdk().CodePipelineClient)(commonConfig(region)));
+  const codeDeploy = perRegion((region) => new (sdk().CodeDeployClient)(commonConfig(region)));
+  const dynamoDb = perRegion((region) => new (sdk().DynamoDBClient)(commonConfig(region)));
   return {
-    codePipeline(region) {
-      let client = pipelines.get(region);
-      if (client === undefined) {
-        client = new (sdk().CodePipelineClient)(commonConfig(region));
-        pipelines.set(region, client);
-      }
-      return client;
-    },
-    codeDeploy(region) {
-      let client = deploys.get(region);
-      if (client === undefined) {
-        client = new (sdk().CodeDeployClient)(commonConfig(region));
-        deploys.set(region, client);
-      }
-      return client;
-    },
-    dynamoDb(region) {
-      let client = tables.get(region);
-      if (client === undefined) {
-        client = new (sdk().DynamoDBClient)(commonConfig(region));
-        tables.set(region, client);
-      }
-      return client;
-    },
+    codePipeline: (region) => codePipeline(region),
+    codeDeploy: (region) => codeDeploy(region),
+    dynamoDb: (region) => dynamoDb(region),
     destroy() {
-      for (const client of [...pipelines.values(), ...deploys.values(), ...tables.values()]) client.destroy();
-      pipelines.clear();
-      deploys.clear();
-      tables.clear();
+      for (const cache of caches) {
+        for (const client of cache.values()) client.destroy();
+        cache.clear();
+      }
     },
   };
 }
