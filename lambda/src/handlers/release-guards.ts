@@ -3,6 +3,7 @@ import type { Intent, Response } from 'ask-sdk-model';
 import { isAdmin, mayChange, principalKey } from '../domain/access';
 import { activeFreeze } from '../domain/freeze';
 import type { Target } from '../domain/release';
+import { toSpeech, type Ssml } from '../speech/ssml';
 import { audit } from './audit';
 import { requestContext, type SkillDeps } from './context';
 import { FREEZE_OVERRIDE, rememberPending, type Pending } from './pending';
@@ -26,8 +27,8 @@ export async function refuseIfBarred(input: HandlerInput, deps: SkillDeps, targe
     return sayAndEnd(input, context.speech.notAllowedHere(target.environment));
   }
   const lock = await deps.locks.current(target.environment);
-  if (lock && principalKeyOfHolder(lock.holder) !== principalKey(context.principal)) {
-    audit(deps, context, action, 'refused-locked', target, { lockHolder: principalKeyOfHolder(lock.holder) });
+  if (lock && principalKey(lock.holder) !== principalKey(context.principal)) {
+    audit(deps, context, action, 'refused-locked', target, { lockHolder: principalKey(lock.holder) });
     return sayAndEnd(input, context.speech.lockedBy(target.environment, nameOf(deps, lock.holder), lock.since, lock.reason));
   }
   return undefined;
@@ -73,8 +74,8 @@ export async function pinStep(input: HandlerInput, deps: SkillDeps, target: Targ
   const { speech } = context;
   // The code is read from the request itself: directives never carry it back.
   const spoken = spokenSlot(intentOf(input), 'pin').heard?.replace(/\D/g, '');
-  const ask = (words: ReturnType<typeof speech.askPin>) => input.responseBuilder
-    .speak(words.markup).reprompt(speech.askPin().markup)
+  const ask = (words: Ssml) => input.responseBuilder
+    .speak(toSpeech(words)).reprompt(toSpeech(speech.askPin()))
     .addElicitSlotDirective('pin', withSlot({ ...intent, confirmationStatus: 'CONFIRMED' }, 'pin', undefined))
     .getResponse();
   if (spoken === undefined || spoken === '') return ask(speech.askPin());
@@ -89,13 +90,12 @@ export async function pinStep(input: HandlerInput, deps: SkillDeps, target: Targ
     case 'locked-out':
       audit(deps, context, action, 'pin-locked-out', target, { until: result.until.toISOString() });
       return sayAndEnd(input, speech.pinLockedOut(result.until));
-    default:
-      return undefined;
+    default: {
+      // A new kind of answer must be handled here, never waved through to the action.
+      const unhandled: never = result;
+      throw new Error(`Unhandled PIN check ${JSON.stringify(unhandled)}`);
+    }
   }
-}
-
-function principalKeyOfHolder(holder: { userId?: string; personId?: string }): string {
-  return principalKey(holder);
 }
 
 /** The name to speak for a person: from the config's `people`, else undefined ("someone else"). */
