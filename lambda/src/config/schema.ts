@@ -68,8 +68,15 @@ const alexaId = z.string().check(
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time such as 15:00 (24-hour clock)'));
 
+/*
+ * Policies (with their freezes) and the PIN are built by the first config that has them, through z.lazy: most
+ * configs have neither, and building a zod schema is not free on a cold start (each one runs zod's constructors,
+ * and the first of a kind compiles them), so a config without them does not pay for them. A config with them is
+ * validated exactly as before, by the same schemas, before the first answer.
+ */
+
 /** A time when releases to an environment are frozen, in the config's time zone. `to` before `from` runs past midnight. */
-export const FreezeSchema = z.strictObject({
+const freezeSchema = () => z.strictObject({
   days: z.optional(z.array(z.enum(DAYS, { error: `must be one of ${DAYS.join(', ')}` })).check(z.minLength(1))),
   from: clockTime,
   to: clockTime,
@@ -78,20 +85,27 @@ export const FreezeSchema = z.strictObject({
 }).check(z.refine((f) => f.from !== f.to, { message: '"from" and "to" must differ', path: ['to'] }));
 
 /** Stricter rules for one environment key (production, say), whatever the service. */
-export const PolicySchema = z.strictObject({
+const policySchema = () => z.strictObject({
   /** Who may deploy, roll back and lock here; when absent, everyone in the top-level allowedUsers. Admins always may. */
   allowedUsers: z.optional(z.array(alexaId)),
   /** Ask for the team's spoken release code (config `pin`) before acting here. */
   requirePin: z._default(z.boolean(), false),
-  freezes: z._default(z.array(FreezeSchema), []),
+  freezes: z._default(z.array(freezeSchema()), []),
 });
 
-export const PinSchema = z.strictObject({
+const pinSchema = () => z.strictObject({
   /** The salted scrypt hash of the four-digit code, from `npm run pin-hash`; never the code itself. */
   hash: z.string().check(z.regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must be a hash made by npm run pin-hash, never the code itself')),
   maxAttempts: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10)), 3),
   lockoutMinutes: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(24 * 60)), 15),
 });
+
+/**
+ * z.optional(z.lazy(build)), except that a config without the field never builds the schema: z.optional asks its
+ * inner schema whether it has a default, and a z.lazy answers by building it. Behind z.unknown() in a pipe, the
+ * question stops at z.unknown(); a value that is there is validated by the built schema as before.
+ */
+const lazyOptional = <T extends z.core.SomeType>(build: () => T) => z.optional(z.pipe(z.unknown(), z.lazy(build)));
 
 export const ConfigSchema = z.strictObject({
   skillId: z.string().check(z.regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>')),
@@ -101,8 +115,8 @@ export const ConfigSchema = z.strictObject({
   /** Names to speak for ids: "production is locked by Alice". */
   people: z._default(z.record(alexaId, z.string().check(z.minLength(1), z.maxLength(40))), {}),
   /** Per environment key. */
-  policies: z._default(z.record(spokenName, PolicySchema), {}),
-  pin: z.optional(PinSchema),
+  policies: z._default(z.record(spokenName, z.lazy(policySchema)), {}),
+  pin: lazyOptional(pinSchema),
   /** DynamoDB table for locks and PIN lockouts; PUSH_TO_PROD_STATE_TABLE overrides it. Without one, state lives in memory. */
   stateTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name'))),
   region: z.optional(regionName),
@@ -137,8 +151,8 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ServiceConfig = z.infer<typeof ServiceSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
-export type Policy = z.infer<typeof PolicySchema>;
-export type Freeze = z.infer<typeof FreezeSchema>;
+export type Policy = z.infer<ReturnType<typeof policySchema>>;
+export type Freeze = z.infer<ReturnType<typeof freezeSchema>>;
 
 /** Valid in every ICU, but not among Intl.supportedValuesOf('timeZone'). */
 const UNIVERSAL_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
