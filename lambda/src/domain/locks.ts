@@ -30,7 +30,7 @@ export class EnvironmentLocks {
     return record && toLock(record.value);
   }
 
-  async acquire(environment: string, holder: Principal, reason?: string): Promise<{ kind: 'acquired' | 'already-yours' | 'held'; lock: Lock }> {
+  async acquire(environment: string, holder: Principal, reason?: string, attempts = 3): Promise<{ kind: 'acquired' | 'already-yours' | 'held'; lock: Lock }> {
     const existing = await this.store.get<StoredLock>(keyOf(environment));
     if (existing) {
       const lock = toLock(existing.value);
@@ -38,18 +38,20 @@ export class EnvironmentLocks {
     }
     const value: StoredLock = { environment, holder: { userId: holder.userId, personId: holder.personId }, since: this.now().toISOString(), reason };
     if (await this.store.put(keyOf(environment), value, {})) return { kind: 'acquired', lock: toLock(value) };
-    // Someone else locked it between our read and our write.
-    const winner = await this.current(environment);
-    return winner ? { kind: 'held', lock: winner } : this.acquire(environment, holder, reason);
+    // Someone locked it between our read and our write (or a retried write of ours landed): decide again on what is
+    // there now, a bounded number of times.
+    if (attempts <= 1) throw new Error(`The lock on ${environment} keeps changing; try again`);
+    return this.acquire(environment, holder, reason, attempts - 1);
   }
 
-  async release(environment: string, by: Principal, isAdmin: boolean): Promise<{ kind: 'released'; lock: Lock } | { kind: 'not-locked' } | { kind: 'not-holder'; lock: Lock }> {
+  async release(environment: string, by: Principal, isAdmin: boolean, attempts = 3): Promise<{ kind: 'released'; lock: Lock } | { kind: 'not-locked' } | { kind: 'not-holder'; lock: Lock }> {
     const record = await this.store.get<StoredLock>(keyOf(environment));
     if (!record) return { kind: 'not-locked' };
     const lock = toLock(record.value);
     if (!isAdmin && principalKey(lock.holder) !== principalKey(by)) return { kind: 'not-holder', lock };
     if (await this.store.delete(keyOf(environment), record.version)) return { kind: 'released', lock };
-    return this.release(environment, by, isAdmin);
+    if (attempts <= 1) throw new Error(`The lock on ${environment} keeps changing; try again`);
+    return this.release(environment, by, isAdmin, attempts - 1);
   }
 }
 

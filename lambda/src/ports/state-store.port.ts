@@ -1,3 +1,11 @@
+/**
+ * A fresh version for a write. Random rather than counted, so that a record deleted and written again never comes
+ * back at a version someone still holds from before (a stale "unlock" must not remove the next person's lock).
+ */
+export function newVersion(): number {
+  return Math.floor(Math.random() * 2 ** 48) + 1;
+}
+
 /** A record as stored: its value, a version for optimistic concurrency, and when it stops counting. */
 export interface StoredRecord<T> {
   readonly value: T;

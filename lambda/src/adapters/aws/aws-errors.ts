@@ -27,7 +27,7 @@ const NOT_FOUND = new Set([
 ]);
 
 const THROTTLED = new Set([
-  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded',
+  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException',
   'RequestThrottled', 'RequestThrottledException', 'SlowDown',
 ]);
 

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand } from './sdk';
-import type { StateStore, StoredRecord } from '../../ports/state-store.port';
+import { newVersion, type StateStore, type StoredRecord } from '../../ports/state-store.port';
 import { sendCommand } from './send';
 
 /**
@@ -33,7 +33,7 @@ export class DynamoDbStateStore implements StateStore {
       Item: {
         pk: { S: key },
         value: { S: JSON.stringify(value) },
-        version: { N: String((options.expectedVersion ?? 0) + 1) },
+        version: { N: String(newVersion()) },
         ...(options.expiresAt ? { expiresAt: { N: String(Math.ceil(options.expiresAt.getTime() / 1000)) } } : {}),
       },
       ConditionExpression: fresh ? 'attribute_not_exists(pk) OR expiresAt <= :now' : '#version = :expected AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',

@@ -1,4 +1,4 @@
-import type { StateStore, StoredRecord } from '../../ports/state-store.port';
+import { newVersion, type StateStore, type StoredRecord } from '../../ports/state-store.port';
 
 /**
  * State in this process's memory: the embedded default for tests and the offline simulator. On Lambda it would
@@ -17,7 +17,7 @@ export class MemoryStateStore implements StateStore {
   async put<T>(key: string, value: T, options: { expectedVersion?: number; expiresAt?: Date }): Promise<boolean> {
     const current = this.live(key);
     if (options.expectedVersion === undefined ? current !== undefined : current?.version !== options.expectedVersion) return false;
-    this.records.set(key, { value: structuredClone(value), version: (current?.version ?? 0) + 1, expiresAt: options.expiresAt });
+    this.records.set(key, { value: structuredClone(value), version: newVersion(), expiresAt: options.expiresAt });
     return true;
   }
 

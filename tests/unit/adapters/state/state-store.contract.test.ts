@@ -57,21 +57,33 @@ describe.each(stores)('%s', (_name, make) => {
   it('writes a new record once, and refuses a second create', async () => {
     expect(await store.put('lock#production', { holder: 'a' }, {})).toBe(true);
     expect(await store.put('lock#production', { holder: 'b' }, {})).toBe(false);
-    expect(await store.get('lock#production')).toEqual({ value: { holder: 'a' }, version: 1, expiresAt: undefined });
+    expect(await store.get('lock#production')).toEqual({ value: { holder: 'a' }, version: expect.any(Number), expiresAt: undefined });
   });
 
   it('updates only at the expected version', async () => {
     await store.put('pin#u', { count: 1 }, {});
-    expect(await store.put('pin#u', { count: 2 }, { expectedVersion: 7 })).toBe(false);
-    expect(await store.put('pin#u', { count: 2 }, { expectedVersion: 1 })).toBe(true);
+    const version = (await store.get('pin#u'))!.version;
+    expect(await store.put('pin#u', { count: 2 }, { expectedVersion: version + 1 })).toBe(false);
+    expect(await store.put('pin#u', { count: 2 }, { expectedVersion: version })).toBe(true);
     expect((await store.get<{ count: number }>('pin#u'))?.value.count).toBe(2);
   });
 
   it('deletes only at the expected version', async () => {
     await store.put('lock#staging', { holder: 'a' }, {});
-    expect(await store.delete('lock#staging', 2)).toBe(false);
-    expect(await store.delete('lock#staging', 1)).toBe(true);
+    const version = (await store.get('lock#staging'))!.version;
+    expect(await store.delete('lock#staging', version + 1)).toBe(false);
+    expect(await store.delete('lock#staging', version)).toBe(true);
     expect(await store.get('lock#staging')).toBeUndefined();
+  });
+
+  it('never lets a stale version from before a delete touch the record written after it', async () => {
+    await store.put('lock#production', { holder: 'alice' }, {});
+    const stale = (await store.get('lock#production'))!.version;
+    await store.delete('lock#production', stale);
+    await store.put('lock#production', { holder: 'bob' }, {});
+
+    expect(await store.delete('lock#production', stale)).toBe(false);
+    expect((await store.get<{ holder: string }>('lock#production'))?.value.holder).toBe('bob');
   });
 
   it('reads an expired record as absent and lets a new one take its place', async () => {
@@ -93,7 +105,7 @@ describe('DynamoDbStateStore commands', () => {
 
     expect(dynamo).toHaveReceivedCommandWith(PutItemCommand, {
       TableName: 'push-to-prod-state',
-      Item: { pk: { S: 'lock#production' }, value: { S: '{"holder":"a"}' }, version: { N: '1' }, expiresAt: { N: String(Date.parse('2026-11-26T11:00:00Z') / 1000) } },
+      Item: { pk: { S: 'lock#production' }, value: { S: '{"holder":"a"}' }, version: { N: expect.stringMatching(/^\d+$/) }, expiresAt: { N: String(Date.parse('2026-11-26T11:00:00Z') / 1000) } },
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
       ExpressionAttributeValues: { ':now': { N: String(Date.parse('2026-11-26T10:00:00Z') / 1000) } },
     });
