@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../../../lambda/src/domain/errors';
 import { loadConfigFile, parseConfig, resolveConfig } from '../../../lambda/src/config/load';
 import { TEST_CONFIG } from '../../support/test-skill';
+import { issuesOf } from '../../support/config-issues';
 
 const ISSUE_EXAMPLE = {
   skillId: 'amzn1.ask.skill.00000000-0000-0000-0000-000000000000',
@@ -18,15 +18,6 @@ const ISSUE_EXAMPLE = {
   }],
 };
 
-function issuesOf(raw: unknown): readonly string[] {
-  try {
-    parseConfig(raw, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the config to be refused');
-}
 
 describe('config', () => {
   it('accepts the documented example as is', () => {

@@ -1,6 +1,6 @@
-import { ConfigError } from '../../../lambda/src/domain/errors';
 import { parseConfig } from '../../../lambda/src/config/load';
 import { TEST_CONFIG } from '../../support/test-skill';
+import { issuesOf } from '../../support/config-issues';
 
 /*
  * The policies (with their freezes) and the pin are built by the first config that has them (z.lazy in schema.ts,
@@ -9,15 +9,6 @@ import { TEST_CONFIG } from '../../support/test-skill';
 
 const HASH = `scrypt$16384$8$1$${'A'.repeat(22)}==$${'B'.repeat(43)}=`;
 
-function issuesOf(raw: unknown): readonly string[] {
-  try {
-    parseConfig(raw, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the config to be refused');
-}
 
 describe('config policies and pin', () => {
   it('fills in the pin\'s defaults when only its hash is given', () => {
