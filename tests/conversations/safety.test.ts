@@ -1,7 +1,7 @@
 import { hashPin } from '../../lambda/src/domain/pin-guard';
 import { MemoryStateStore } from '../../lambda/src/adapters/state/memory-state-store.adapter';
-import { Conversation, directive } from '../support/conversation';
-import { ALLOWED_USER } from '../support/envelopes';
+import { Conversation, directive, spoken } from '../support/conversation';
+import { ALLOWED_USER, intent, intentRequest, slot } from '../support/envelopes';
 import { deployment } from '../support/fake-release-ports';
 import { testSkill } from '../support/test-skill';
 
@@ -193,5 +193,28 @@ describe('status and locks', () => {
     await new Conversation(skill, { userId: 'amzn1.ask.account.HOUSEHOLD', personId: ALICE }).ask('LockIntent', { environment: ['production', 'production'] });
 
     expect(await new Conversation(skill).ask('StatusIntent', CHECKOUT_PROD)).toMatch(/production is locked by Alice since just now\.$/);
+  });
+});
+
+describe('a yes without the read-back in the session', () => {
+  it('still asks before undoing a rollback', async () => {
+    const { skill, deployments, mutations } = testSkill();
+    deployments.deployments.set('checkout-prod', [deployment('d-RB', 'Succeeded', 10, 'v1v1v1v1', true), deployment('d-BAD', 'Succeeded', 20, 'v2v2v2v2'), deployment('d-V1', 'Succeeded', 90, 'v1v1v1v1')]);
+    const oneShot = intentRequest(intent('RollbackIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production') }, 'CONFIRMED'), {}, 'IN_PROGRESS');
+
+    const response = await skill.invoke(oneShot);
+
+    expect(spoken(response)).toContain('That deployment was itself a rollback');
+    expect(directive(response, 'Dialog.ConfirmIntent')).toBeDefined();
+    expect(mutations()).toEqual([]);
+  });
+
+  it('acts on an ordinary rollback', async () => {
+    const { skill, deployments, mutations } = testSkill();
+    deployments.deployments.set('checkout-prod', [deployment('d-A', 'Succeeded', 60, 'aaaa'), deployment('d-B', 'Succeeded', 600, 'bbbb')]);
+    const oneShot = intentRequest(intent('RollbackIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production') }, 'CONFIRMED'), {}, 'IN_PROGRESS');
+
+    expect(spoken(await skill.invoke(oneShot))).toMatch(/^Done: rollback deployment/);
+    expect(mutations().map((m) => m.op)).toEqual(['redeploy']);
   });
 });

@@ -43,6 +43,14 @@ export function rollbackHandler(deps: SkillDeps): RequestHandler {
       if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'rollback', target)) {
         return readBack(input, deps, step.intent, target, await deps.releases.planRollback(target), false);
       }
+      let readBackKey = pending?.key;
+      if (pending === undefined) {
+        // A yes that arrives without the read-back in the session (Alexa's own confirmation, a one-shot request):
+        // a plan that undoes a rollback must still be heard, and get its second yes, before anything happens.
+        const plan = await deps.releases.planRollback(target);
+        if (plan.kind !== 'nothing' && undoesARollback(plan)) return readBack(input, deps, step.intent, target, plan, false);
+        readBackKey = planKey(plan);
+      }
       if (pending?.needsSecondYes && !pending.firstYesGiven) {
         // Undoing a rollback puts back what someone already judged bad: one more explicit yes.
         rememberPending(input, { ...pending, firstYesGiven: true });
@@ -54,7 +62,7 @@ export function rollbackHandler(deps: SkillDeps): RequestHandler {
 
       forgetPending(input);
       try {
-        const outcome = await deps.releases.rollback(target, pending?.key);
+        const outcome = await deps.releases.rollback(target, readBackKey);
         switch (outcome.kind) {
           case 'changed':
             return readBack(input, deps, step.intent, target, outcome.plan, true);
