@@ -22,7 +22,6 @@ export function lockHandler(deps: SkillDeps): RequestHandler {
       const locking = isIntent(input, 'LockIntent');
       const environment = resolveEnvironment(input, deps, locking ? 'lock' : 'unlock');
       if (typeof environment !== 'string') return environment;
-      context.where = { service: 'every service', environment };
       if (!mayChange(deps.config, principal, environment)) {
         audit(deps, context, 'lock', 'refused-not-allowed-here', undefined, { environment, intent: locking ? 'lock' : 'unlock' });
         return sayAndEnd(input, speech.notAllowedHere(environment));

@@ -40,8 +40,3 @@ export function toSpeech(speech: Ssml, limit = 7500): string {
   return safe;
 }
 
-/** The plain words of SSML, for card text and logs. */
-export function plainText(speech: Ssml): string {
-  return speech.markup.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
-}
