@@ -1,10 +1,13 @@
 /**
  * `npm run build`: bundles the skill into lambda/dist, the folder ask-cli zips into the Lambda. Self-contained (JSON
- * config included), so ask-cli finds no package.json there and installs nothing. Two files, for cold starts:
+ * config included), so ask-cli finds no package.json there and installs nothing. Split for cold starts:
  *
  * - index.js: the handler, the skill and everything a LaunchRequest needs.
  * - aws-sdk.js: the AWS SDK clients, required by the first AWS call. Kept out of index.js because merely parsing
  *   them costs a cold start more than answering a LaunchRequest does (BENCHMARKS.md has the numbers).
+ * - aws-credentials.js: the SDK's default credential chain, required only where the environment holds no keys
+ *   (never on Lambda; lambda/src/adapters/aws/credentials.ts says why).
+ * - ask-sdk-model.js: ask-sdk-model, which nothing the skill does needs at run time (see below).
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -23,6 +26,13 @@ export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
 export const AWS_SDK_FILE = 'aws-sdk.js';
 /** Every SDK value the skill uses: the entry of aws-sdk.js, and what index.js requires from it. */
 const SDK_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'sdk.ts');
+/** The file beside aws-sdk.js that holds the SDK's default credential chain. */
+export const AWS_CREDENTIALS_FILE = 'aws-credentials.js';
+/** The skill's credential provider, and the SDK's chain it loads on demand: the entry of aws-credentials.js. */
+const CREDENTIALS_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'credentials.ts');
+const CHAIN_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'credential-chain.ts');
+/** What the chain's links bring: in aws-sdk.js they would be parsed by every cold start that calls AWS. */
+const CHAIN_ONLY = /node_modules\/(@aws-sdk\/(credential-provider-(?!env\/)[\w-]+|nested-clients|token-providers)|@smithy\/credential-provider-imds)\//;
 /** The file beside index.js that holds ask-sdk-model's run-time code. */
 export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
 /** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
@@ -50,6 +60,21 @@ const sdkInItsOwnFile: Plugin = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^\.\/sdk$/ }, (args) => (
       resolve(args.resolveDir, `${args.path}.ts`) === SDK_MODULE ? { path: `./${AWS_SDK_FILE}`, external: true } : undefined
+    ));
+  },
+};
+
+/**
+ * In aws-sdk.js, the SDK clients' reference to their default credential chain gets the skill's provider instead
+ * (credentials.ts), which requires the chain from aws-credentials.js when it needs it. The skill also hands the
+ * provider to its clients itself (clients.ts): this only keeps the unused chain out of the file.
+ */
+const credentialChainOnDemand: Plugin = {
+  name: 'credential-chain-on-demand',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: CREDENTIALS_MODULE }));
+    esbuild.onResolve({ filter: /^\.\/credential-chain$/ }, (args) => (
+      resolve(args.resolveDir, `${args.path}.ts`) === CHAIN_MODULE ? { path: `./${AWS_CREDENTIALS_FILE}`, external: true } : undefined
     ));
   },
 };
@@ -89,7 +114,7 @@ export interface BuildTarget {
 
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: BuildTarget = {}): Promise<Record<string, number>> {
-  const [main, sdk, model] = await Promise.all([
+  const [main, sdk, chain, model] = await Promise.all([
     build({ ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'), plugins: [sdkInItsOwnFile, askSdkModelOnDemand] }),
     build({
       ...COMMON,
@@ -98,12 +123,15 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
       // The packages' ES module builds, which esbuild can tree-shake down to the commands sdk.ts names: some 40 %
       // less to parse and evaluate than their CommonJS builds.
       mainFields: ['module', 'main'],
+      plugins: [credentialChainOnDemand],
     }),
+    build({ ...COMMON, entryPoints: [CHAIN_MODULE], outfile: join(outDir, AWS_CREDENTIALS_FILE), mainFields: ['module', 'main'] }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
   ]);
   assertNoSdkIn(main.metafile);
+  assertNoCredentialChainIn(sdk.metafile);
   assertModelOnlyUsedByCustomSkill(main.metafile);
-  assertSelfContained(main.metafile, sdk.metafile, model.metafile);
+  assertSelfContained(main.metafile, sdk.metafile, chain.metafile, model.metafile);
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -111,7 +139,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...model.outputFiles]) {
+  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...chain.outputFiles, ...model.outputFiles]) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -143,6 +171,14 @@ function assertNoSdkIn(metafile: Metafile): void {
   }
 }
 
+/** The chain's links belong in aws-credentials.js; in aws-sdk.js every cold start that calls AWS would parse them. */
+function assertNoCredentialChainIn(metafile: Metafile): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => CHAIN_ONLY.test(input));
+  if (leaked.length > 0) {
+    throw new Error(`${AWS_SDK_FILE} must not contain the credential chain (it belongs in ${AWS_CREDENTIALS_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+  }
+}
+
 /** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
 function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
   const users = Object.entries(metafile.inputs)
@@ -157,7 +193,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_CREDENTIALS_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_SDK_FILE, buildBundle } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, buildBundle } from '../../tools/build';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
@@ -37,16 +37,17 @@ interface Answer {
   readonly loaded: readonly string[];
 }
 
-function answerInFreshProcess(event: RequestEnvelope): Promise<Answer> {
+/** `environment` adds to or, with undefined, takes from what the process gets: local AWS's settings and keys. */
+function answerInFreshProcess(event: RequestEnvelope, environment: Record<string, string | undefined> = {}): Promise<Answer> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
+    BUNDLE: join(outDir, 'index.js'), EVENT: JSON.stringify(event),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...environment,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-e', PROBE], {
-      env: {
-        PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
-        BUNDLE: join(outDir, 'index.js'), EVENT: JSON.stringify(event),
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(process.execPath, ['-e', PROBE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
     child.on('error', fail);
@@ -56,6 +57,11 @@ function answerInFreshProcess(event: RequestEnvelope): Promise<Answer> {
     });
   });
 }
+
+const statusRequest = (): RequestEnvelope => intentRequest(
+  intent('StatusIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') }),
+  undefined, 'COMPLETED',
+);
 
 beforeAll(async () => {
   await buildBundle({ outDir, mapsDir });
@@ -74,7 +80,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_SDK_FILE, 'index.js'].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, 'index.js'].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -105,16 +111,62 @@ describe('the built bundle', () => {
     expect(answer.loaded).toEqual([]);
   });
 
-  it('loads the AWS SDK for the first request that needs AWS, and answers it', async () => {
+  it('loads the AWS SDK for the first request that needs AWS, and answers it, signed with the keys Lambda provides', async () => {
     // Prepare
-    const target = { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') };
+    const before = localAws.calls().length;
 
     // Act
-    const answer = await answerInFreshProcess(intentRequest(intent('StatusIntent', target), undefined, 'COMPLETED'));
+    const answer = await answerInFreshProcess(statusRequest());
 
     // Assess
     expect(answer.loaded).toEqual([AWS_SDK_FILE]);
     expect(answer.speech).toMatch(/checkout in production/i);
-    expect(localAws.calls().map((call) => call.operation)).toContain('GetPipelineState');
+    const calls = localAws.calls().slice(before);
+    expect(calls.map((call) => call.operation)).toContain('GetPipelineState');
+    expect(new Set(calls.map((call) => call.accessKeyId))).toEqual(new Set([localAws.env.AWS_ACCESS_KEY_ID]));
+  });
+
+  describe('away from Lambda, with profiles in a shared credentials file', () => {
+    const credentialsFile = join(work, 'aws-credentials');
+    const profiles = {
+      AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      AWS_CONFIG_FILE: join(work, 'aws-config-that-does-not-exist'),
+      // Were the profile not found, the chain would go on to instance metadata: fail at once instead.
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+
+    beforeAll(() => {
+      writeFileSync(credentialsFile, [
+        '[default]', 'aws_access_key_id = AKIDDEFAULTPROFILE', 'aws_secret_access_key = default-secret', '',
+        '[release-ops]', 'aws_access_key_id = AKIDRELEASEOPS', 'aws_secret_access_key = release-ops-secret', '',
+      ].join('\n'));
+    });
+
+    it('signs with the default profile when the environment holds no keys, through the SDK\'s own chain, loaded then', async () => {
+      // Prepare
+      const before = localAws.calls().length;
+
+      // Act
+      const answer = await answerInFreshProcess(statusRequest(), { ...profiles, AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+
+      // Assess
+      expect(answer.speech).toMatch(/checkout in production/i);
+      expect([...answer.loaded].sort()).toEqual([AWS_CREDENTIALS_FILE, AWS_SDK_FILE].sort());
+      const keys = new Set(localAws.calls().slice(before).map((call) => call.accessKeyId));
+      expect(keys).toEqual(new Set(['AKIDDEFAULTPROFILE']));
+    });
+
+    it('prefers the profile AWS_PROFILE names to keys in the environment, as the SDK does', async () => {
+      // Prepare
+      const before = localAws.calls().length;
+
+      // Act
+      const answer = await answerInFreshProcess(statusRequest(), { ...profiles, AWS_PROFILE: 'release-ops' });
+
+      // Assess
+      expect(answer.speech).toMatch(/checkout in production/i);
+      const keys = new Set(localAws.calls().slice(before).map((call) => call.accessKeyId));
+      expect(keys).toEqual(new Set(['AKIDRELEASEOPS']));
+    });
   });
 });

@@ -38,6 +38,8 @@ export interface RecordedCall {
   readonly input: Input;
   /** Clock time when the call arrived. */
   readonly at: number;
+  /** The access key id in the SigV4 credential scope of the Authorization header: which credentials signed it. */
+  readonly accessKeyId?: string;
 }
 
 export interface LocalAwsOptions {
@@ -85,7 +87,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       if (request.url?.startsWith('/_local/')) return control(request, response, body, faults, recorded);
       const call = parseCall(request, body);
       if (call instanceof AwsServiceError) return sendError(response, call);
-      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now() });
+      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request) });
       const fault = faults.take(call.service, call.operation);
       const answer = () => sendResult(response, () => {
         store.sync();
@@ -176,6 +178,11 @@ interface ParsedCall {
   readonly input: Input;
   readonly run: Operation;
   readonly notFound: (operation: string) => AwsServiceError;
+}
+
+/** `AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/codepipeline/aws4_request, SignedHeaders=…` → AKID. */
+function signingKeyId(request: IncomingMessage): string | undefined {
+  return /\bCredential=([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /** Checks the request the way an AWS JSON 1.1 front end does, and finds its operation. */

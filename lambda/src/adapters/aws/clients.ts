@@ -57,10 +57,12 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   };
 
   const commonConfig = (region: string) => {
-    const { NodeHttpHandler } = sdk();
+    const { NodeHttpHandler, credentialDefaultProvider } = sdk();
     const { HttpAgent, HttpsAgent } = agents();
     return {
       region,
+      // The SDK's chain, with the environment's keys (where Lambda puts them) read first (credentials.ts).
+      credentialDefaultProvider,
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       retryMode: 'standard',
       requestHandler: new NodeHttpHandler({

@@ -27,3 +27,4 @@ export {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
+export { defaultProvider as credentialDefaultProvider } from './credentials';

@@ -1,6 +1,7 @@
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { createAwsClients } from '../../../../lambda/src/adapters/aws/clients';
+import { defaultProvider } from '../../../../lambda/src/adapters/aws/credentials';
 
 jest.mock('@aws-sdk/client-codepipeline', () => {
   const actual = jest.requireActual<typeof import('@aws-sdk/client-codepipeline')>('@aws-sdk/client-codepipeline');
@@ -61,6 +62,18 @@ describe('createAwsClients', () => {
     // Assess
     await expect(client.config.maxAttempts()).resolves.toBe(2);
     expect(PipelineClientMock).toHaveBeenCalledWith(expect.objectContaining({ retryMode: 'standard' }));
+    clients.destroy();
+  });
+
+  it('hands every client the skill\'s credential provider, which reads the environment\'s keys first', () => {
+    // Prepare
+    const clients = createAwsClients();
+
+    // Act
+    const made = [clients.codePipeline('eu-west-1'), clients.codeDeploy('eu-west-1'), clients.dynamoDb('eu-west-1')];
+
+    // Assess
+    for (const client of made) expect(client.config.credentialDefaultProvider).toBe(defaultProvider);
     clients.destroy();
   });
 

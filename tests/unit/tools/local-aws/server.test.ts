@@ -76,7 +76,7 @@ describe('local-aws server', () => {
   });
 
   describe('recording', () => {
-    it('records each call with its input, and which of them change something', async () => {
+    it('records each call with its input, the key that signed it, and which of them change something', async () => {
       // Prepare
       await clients.pipeline.send(new GetPipelineStateCommand({ name: 'checkout-prod' }));
 
@@ -86,7 +86,10 @@ describe('local-aws server', () => {
       // Assess
       expect(aws.calls().map((call) => call.operation)).toEqual(['GetPipelineState', 'StartPipelineExecution']);
       expect(aws.mutatingCalls()).toEqual([
-        { service: 'codepipeline', operation: 'StartPipelineExecution', input: { name: 'checkout-prod', clientRequestToken: 'tok-1' }, at: aws.store.now() },
+        {
+          service: 'codepipeline', operation: 'StartPipelineExecution', input: { name: 'checkout-prod', clientRequestToken: 'tok-1' },
+          at: aws.store.now(), accessKeyId: 'AKIDTEST',
+        },
       ]);
     });
 
