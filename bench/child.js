@@ -10,7 +10,6 @@
  * has started Node). warm: one handler, `warmup` requests unmeasured, then `count` requests timed one by one.
  * The result is one JSON object on file descriptor 3 (stdout belongs to the skill's log lines).
  */
-const { randomUUID } = require('node:crypto');
 const { readFileSync, writeSync } = require('node:fs');
 const { format } = require('node:util');
 
@@ -30,11 +29,21 @@ const LAMBDA_TIMEOUT_MS = 8000;
 const [mode, handlerPath, requestPath, countArg, warmupArg] = process.argv.slice(2);
 const template = JSON.parse(readFileSync(requestPath, 'utf8'));
 
+/**
+ * A unique id without node:crypto: this process must load only what the handler under test loads (the Lambda
+ * runtime does not load crypto for a handler either), or a handler that loads it late would get it for free.
+ */
+let sequence = 0;
+function uniqueId() {
+  sequence += 1;
+  return `${process.pid.toString(16)}-${Date.now().toString(16)}-${sequence.toString(16)}-${Math.random().toString(16).slice(2, 10)}`;
+}
+
 /** A copy of the template with fresh request and session ids, as every Alexa request has. */
 function freshRequest() {
   const envelope = structuredClone(template);
-  envelope.request.requestId = `amzn1.echo-api.request.${randomUUID()}`;
-  envelope.session.sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+  envelope.request.requestId = `amzn1.echo-api.request.${uniqueId()}`;
+  envelope.session.sessionId = `amzn1.echo-api.session.${uniqueId()}`;
   return envelope;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../runtime/node-crypto';
 
 /** A short spoken form of a long id: the first eight characters, as people read commit ids. */
 export function shortId(id: string): string {
@@ -10,5 +10,5 @@ export function shortId(id: string): string {
  * same token, so AWS returns the first execution instead of starting a second one.
  */
 export function idempotencyToken(requestId: string, pipeline: string): string {
-  return `ptp-${createHash('sha256').update(`${requestId}\n${pipeline}`).digest('hex').slice(0, 48)}`;
+  return `ptp-${nodeCrypto().createHash('sha256').update(`${requestId}\n${pipeline}`).digest('hex').slice(0, 48)}`;
 }

@@ -1,5 +1,5 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { StateStore } from '../ports/state-store.port';
+import { nodeCrypto } from '../runtime/node-crypto';
 
 /** scrypt cost parameters: N=2^14, r=8, p=1 (node's defaults), about 50 ms and 16 MiB per check. */
 const N = 16384;
@@ -10,6 +10,7 @@ const KEY_LENGTH = 32;
 /** The salted scrypt hash of a four-digit code, as the config stores it: `scrypt$N$r$p$salt$hash` (base64). */
 export function hashPin(pin: string): string {
   if (!/^\d{4}$/.test(pin)) throw new Error('A release code is four digits');
+  const { randomBytes, scryptSync } = nodeCrypto();
   const salt = randomBytes(16);
   const hash = scryptSync(pin, salt, KEY_LENGTH, { N, r: R, p: P });
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
@@ -19,6 +20,7 @@ export function hashPin(pin: string): string {
 export function verifyPin(pin: string, stored: string): boolean {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  const { scryptSync, timingSafeEqual } = nodeCrypto();
   const expected = Buffer.from(hash, 'base64');
   const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 });
   return actual.length === expected.length && timingSafeEqual(actual, expected);

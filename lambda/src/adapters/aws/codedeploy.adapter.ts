@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, RevisionLocation } from '@aws-sdk/client-codedeploy';
 import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
 import { BatchGetDeploymentsCommand, CreateDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
 import { requireId, sendCommand } from './send';
+import { nodeCrypto } from '../../runtime/node-crypto';
 
 /** BatchGetDeployments takes at most 25 ids. */
 const BATCH_SIZE = 25;
@@ -15,7 +15,7 @@ function basename(key: string): string {
 }
 
 function shortSha256(content: { content?: string; sha256?: string } | undefined): string {
-  const sha = content?.sha256 ?? createHash('sha256').update(content?.content ?? '').digest('hex');
+  const sha = content?.sha256 ?? nodeCrypto().createHash('sha256').update(content?.content ?? '').digest('hex');
   return sha.slice(0, 8);
 }
 
