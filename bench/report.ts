@@ -10,6 +10,22 @@ export function quantile(values: readonly number[], q: number): number {
 
 export const median = (values: readonly number[]) => quantile(values, 0.5);
 
+/**
+ * Each round's skill sample over the baseline sample measured right beside it. The machine's speed drifts from
+ * round to round (a shared host); a pair shares its round's speed, so the spread of these ratios shows how much of
+ * a ratio of medians is the machine rather than the code.
+ */
+export function pairedRatios(skill: readonly number[], baseline: readonly number[]): number[] {
+  if (skill.length !== baseline.length) throw new Error('paired ratios need one baseline sample per skill sample');
+  return skill.map((value, i) => value / (baseline[i] as number));
+}
+
+/** "0.80× (middle half 0.74–0.88×)": the median paired ratio and its interquartile range. */
+export function describeRatios(ratios: readonly number[]): string {
+  const x = (value: number) => value.toFixed(2);
+  return `${x(median(ratios))}× (middle half ${x(quantile(ratios, 0.25))}–${x(quantile(ratios, 0.75))}×)`;
+}
+
 export interface Row {
   readonly label: string;
   readonly skill: number;

@@ -3,7 +3,7 @@
  * (bench/baseline), measured in fresh Node processes against the loopback CodePipeline/CodeDeploy; warm per-request
  * latency; peak memory; and the size of the zip ask-cli would deploy. Prints a Markdown table; asserts nothing.
  *
- *   npm run bench [-- --samples 15 --launches 5000 --statuses 300 --no-build]
+ *   npm run bench [-- --samples 25 --launches 5000 --statuses 300 --no-build]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -16,7 +16,7 @@ import { buildBundle, OUT_DIR } from '../tools/build';
 import { startLocalAws, type LocalAws } from '../tools/local-aws';
 import { dependencyClosureEntries, folderEntries, zipCommandSize, zipSize, type ZipEntry } from './artifact';
 import { coldSample, killRunningChildren, warmSeries, type ColdSample, type ResponseSummary } from './measure';
-import { median, quantile, table, type Row } from './report';
+import { describeRatios, median, pairedRatios, quantile, table, type Row } from './report';
 
 const ROOT = resolve(__dirname, '..');
 const SKILL_HANDLER = join(OUT_DIR, 'index.js');
@@ -75,7 +75,7 @@ type SystemName = (typeof SYSTEMS)[number]['name'];
 async function main(): Promise<void> {
   const { values: options } = parseArgs({
     options: {
-      samples: { type: 'string', default: '15' },
+      samples: { type: 'string', default: '25' },
       launches: { type: 'string', default: '5000' },
       statuses: { type: 'string', default: '300' },
       'no-build': { type: 'boolean', default: false },
@@ -244,6 +244,12 @@ function printReport(samples: number, cold: ColdResults, warm: WarmResults, arti
     `cold: ${samples} fresh processes per request and system, interleaved; warm: ${warm.launch.skill.length} LaunchRequests and ${warm.status.skill.length} StatusIntents in one process each`,
     '',
     table(rows),
+    '',
+    'Paired by round, each skill sample over the baseline sample taken beside it (median, and the middle half of the rounds):',
+    ...SCENARIOS.map((scenario) => {
+      const pick = (system: SystemName) => cold[scenario.name][system].map((s) => s.firstResponseMs);
+      return `- cold ${scenario.label}: ${describeRatios(pairedRatios(pick('skill'), pick('baseline')))}`;
+    }),
     '',
     `zip sizes computed with node:zlib (deflate, default level, plus zip headers)${artifact.skillZipCommand === undefined ? '; the zip command is not installed' : `; \`zip -6\` gives ${(artifact.skillZipCommand / MiB).toFixed(2)} MiB (skill) and ${((artifact.baselineZipCommand ?? Number.NaN) / MiB).toFixed(2)} MiB (baseline)`}.`,
     `skill zip holds: ${artifact.skillFiles.map((f) => `${f.name} (${(statSync(f.path).size / 1024).toFixed(0)} KiB)`).join(', ')}.`,
