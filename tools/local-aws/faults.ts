@@ -1,12 +1,13 @@
 /** Faults a test or the CLI injects, to see how the skill behaves when AWS misbehaves. */
 
-export type ServiceName = 'codepipeline' | 'codedeploy';
+export const SERVICE_NAMES = ['codepipeline', 'codedeploy', 'dynamodb'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const FAULT_KINDS = ['throttle', 'accessDenied', 'serverError', 'slow', 'hang', 'notFound'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
-  /** Only calls to this service; default both. */
+  /** Only calls to this service; default every one. */
   readonly service?: ServiceName;
   /** Only this operation, e.g. "StartPipelineExecution"; default all. */
   readonly operation?: string;
@@ -24,8 +25,8 @@ export function parseFaultSpec(raw: unknown): FaultSpec {
   if (typeof raw !== 'object' || raw === null) throw new TypeError('a fault must be a JSON object');
   const spec = raw as Record<string, unknown>;
   if (!FAULT_KINDS.includes(spec.kind as FaultKind)) throw new TypeError(`fault "kind" must be one of ${FAULT_KINDS.join(', ')}`);
-  if (spec.service !== undefined && spec.service !== 'codepipeline' && spec.service !== 'codedeploy') {
-    throw new TypeError('fault "service" must be codepipeline or codedeploy');
+  if (spec.service !== undefined && !SERVICE_NAMES.includes(spec.service as ServiceName)) {
+    throw new TypeError(`fault "service" must be one of ${SERVICE_NAMES.join(', ')}`);
   }
   if (spec.operation !== undefined && typeof spec.operation !== 'string') throw new TypeError('fault "operation" must be a string');
   for (const key of ['times', 'delayMs'] as const) {

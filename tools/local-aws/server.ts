@@ -14,6 +14,7 @@ import type { Config } from '../../lambda/src/config/schema';
 import { type Clock, systemClock } from './clock';
 import { codeDeployNotFound, codeDeployOperations } from './codedeploy';
 import { codePipelineNotFound, codePipelineOperations, type Operation } from './codepipeline';
+import { DYNAMODB_TARGET_PREFIX, startLocalDynamoDb } from './dynamodb';
 import { DEFAULT_SLOW_DELAY_MS, type FaultSpec, Faults, parseFaultSpec, type ServiceName } from './faults';
 import { seedFromConfig } from './seed';
 import { LocalAwsStore } from './store';
@@ -52,6 +53,11 @@ export interface LocalAwsOptions {
   readonly deploymentDurationMs?: number;
   readonly seed?: number;
   readonly region?: string;
+  /**
+   * A DynamoDB table (key `pk`) for the skill's state, served on the same port through dynalite (dynamodb.ts); the
+   * config's stateTable by default. Without one, DynamoDB calls are unknown operations, as before.
+   */
+  readonly stateTable?: string;
 }
 
 export interface LocalAws {
@@ -77,6 +83,8 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     seed: options.seed, region: options.region,
   });
   if (options.config !== undefined) seedFromConfig(store, options.config);
+  const stateTable = options.stateTable ?? options.config?.stateTable;
+  const dynamo = stateTable === undefined ? undefined : await startLocalDynamoDb([stateTable], store.region);
   const faults = new Faults();
   const recorded: RecordedCall[] = [];
   const sockets = new Set<Socket>();
@@ -85,25 +93,22 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const server = createServer((request, response) => {
     readBody(request).then((body) => {
       if (request.url?.startsWith('/_local/')) return control(request, response, body, faults, recorded);
+      const target = String(request.headers['x-amz-target'] ?? '');
+      if (dynamo !== undefined && target.startsWith(`${DYNAMODB_TARGET_PREFIX}.`)) {
+        const operation = target.slice(DYNAMODB_TARGET_PREFIX.length + 1);
+        recorded.push({ service: 'dynamodb', operation, input: parseInput(body), at: clock.now(), accessKeyId: signingKeyId(request) });
+        return withFault(faults.take('dynamodb', operation), () => dynamo.forward(request, body, response),
+          (fault) => sendError(response, faultError(fault, operation, dynamoDbNotFound, store.callerArn, 'dynamodb')));
+      }
       const call = parseCall(request, body);
       if (call instanceof AwsServiceError) return sendError(response, call);
       recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request) });
-      const fault = faults.take(call.service, call.operation);
       const answer = () => sendResult(response, () => {
         store.sync();
         return call.run(store, call.input);
       });
-      if (fault === undefined) return answer();
-      if (fault.kind === 'hang') return undefined; // the socket stays open until the client gives up or close()
-      if (fault.kind === 'slow') {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          answer();
-        }, fault.delayMs ?? DEFAULT_SLOW_DELAY_MS);
-        timers.add(timer);
-        return undefined;
-      }
-      return sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service));
+      return withFault(faults.take(call.service, call.operation), answer,
+        (fault) => sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service)));
     }).catch((error: unknown) => {
       sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500));
     });
@@ -118,6 +123,21 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   });
   const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
 
+  /** Answers now, later ('slow'), never ('hang': the socket stays open until the client gives up or close()), or fails. */
+  function withFault(fault: FaultSpec | undefined, answer: () => void, fail: (fault: FaultSpec) => void): void {
+    if (fault === undefined) return answer();
+    if (fault.kind === 'hang') return undefined;
+    if (fault.kind === 'slow') {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        answer();
+      }, fault.delayMs ?? DEFAULT_SLOW_DELAY_MS);
+      timers.add(timer);
+      return undefined;
+    }
+    return fail(fault);
+  }
+
   return {
     url,
     codePipelineUrl: url,
@@ -128,6 +148,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       AWS_REGION: store.region,
       AWS_ACCESS_KEY_ID: 'LOCALAWSFAKEACCESSKEY',
       AWS_SECRET_ACCESS_KEY: 'local-aws-fake-secret-access-key',
+      ...(dynamo === undefined ? {} : { AWS_ENDPOINT_URL_DYNAMODB: url }),
     },
     store,
     faults,
@@ -136,7 +157,10 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     clearCalls: () => {
       recorded.splice(0);
     },
-    close: () => closeServer(server, sockets, timers),
+    close: async () => {
+      await closeServer(server, sockets, timers);
+      await dynamo?.close();
+    },
   };
 }
 
@@ -178,6 +202,21 @@ interface ParsedCall {
   readonly input: Input;
   readonly run: Operation;
   readonly notFound: (operation: string) => AwsServiceError;
+}
+
+/** DynamoDB's answer to a table it does not have. */
+function dynamoDbNotFound(): AwsServiceError {
+  return new AwsServiceError('ResourceNotFoundException', 'Requested resource not found');
+}
+
+/** A DynamoDB request's input for the call log; DynamoDB itself judges what is malformed. */
+function parseInput(body: string): Input {
+  try {
+    const input: unknown = JSON.parse(body);
+    return typeof input === 'object' && input !== null && !Array.isArray(input) ? input as Input : {};
+  } catch {
+    return {};
+  }
 }
 
 /** `AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/codepipeline/aws4_request, SignedHeaders=…` → AKID. */

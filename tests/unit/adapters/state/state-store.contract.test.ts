@@ -1,58 +1,50 @@
-import {
-  ConditionalCheckFailedException, DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDbStateStore } from '../../../../lambda/src/adapters/aws/dynamodb-state-store.adapter';
 import { MemoryStateStore } from '../../../../lambda/src/adapters/state/memory-state-store.adapter';
 import { AccessDeniedError } from '../../../../lambda/src/domain/errors';
 import type { StateStore } from '../../../../lambda/src/ports/state-store.port';
+import { startLocalAws } from '../../../../tools/local-aws';
 
 /**
- * One contract, every StateStore. DynamoDB is played by aws-sdk-client-mock with a small table that evaluates the
- * two condition expressions the adapter sends, exactly as DynamoDB would for these items.
+ * One contract, every StateStore. DynamoDB is local AWS's (dynalite behind it): the adapter's condition expressions
+ * are evaluated by an implementation of DynamoDB's expression language, not by a fake that knows what to expect.
  */
-const dynamo = mockClient(DynamoDBClient);
-type Item = Record<string, AttributeValue>;
+const TABLE = 'push-to-prod-state';
 
-function fakeTable(now: () => Date) {
-  const items = new Map<string, Item>();
-  const nowSeconds = () => Math.floor(now().getTime() / 1000);
-  const fail = () => Promise.reject(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
-  const expired = (item: Item) => item.expiresAt?.N !== undefined && Number(item.expiresAt.N) <= nowSeconds();
-  dynamo.reset();
-  dynamo.on(GetItemCommand).callsFake((input) => ({ Item: items.get(input.Key.pk.S) }));
-  dynamo.on(PutItemCommand).callsFake((input) => {
-    const existing = items.get(input.Item.pk.S);
-    const ok = input.ConditionExpression === 'attribute_not_exists(pk) OR expiresAt <= :now'
-      ? existing === undefined || expired(existing)
-      : existing !== undefined && existing.version?.N === input.ExpressionAttributeValues[':expected'].N && !expired(existing);
-    if (!ok) return fail();
-    items.set(input.Item.pk.S, input.Item);
-    return {};
-  });
-  dynamo.on(DeleteItemCommand).callsFake((input) => {
-    const existing = items.get(input.Key.pk.S);
-    if (existing?.version?.N !== input.ExpressionAttributeValues[':expected'].N) return fail();
-    items.delete(input.Key.pk.S);
-    return {};
-  });
+interface Made {
+  readonly store: StateStore;
+  close(): Promise<void>;
 }
 
-const stores: [string, (now: () => Date) => StateStore][] = [
-  ['MemoryStateStore', (now) => new MemoryStateStore(now)],
-  ['DynamoDbStateStore', (now) => {
-    fakeTable(now);
-    return new DynamoDbStateStore(new DynamoDBClient({ region: 'eu-west-1' }), 'push-to-prod-state', now);
+const stores: [string, (now: () => Date) => Promise<Made>][] = [
+  ['MemoryStateStore', async (now) => ({ store: new MemoryStateStore(now), close: async () => undefined })],
+  ['DynamoDbStateStore on local DynamoDB', async (now) => {
+    const aws = await startLocalAws({ stateTable: TABLE, region: 'eu-west-1' });
+    const client = new DynamoDBClient({
+      region: 'eu-west-1', endpoint: aws.env.AWS_ENDPOINT_URL_DYNAMODB, maxAttempts: 1,
+      credentials: { accessKeyId: aws.env.AWS_ACCESS_KEY_ID as string, secretAccessKey: aws.env.AWS_SECRET_ACCESS_KEY as string },
+    });
+    return {
+      store: new DynamoDbStateStore(client, TABLE, now),
+      close: async () => {
+        client.destroy();
+        await aws.close();
+      },
+    };
   }],
 ];
 
 describe.each(stores)('%s', (_name, make) => {
   let now = new Date('2026-11-26T10:00:00Z');
+  let made: Made;
   let store: StateStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     now = new Date('2026-11-26T10:00:00Z');
-    store = make(() => now);
+    made = await make(() => now);
+    store = made.store;
   });
+  afterEach(() => made.close());
 
   it('writes a new record once, and refuses a second create', async () => {
     expect(await store.put('lock#production', { holder: 'a' }, {})).toBe(true);
@@ -97,8 +89,11 @@ describe.each(stores)('%s', (_name, make) => {
 
 describe('DynamoDbStateStore commands', () => {
   it('sends consistent reads and conditional writes to the configured table', async () => {
-    fakeTable(() => new Date('2026-11-26T10:00:00Z'));
-    const store = new DynamoDbStateStore(new DynamoDBClient({ region: 'eu-west-1' }), 'push-to-prod-state', () => new Date('2026-11-26T10:00:00Z'));
+    const client = new DynamoDBClient({ region: 'eu-west-1' });
+    const dynamo = mockClient(client);
+    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(GetItemCommand).resolves({});
+    const store = new DynamoDbStateStore(client, 'push-to-prod-state', () => new Date('2026-11-26T10:00:00Z'));
 
     await store.put('lock#production', { holder: 'a' }, { expiresAt: new Date('2026-11-26T11:00:00Z') });
     await store.get('lock#production');
@@ -113,9 +108,10 @@ describe('DynamoDbStateStore commands', () => {
   });
 
   it('turns AccessDenied into the project error, not a lost write', async () => {
-    dynamo.reset();
+    const client = new DynamoDBClient({ region: 'eu-west-1' });
+    const dynamo = mockClient(client);
     dynamo.on(PutItemCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
-    const store = new DynamoDbStateStore(new DynamoDBClient({ region: 'eu-west-1' }), 't');
+    const store = new DynamoDbStateStore(client, 't');
 
     await expect(store.put('k', 1, {})).rejects.toBeInstanceOf(AccessDeniedError);
   });
