@@ -31,6 +31,8 @@ const BENCH_CONFIG = parseConfig({
   allowedUsers: [ALLOWED_USER],
   region: 'us-east-1',
   timeZone: 'UTC',
+  // As deployed: the stack gives the skill a table for locks and release-code lockouts, and local AWS serves one.
+  stateTable: 'push-to-prod-state',
   services: [{
     name: 'checkout',
     synonyms: ['checkout service'],

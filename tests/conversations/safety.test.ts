@@ -218,3 +218,72 @@ describe('a yes without the read-back in the session', () => {
     expect(mutations().map((m) => m.op)).toEqual(['redeploy']);
   });
 });
+
+describe('reading the lock and what would ship at once', () => {
+  const lockedAlone = () => new Error('the lock was read on its own, before the pipeline');
+
+  /** A store whose reads wait (up to a second) for the pipeline's history to be asked for: a sequential deploy fails. */
+  function storeWaitingForThePipeline(pipelineAsked: Promise<void>): MemoryStateStore {
+    return new class extends MemoryStateStore {
+      override async get<T>(key: string) {
+        await Promise.race([pipelineAsked, new Promise((_, fail) => setTimeout(() => fail(lockedAlone()), 1000))]);
+        return super.get<T>(key);
+      }
+    }();
+  }
+
+  it('asks for the pipeline\'s history while it reads the lock, and starts only after both', async () => {
+    // Prepare
+    let asked!: () => void;
+    const pipelineAsked = new Promise<void>((resolve) => { asked = resolve; });
+    const { skill, pipelines, mutations } = testSkill(teamConfig, { store: storeWaitingForThePipeline(pipelineAsked) });
+    const recentExecutions = pipelines.recentExecutions.bind(pipelines);
+    pipelines.recentExecutions = (...args) => {
+      asked();
+      return recentExecutions(...args);
+    };
+    const talk = new Conversation(skill);
+
+    // Act
+    const readBack = await talk.ask('DeployIntent', CHECKOUT_PROD);
+    const done = await talk.yes();
+
+    // Assess
+    expect(readBack).toMatch(/^This starts the checkout-prod pipeline/);
+    expect(done).toMatch(/^Done: the checkout-prod pipeline has started/);
+    expect(mutations().map((call) => call.op)).toEqual(['start']);
+  });
+
+  it('reads nothing of the pipeline for someone who may not change the environment', async () => {
+    // Prepare
+    const { skill, pipelines } = testSkill(teamConfig);
+
+    // Act
+    await new Conversation(skill, { userId: BOB }).ask('DeployIntent', CHECKOUT_PROD);
+
+    // Assess
+    expect(pipelines.calls).toEqual([]);
+  });
+
+  it('drops the pipeline\'s answer, failure included, when the lock refuses', async () => {
+    // Prepare
+    const { skill, pipelines, mutations } = testSkill(teamConfig);
+    await new Conversation(skill, { userId: 'amzn1.ask.account.HOUSEHOLD', personId: ALICE }).ask('LockIntent', { environment: ['prod', 'production'] });
+    pipelines.failure.recentExecutions = Object.assign(new Error('pipeline not found'), { name: 'PipelineNotFoundException' });
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+
+    try {
+      // Act
+      const answer = await new Conversation(skill).ask('DeployIntent', CHECKOUT_PROD);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Assess
+      expect(answer).toBe('production is locked by Alice since just now. I won\'t change it until they unlock it. Nothing was changed.');
+      expect(unhandled).not.toHaveBeenCalled();
+      expect(mutations()).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+});

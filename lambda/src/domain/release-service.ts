@@ -55,9 +55,11 @@ export class ReleaseService {
   /**
    * Starts a release unless one is running or the plan changed since `readBackKey` was read back. The token makes a
    * retried request return the execution the first attempt started, so one confirmation never starts two releases.
+   * `planned` is a plan read within this request, just before (the deploy handler reads it beside the lock); without
+   * one, the plan is read here.
    */
-  async startDeploy(target: Target, idempotencyToken: string, readBackKey?: string): Promise<DeployOutcome> {
-    const plan = await this.planDeploy(target);
+  async startDeploy(target: Target, idempotencyToken: string, readBackKey?: string, planned?: Promise<DeployPlan>): Promise<DeployOutcome> {
+    const plan = await (planned ?? this.planDeploy(target));
     if (plan.kind === 'busy') return plan;
     if (readBackKey !== undefined && readBackKey !== plan.key) return { kind: 'changed', plan };
     const { executionId, requestId } = await this.pipelines.start(requirePipeline(target), idempotencyToken);

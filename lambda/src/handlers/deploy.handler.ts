@@ -10,7 +10,7 @@ import { requestContext, type SkillDeps } from './context';
 import { forgetPending, pendingMatches, pendingOf, rememberPending } from './pending';
 import { confirmationStatus, intentOf, isIntent } from './request-shape';
 import { confirmIntent, sayAndEnd } from './respond';
-import { freezeStep, pinStep, refuseIfBarred } from './release-guards';
+import { freezeStep, pinStep, refuseIfBarredWhile } from './release-guards';
 import { resolveTarget } from './target-dialog';
 
 /**
@@ -37,13 +37,15 @@ export function deployHandler(deps: SkillDeps): RequestHandler {
         return sayAndEnd(input, speech.deployDenied(target));
       }
 
-      const barred = await refuseIfBarred(input, deps, target, 'deploy');
-      if (barred) return barred;
+      // What would ship is read while the lock is (a read of the pipeline's history, never a change).
+      const checked = await refuseIfBarredWhile(input, deps, target, 'deploy', () => deps.releases.planDeploy(target));
+      if (checked.barred) return checked.barred;
+      const plan = checked.read;
       const pending = pendingOf(input);
       const freeze = freezeStep(input, deps, target, step.intent, pending, confirmationStatus(intent) === 'CONFIRMED');
       if (freeze.kind === 'respond') return freeze.response;
       if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'deploy', target) || freeze.justOverridden) {
-        return readBack(input, deps, step.intent, target, await deps.releases.planDeploy(target), false);
+        return readBack(input, deps, step.intent, target, await plan, false);
       }
       const askedForPin = await pinStep(input, deps, target, step.intent, 'deploy');
       if (askedForPin) return askedForPin;
@@ -51,7 +53,7 @@ export function deployHandler(deps: SkillDeps): RequestHandler {
       forgetPending(input);
       try {
         const token = idempotencyToken(input.requestEnvelope.request.requestId, pipeline.name);
-        const outcome = await deps.releases.startDeploy(target, token, pending?.key);
+        const outcome = await deps.releases.startDeploy(target, token, pending?.key, plan);
         switch (outcome.kind) {
           case 'busy':
             audit(deps, context, 'deploy', 'refused-busy', target, { runningExecutionId: outcome.running.id });

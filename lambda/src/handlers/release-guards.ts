@@ -21,17 +21,39 @@ type Action = Pending['action'];
 
 /** Refuses a person who may not change the environment, or an environment someone else has locked. */
 export async function refuseIfBarred(input: HandlerInput, deps: SkillDeps, target: Target, action: Action): Promise<Response | undefined> {
+  return refuseIfNotAllowedHere(input, deps, target, action) ?? await refuseIfLocked(input, deps, target, action);
+}
+
+/**
+ * refuseIfBarred, with `read` (what the action would do, worked out from AWS: a read, never a change) started as soon
+ * as the person is known to be allowed here, so that it and the lock are read at once: on a cold start, one round
+ * trip (and one TLS handshake) less before Alexa hears anything. The read is handed back only when nothing bars the
+ * request; when something does, it is dropped, and so is its failure.
+ */
+export async function refuseIfBarredWhile<T>(input: HandlerInput, deps: SkillDeps, target: Target, action: Action, read: () => Promise<T>):
+  Promise<{ barred: Response } | { barred?: undefined; read: Promise<T> }> {
+  const notAllowed = refuseIfNotAllowedHere(input, deps, target, action);
+  if (notAllowed) return { barred: notAllowed };
+  const reading = read();
+  // Awaited by the caller, or dropped below: either way never an unhandled rejection.
+  reading.catch(() => undefined);
+  const locked = await refuseIfLocked(input, deps, target, action);
+  return locked ? { barred: locked } : { read: reading };
+}
+
+function refuseIfNotAllowedHere(input: HandlerInput, deps: SkillDeps, target: Target, action: Action): Response | undefined {
   const context = requestContext(input);
-  if (!mayChange(deps.config, context.principal, target.environment)) {
-    audit(deps, context, action, 'refused-not-allowed-here', target);
-    return sayAndEnd(input, context.speech.notAllowedHere(target.environment));
-  }
+  if (mayChange(deps.config, context.principal, target.environment)) return undefined;
+  audit(deps, context, action, 'refused-not-allowed-here', target);
+  return sayAndEnd(input, context.speech.notAllowedHere(target.environment));
+}
+
+async function refuseIfLocked(input: HandlerInput, deps: SkillDeps, target: Target, action: Action): Promise<Response | undefined> {
+  const context = requestContext(input);
   const lock = await deps.locks.current(target.environment);
-  if (lock && principalKey(lock.holder) !== principalKey(context.principal)) {
-    audit(deps, context, action, 'refused-locked', target, { lockHolder: principalKey(lock.holder) });
-    return sayAndEnd(input, context.speech.lockedBy(target.environment, nameOf(deps, lock.holder), lock.since, lock.reason));
-  }
-  return undefined;
+  if (!lock || principalKey(lock.holder) === principalKey(context.principal)) return undefined;
+  audit(deps, context, action, 'refused-locked', target, { lockHolder: principalKey(lock.holder) });
+  return sayAndEnd(input, context.speech.lockedBy(target.environment, nameOf(deps, lock.holder), lock.since, lock.reason));
 }
 
 const OVERRIDE_KEY = 'freeze-override';
