@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how long a cold start of the built skill makes Alexa wait, next to a naive ask-sdk skill
- * (bench/baseline), measured in fresh Node processes against the loopback CodePipeline/CodeDeploy; warm per-request
- * latency; peak memory; and the size of the zip ask-cli would deploy. Prints a Markdown table; asserts nothing.
+ * (bench/baseline), measured in fresh Node processes against local AWS on loopback (CodePipeline, CodeDeploy, and the
+ * skill's state table in DynamoDB, as deployed); warm per-request latency; peak memory; and the size of the zip
+ * ask-cli would deploy. Prints a Markdown table; asserts nothing.
  *
  *   npm run bench [-- --samples 25 --launches 5000 --statuses 300 --no-build]
  */
@@ -46,9 +47,11 @@ const BENCH_CONFIG = parseConfig({
 const target = () => ({ service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') });
 
 interface Scenario {
-  readonly name: 'launch' | 'deploy' | 'status';
+  readonly name: 'launch' | 'deploy' | 'deploy-no-table' | 'status';
   readonly label: string;
   readonly request: RequestEnvelope;
+  /** The skill runs with the config minus its state table, so locks live in memory: no DynamoDB call. */
+  readonly withoutStateTable?: boolean;
   /** Why a response does not count as the scenario having happened, or undefined when it does. */
   check(response: ResponseSummary, localAws: LocalAws): string | undefined;
 }
@@ -63,10 +66,22 @@ const SCENARIOS: readonly Scenario[] = [
     check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
   },
   {
+    // The baseline's two calls and nothing else: what the skill's own code costs, without the lock read.
+    name: 'deploy-no-table', label: 'confirmed Deploy without a state table', withoutStateTable: true,
+    request: intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), undefined, 'COMPLETED'),
+    check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
+  },
+  {
     name: 'status', label: 'StatusIntent', request: intentRequest(intent('StatusIntent', target()), undefined, 'COMPLETED'),
     check: (r) => (r.speech !== '' && !/sorry/i.test(r.speech) ? undefined : 'no status was said'),
   },
 ];
+
+function scenarioNamed(name: Scenario['name']): Scenario {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (scenario === undefined) throw new Error(`no scenario ${name}`);
+  return scenario;
+}
 
 const SYSTEMS = [
   { name: 'skill', handler: SKILL_HANDLER },
@@ -94,6 +109,8 @@ async function main(): Promise<void> {
   mkdirSync(home);
   const configPath = join(work, 'push-to-prod.json');
   writeFileSync(configPath, JSON.stringify(BENCH_CONFIG, null, 2));
+  const noTableConfigPath = join(work, 'push-to-prod.no-table.json');
+  writeFileSync(noTableConfigPath, JSON.stringify({ ...BENCH_CONFIG, stateTable: undefined }, null, 2));
   const requestPaths = Object.fromEntries(SCENARIOS.map((s) => {
     const path = join(work, `${s.name}.json`);
     writeFileSync(path, JSON.stringify(s.request));
@@ -117,7 +134,8 @@ async function main(): Promise<void> {
   };
 
   try {
-    const cold = await coldRuns(samples, requestPaths, env, localAws);
+    const envFor = (scenario: Scenario): NodeJS.ProcessEnv => (scenario.withoutStateTable ? { ...env, PUSH_TO_PROD_CONFIG: noTableConfigPath } : env);
+    const cold = await coldRuns(samples, requestPaths, envFor, localAws);
     console.error('warm latency …');
     const warm = await warmRuns(requestPaths, env, localAws, Number(options.launches), Number(options.statuses));
     const artifact = artifactSizes();
@@ -132,7 +150,7 @@ async function main(): Promise<void> {
 type ColdResults = Record<Scenario['name'], Record<SystemName, ColdSample[]>>;
 
 /** Cold starts, one fresh process each; skill and baseline alternate who goes first, to share the machine's noise. */
-async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], string>, env: NodeJS.ProcessEnv, localAws: LocalAws): Promise<ColdResults> {
+async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], string>, envFor: (scenario: Scenario) => NodeJS.ProcessEnv, localAws: LocalAws): Promise<ColdResults> {
   const results = Object.fromEntries(SCENARIOS.map((s) => [s.name, { skill: [], baseline: [] }])) as unknown as ColdResults;
   // Round 0 is a warm-up of the file cache and is not counted.
   for (let round = 0; round <= samples; round += 1) {
@@ -141,7 +159,7 @@ async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], 
       const order = round % 2 === 0 ? SYSTEMS : [...SYSTEMS].reverse();
       for (const system of order) {
         const started = localAws.mutatingCalls().length;
-        const sample = await coldSample(system.handler, requestPaths[scenario.name], env);
+        const sample = await coldSample(system.handler, requestPaths[scenario.name], envFor(scenario));
         verify(scenario, system.name, sample, localAws, started);
         if (round > 0) results[scenario.name][system.name].push(sample);
       }
@@ -153,7 +171,7 @@ async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], 
 function verify(scenario: Scenario, system: SystemName, response: ResponseSummary, localAws: LocalAws, mutatingBefore: number): void {
   const problem = scenario.check(response, localAws);
   const mutating = localAws.mutatingCalls().slice(mutatingBefore).map((c) => c.operation);
-  const expected = scenario.name === 'deploy' ? ['StartPipelineExecution'] : [];
+  const expected = scenario.name.startsWith('deploy') ? ['StartPipelineExecution'] : [];
   const calls = mutating.join(',') === expected.join(',') ? undefined : `changed AWS with [${mutating.join(', ')}]`;
   if (problem !== undefined || calls !== undefined) {
     throw new Error(`${system} ${scenario.label}: ${problem ?? calls}; it said: ${response.speech}`);
@@ -175,7 +193,7 @@ async function warmRuns(requestPaths: Record<Scenario['name'], string>, env: Nod
     }
     return out;
   };
-  const [launchScenario, , statusScenario] = SCENARIOS as [Scenario, Scenario, Scenario];
+  const [launchScenario, statusScenario] = [scenarioNamed('launch'), scenarioNamed('status')];
   return { launch: await run(launchScenario, launches, 500), status: await run(statusScenario, statuses, 30) };
 }
 
@@ -209,11 +227,11 @@ function printReport(samples: number, cold: ColdResults, warm: WarmResults, arti
     unit: 'ms',
     target: maxRatio === undefined ? undefined : { kind: 'ratio', max: maxRatio },
   });
-  const [launchScenario, deployScenario, statusScenario] = SCENARIOS as [Scenario, Scenario, Scenario];
   const rows: Row[] = [
-    coldRow(launchScenario, 0.25),
-    coldRow(deployScenario, 0.9),
-    coldRow(statusScenario),
+    coldRow(scenarioNamed('launch'), 0.25),
+    coldRow(scenarioNamed('deploy'), 0.9),
+    coldRow(scenarioNamed('deploy-no-table')),
+    coldRow(scenarioNamed('status')),
     {
       label: '… of which require (module evaluation), LaunchRequest',
       skill: coldMedian('launch', 'skill', (s) => s.requireMs),
