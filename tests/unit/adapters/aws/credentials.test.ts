@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defaultProvider } from '../../../../lambda/src/adapters/aws/credentials';
 import { defaultProvider as sdkChain } from '../../../../lambda/src/adapters/aws/credential-chain';
 
@@ -115,5 +118,56 @@ describe('the skill\'s default credential provider', () => {
 
     // Assess
     expect(rotated.accessKeyId).toBe('ASIAROTATED');
+  });
+});
+
+describe('the skill\'s provider next to the SDK\'s own chain', () => {
+  // The real chain this time, and a shared credentials file, to hold the shortcut to the SDK's rule as it is.
+  const { defaultProvider: realChain } = jest.requireActual<typeof import('../../../../lambda/src/adapters/aws/credential-chain')>(
+    '../../../../lambda/src/adapters/aws/credential-chain',
+  );
+  const FILE_VARIABLES = ['AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'AWS_EC2_METADATA_DISABLED'] as const;
+  const savedFiles = Object.fromEntries(FILE_VARIABLES.map((name) => [name, process.env[name]]));
+  const folder = mkdtempSync(join(tmpdir(), 'ptp-credentials-'));
+
+  beforeAll(() => {
+    writeFileSync(join(folder, 'credentials'), [
+      '[default]', 'aws_access_key_id = AKIDDEFAULTPROFILE', 'aws_secret_access_key = default-secret', '',
+      '[release-ops]', 'aws_access_key_id = AKIDRELEASEOPS', 'aws_secret_access_key = release-ops-secret', '',
+    ].join('\n'));
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(folder, 'credentials');
+    process.env.AWS_CONFIG_FILE = join(folder, 'config-that-does-not-exist');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    chain.mockImplementation(realChain);
+  });
+
+  afterAll(() => {
+    for (const name of FILE_VARIABLES) {
+      if (savedFiles[name] === undefined) delete process.env[name];
+      else process.env[name] = savedFiles[name];
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['keys in the environment', { AWS_ACCESS_KEY_ID: 'ASIALAMBDAROLE', AWS_SECRET_ACCESS_KEY: 's' }],
+    ['no keys: the default profile', {}],
+    ['keys and AWS_PROFILE', { AWS_ACCESS_KEY_ID: 'ASIALAMBDAROLE', AWS_SECRET_ACCESS_KEY: 's', AWS_PROFILE: 'release-ops' }],
+    ['AWS_PROFILE alone', { AWS_PROFILE: 'release-ops' }],
+    ['half a key pair', { AWS_ACCESS_KEY_ID: 'ASIAHALF' }],
+  ])('signs with what the SDK\'s chain would: %s', async (_case, environment: Record<string, string>) => {
+    // Prepare
+    Object.assign(process.env, environment);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    try {
+      // Act
+      const [ours, sdks] = await Promise.all([defaultProvider({})(), realChain({})()]);
+
+      // Assess
+      expect(ours.accessKeyId).toBe(sdks.accessKeyId);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
