@@ -14,9 +14,20 @@ import { parseArgs } from 'node:util';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
-import { parseFaultSpec, type RecordedCall } from './local-aws';
+import { parseFaultSpec, type FaultSpec, type RecordedCall } from './local-aws';
 import { readReplayFile, ReplayFileError, transcriptLines, type Turn } from './simulator';
 import { startDialog, type DialogSession } from './dialog/session';
+
+/** A --fault that is not JSON, or not a fault: said in one line, before anything starts. */
+class FaultArgumentError extends Error {}
+
+function parseFaultArgument(text: string): FaultSpec {
+  try {
+    return parseFaultSpec(JSON.parse(text));
+  } catch (error) {
+    throw new FaultArgumentError(`--fault ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log]';
 
@@ -34,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const faults = (values.fault ?? []).map(parseFaultArgument);
   const replay = values.replay ? await readReplayFile(values.replay) : undefined;
   const skillIo: { request: RequestEnvelope; response: ResponseEnvelope }[] = [];
   const session = await startDialog({
@@ -48,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     onSkillIo: (request, response) => skillIo.push({ request, response }),
   });
   try {
-    for (const fault of values.fault ?? []) session.localAws?.faults.inject(parseFaultSpec(JSON.parse(fault)));
+    for (const fault of faults) session.localAws?.faults.inject(fault);
     const print = values.json ? printJson : printTranscript(colour());
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
@@ -109,7 +121,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof ReplayFileError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof ReplayFileError || error instanceof FaultArgumentError) console.error(error.message);
     else if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${error.message}${(error as { code?: string }).code ?? ''}`)) console.error(`${error.message}\n${USAGE}`);
     else console.error(error instanceof Error ? error.stack ?? error.message : error);
     process.exitCode = 2;
