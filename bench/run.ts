@@ -4,7 +4,7 @@
  * skill's state table in DynamoDB, as deployed); warm per-request latency; peak memory; and the size of the zip
  * ask-cli would deploy. Prints a Markdown table; asserts nothing.
  *
- *   npm run bench [-- --samples 25 --launches 5000 --statuses 300 --no-build]
+ *   npm run bench [-- --samples 25 --launches 5000 --statuses 300]
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,14 +13,13 @@ import { parseArgs } from 'node:util';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../lambda/src/config/load';
 import { ALLOWED_USER, intent, intentRequest, launch, SKILL_ID, slot } from '../tests/support/envelopes';
-import { buildBundle, OUT_DIR } from '../tools/build';
+import { buildBundle } from '../tools/build';
 import { startLocalAws, type LocalAws } from '../tools/local-aws';
 import { dependencyClosureEntries, folderEntries, zipCommandSize, zipSize, type ZipEntry } from './artifact';
 import { coldSample, killRunningChildren, warmSeries, type ColdSample, type ResponseSummary } from './measure';
 import { describeRatios, median, pairedRatios, quantile, table, type Row } from './report';
 
 const ROOT = resolve(__dirname, '..');
-const SKILL_HANDLER = join(OUT_DIR, 'index.js');
 const BASELINE_DIR = join(__dirname, 'baseline');
 const BASELINE_HANDLER = join(BASELINE_DIR, 'index.js');
 /** What the baseline's package.json would list: ask-cli installs these (and theirs) into the Lambda zip. */
@@ -83,11 +82,14 @@ function scenarioNamed(name: Scenario['name']): Scenario {
   return scenario;
 }
 
-const SYSTEMS = [
-  { name: 'skill', handler: SKILL_HANDLER },
-  { name: 'baseline', handler: BASELINE_HANDLER },
-] as const;
-type SystemName = (typeof SYSTEMS)[number]['name'];
+const SYSTEMS = ['skill', 'baseline'] as const;
+type SystemName = (typeof SYSTEMS)[number];
+
+/** Which handler file and environment a measured process gets, for each system and scenario. */
+interface Runs {
+  handler(system: SystemName, scenario: Scenario): string;
+  env(system: SystemName): NodeJS.ProcessEnv;
+}
 
 async function main(): Promise<void> {
   const { values: options } = parseArgs({
@@ -95,14 +97,9 @@ async function main(): Promise<void> {
       samples: { type: 'string', default: '25' },
       launches: { type: 'string', default: '5000' },
       statuses: { type: 'string', default: '300' },
-      'no-build': { type: 'boolean', default: false },
     },
   });
   const samples = Number(options.samples);
-  if (!options['no-build']) {
-    console.error('building lambda/dist …');
-    await buildBundle();
-  }
 
   const work = mkdtempSync(join(tmpdir(), 'ptp-bench-'));
   const home = join(work, 'home');
@@ -111,6 +108,11 @@ async function main(): Promise<void> {
   writeFileSync(configPath, JSON.stringify(BENCH_CONFIG, null, 2));
   const noTableConfigPath = join(work, 'push-to-prod.no-table.json');
   writeFileSync(noTableConfigPath, JSON.stringify({ ...BENCH_CONFIG, stateTable: undefined }, null, 2));
+  // The skill as `npm run build` makes it for a deploy: its config validated at build time and bundled.
+  console.error('building the skill with the bench config bundled …');
+  const dists = { asDeployed: join(work, 'dist'), noTable: join(work, 'dist-no-table') };
+  await buildBundle({ outDir: dists.asDeployed, mapsDir: join(work, 'dist-maps'), configPath });
+  await buildBundle({ outDir: dists.noTable, mapsDir: join(work, 'dist-no-table-maps'), configPath: noTableConfigPath });
   const requestPaths = Object.fromEntries(SCENARIOS.map((s) => {
     const path = join(work, `${s.name}.json`);
     writeFileSync(path, JSON.stringify(s.request));
@@ -129,16 +131,19 @@ async function main(): Promise<void> {
     // An empty home, as on Lambda: no ~/.aws profile of the developer's is read or used.
     HOME: home,
     ...localAws.env,
-    PUSH_TO_PROD_CONFIG: configPath,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const runs: Runs = {
+    handler: (system, scenario) => (system === 'baseline' ? BASELINE_HANDLER : join(scenario.withoutStateTable ? dists.noTable : dists.asDeployed, 'index.js')),
+    // The baseline reads its config from the file, as the ask-sdk samples do; the skill carries its own.
+    env: (system) => (system === 'baseline' ? { ...env, PUSH_TO_PROD_CONFIG: configPath } : env),
   };
 
   try {
-    const envFor = (scenario: Scenario): NodeJS.ProcessEnv => (scenario.withoutStateTable ? { ...env, PUSH_TO_PROD_CONFIG: noTableConfigPath } : env);
-    const cold = await coldRuns(samples, requestPaths, envFor, localAws);
+    const cold = await coldRuns(samples, requestPaths, runs, localAws);
     console.error('warm latency …');
-    const warm = await warmRuns(requestPaths, env, localAws, Number(options.launches), Number(options.statuses));
-    const artifact = artifactSizes();
+    const warm = await warmRuns(requestPaths, runs, localAws, Number(options.launches), Number(options.statuses));
+    const artifact = artifactSizes(dists.asDeployed);
     printReport(samples, cold, warm, artifact);
   } finally {
     process.removeListener('SIGINT', interrupt);
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
 type ColdResults = Record<Scenario['name'], Record<SystemName, ColdSample[]>>;
 
 /** Cold starts, one fresh process each; skill and baseline alternate who goes first, to share the machine's noise. */
-async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], string>, envFor: (scenario: Scenario) => NodeJS.ProcessEnv, localAws: LocalAws): Promise<ColdResults> {
+async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], string>, runs: Runs, localAws: LocalAws): Promise<ColdResults> {
   const results = Object.fromEntries(SCENARIOS.map((s) => [s.name, { skill: [], baseline: [] }])) as unknown as ColdResults;
   // Round 0 is a warm-up of the file cache and is not counted.
   for (let round = 0; round <= samples; round += 1) {
@@ -159,9 +164,9 @@ async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], 
       const order = round % 2 === 0 ? SYSTEMS : [...SYSTEMS].reverse();
       for (const system of order) {
         const started = localAws.mutatingCalls().length;
-        const sample = await coldSample(system.handler, requestPaths[scenario.name], envFor(scenario));
-        verify(scenario, system.name, sample, localAws, started);
-        if (round > 0) results[scenario.name][system.name].push(sample);
+        const sample = await coldSample(runs.handler(system, scenario), requestPaths[scenario.name], runs.env(system));
+        verify(scenario, system, sample, localAws, started);
+        if (round > 0) results[scenario.name][system].push(sample);
       }
     }
   }
@@ -183,13 +188,13 @@ interface WarmResults {
   readonly status: Record<SystemName, readonly number[]>;
 }
 
-async function warmRuns(requestPaths: Record<Scenario['name'], string>, env: NodeJS.ProcessEnv, localAws: LocalAws, launches: number, statuses: number): Promise<WarmResults> {
+async function warmRuns(requestPaths: Record<Scenario['name'], string>, runs: Runs, localAws: LocalAws, launches: number, statuses: number): Promise<WarmResults> {
   const run = async (scenario: Scenario, count: number, warmup: number) => {
     const out = {} as Record<SystemName, readonly number[]>;
     for (const system of SYSTEMS) {
-      const series = await warmSeries(system.handler, requestPaths[scenario.name], env, count, warmup);
-      verify(scenario, system.name, series, localAws, localAws.mutatingCalls().length);
-      out[system.name] = series.latencies;
+      const series = await warmSeries(runs.handler(system, scenario), requestPaths[scenario.name], runs.env(system), count, warmup);
+      verify(scenario, system, series, localAws, localAws.mutatingCalls().length);
+      out[system] = series.latencies;
     }
     return out;
   };
@@ -205,9 +210,9 @@ interface ArtifactSizes {
   readonly skillFiles: readonly ZipEntry[];
 }
 
-/** What ask-cli would zip: lambda/dist for the skill; the baseline file and its installed dependencies. */
-function artifactSizes(): ArtifactSizes {
-  const skillFiles = folderEntries(OUT_DIR);
+/** What ask-cli would zip: the built folder for the skill; the baseline file and its installed dependencies. */
+function artifactSizes(skillDist: string): ArtifactSizes {
+  const skillFiles = folderEntries(skillDist);
   const baselineFiles = [{ name: 'index.js', path: BASELINE_HANDLER }, ...dependencyClosureEntries(BASELINE_DEPENDENCIES, ROOT)];
   return {
     skill: zipSize(skillFiles),

@@ -8,6 +8,9 @@
  * - aws-credentials.js: the SDK's default credential chain, required only where the environment holds no keys
  *   (never on Lambda; lambda/src/adapters/aws/credentials.ts says why).
  * - ask-sdk-model.js: ask-sdk-model, which nothing the skill does needs at run time (see below).
+ * - config-schema.js: the config schema and zod, for a config named by PUSH_TO_PROD_CONFIG. The bundled config
+ *   (lambda/push-to-prod.json) is validated here, at build time: a broken one fails the build, naming each field,
+ *   and index.js carries the validated result, so a cold start never builds the schema for it.
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -17,6 +20,9 @@ import { build, type BuildOptions, type Metafile, type OutputFile, type Plugin }
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadConfigFile } from '../lambda/src/config/load';
+import type { Config } from '../lambda/src/config/schema';
 
 const ROOT = resolve(__dirname, '..');
 export const ENTRY = join(ROOT, 'lambda', 'src', 'index.ts');
@@ -33,6 +39,13 @@ const CREDENTIALS_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'crede
 const CHAIN_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'credential-chain.ts');
 /** What the chain's links bring: in aws-sdk.js they would be parsed by every cold start that calls AWS. */
 const CHAIN_ONLY = /node_modules\/(@aws-sdk\/(credential-provider-(?!env\/)[\w-]+|nested-clients|token-providers)|@smithy\/credential-provider-imds)\//;
+/** The config `npm run build` validates and bundles. */
+export const CONFIG_FILE = join(ROOT, 'lambda', 'push-to-prod.json');
+/** The module that hands index.ts the bundled config; the build replaces it with the validated config. */
+const BUNDLED_CONFIG_MODULE = join(ROOT, 'lambda', 'src', 'config', 'bundled.ts');
+/** The config schema (and zod): the entry of config-schema.js, which load.ts requires when a config needs validating. */
+const SCHEMA_MODULE = join(ROOT, 'lambda', 'src', 'config', 'schema.ts');
+export const CONFIG_SCHEMA_FILE = 'config-schema.js';
 /** The file beside index.js that holds ask-sdk-model's run-time code. */
 export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
 /** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
@@ -105,17 +118,61 @@ module.exports = { services: { ServiceClientFactory } };
   },
 };
 
+/** In index.js, bundled.ts becomes the config the build validated, marked as validated. */
+function validatedConfig(config: Config): Plugin {
+  return {
+    name: 'validated-config',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^\.\/config\/bundled$/ }, (args) => (
+        resolve(args.resolveDir, `${args.path}.ts`) === BUNDLED_CONFIG_MODULE ? { path: BUNDLED_CONFIG_MODULE, namespace: 'validated-config' } : undefined
+      ));
+      esbuild.onLoad({ filter: /.*/, namespace: 'validated-config' }, () => ({
+        loader: 'js',
+        contents: `module.exports = { bundledConfig: { validated: true, config: ${JSON.stringify(config)} } };\n`,
+      }));
+    },
+  };
+}
+
+/** In index.js, the schema is not bundled but required from config-schema.js, by the first config that needs it. */
+const schemaInItsOwnFile: Plugin = {
+  name: 'schema-in-its-own-file',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/schema$/ }, (args) => (
+      resolve(args.resolveDir, `${args.path}.ts`) === SCHEMA_MODULE ? { path: `./${CONFIG_SCHEMA_FILE}`, external: true } : undefined
+    ));
+  },
+};
+
+/**
+ * The bundled config, validated as the skill would validate it. What index.js carries is its JSON, so the validated
+ * config must survive JSON unchanged (no dates, no undefined that matters): checked, not assumed.
+ */
+function validateBundledConfig(configPath: string): Config {
+  const config = loadConfigFile(configPath);
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(config)), config)) {
+    throw new Error(`the validated config from ${configPath} does not survive JSON unchanged, so it cannot be bundled as JSON`);
+  }
+  return config;
+}
+
 export interface BuildTarget {
   /** Where the bundles go (lambda/dist). */
   readonly outDir?: string;
   /** Where their source maps go (lambda/dist-maps). */
   readonly mapsDir?: string;
+  /** The config to validate and bundle (lambda/push-to-prod.json). */
+  readonly configPath?: string;
 }
 
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
-export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: BuildTarget = {}): Promise<Record<string, number>> {
-  const [main, sdk, chain, model] = await Promise.all([
-    build({ ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'), plugins: [sdkInItsOwnFile, askSdkModelOnDemand] }),
+export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, configPath = CONFIG_FILE }: BuildTarget = {}): Promise<Record<string, number>> {
+  const config = validateBundledConfig(configPath);
+  const [main, sdk, chain, schema, model] = await Promise.all([
+    build({
+      ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'),
+      plugins: [sdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+    }),
     build({
       ...COMMON,
       entryPoints: [SDK_MODULE],
@@ -126,12 +183,14 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
       plugins: [credentialChainOnDemand],
     }),
     build({ ...COMMON, entryPoints: [CHAIN_MODULE], outfile: join(outDir, AWS_CREDENTIALS_FILE), mainFields: ['module', 'main'] }),
+    build({ ...COMMON, entryPoints: [SCHEMA_MODULE], outfile: join(outDir, CONFIG_SCHEMA_FILE) }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
   ]);
   assertNoSdkIn(main.metafile);
   assertNoCredentialChainIn(sdk.metafile);
+  assertNoSchemaIn(main.metafile);
   assertModelOnlyUsedByCustomSkill(main.metafile);
-  assertSelfContained(main.metafile, sdk.metafile, chain.metafile, model.metafile);
+  assertSelfContained(main.metafile, sdk.metafile, chain.metafile, schema.metafile, model.metafile);
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -139,7 +198,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR }: Buil
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...chain.outputFiles, ...model.outputFiles]) {
+  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...chain.outputFiles, ...schema.outputFiles, ...model.outputFiles]) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -179,6 +238,12 @@ function assertNoCredentialChainIn(metafile: Metafile): void {
   }
 }
 
+/** The schema and zod belong in config-schema.js: in index.js every cold start would parse them. */
+function assertNoSchemaIn(metafile: Metafile): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => /node_modules\/zod\//.test(input) || input.endsWith('lambda/src/config/schema.ts') || input.endsWith('lambda/push-to-prod.json'));
+  if (leaked.length > 0) throw new Error(`index.js must not contain the config schema, zod or the raw config, but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+}
+
 /** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
 function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
   const users = Object.entries(metafile.inputs)
@@ -193,7 +258,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_CREDENTIALS_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

@@ -11,7 +11,7 @@ import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
 import { normaliseEnvelope } from './runtime/envelope';
 import { buildSkill } from './skill';
-import bundledConfig from '../push-to-prod.json';
+import { bundledConfig } from './config/bundled';
 import { createAwsClients } from './adapters/aws/clients';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';

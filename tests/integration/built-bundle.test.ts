@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, buildBundle } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, buildBundle, CONFIG_SCHEMA_FILE } from '../../tools/build';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
@@ -40,7 +40,7 @@ interface Answer {
 /** `environment` adds to or, with undefined, takes from what the process gets: local AWS's settings and keys. */
 function answerInFreshProcess(event: RequestEnvelope, environment: Record<string, string | undefined> = {}): Promise<Answer> {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: work, ...localAws.env, PUSH_TO_PROD_CONFIG: configPath,
+    PATH: process.env.PATH, HOME: work, ...localAws.env,
     BUNDLE: join(outDir, 'index.js'), EVENT: JSON.stringify(event),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...environment,
@@ -64,8 +64,9 @@ const statusRequest = (): RequestEnvelope => intentRequest(
 );
 
 beforeAll(async () => {
-  await buildBundle({ outDir, mapsDir });
+  // The test config is bundled, as `npm run build` bundles lambda/push-to-prod.json for a deploy.
   writeFileSync(configPath, JSON.stringify(TEST_CONFIG));
+  await buildBundle({ outDir, mapsDir, configPath });
   localAws = await startLocalAws({ config: parseConfig(TEST_CONFIG, 'test config'), region: 'eu-west-1' });
 }, 60_000);
 
@@ -80,7 +81,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, 'index.js'].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, CONFIG_SCHEMA_FILE, 'index.js'].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -102,7 +103,7 @@ describe('the built bundle', () => {
     expect(mapped).toMatch(/^ {4}at launch \(\S*lambda\/src\/speech\/en-US\.ts:\d+:\d+\)$/);
   });
 
-  it('answers a cold LaunchRequest without loading the AWS SDK or ask-sdk-model', async () => {
+  it('answers a cold LaunchRequest with the config validated at build time, loading neither the schema, the AWS SDK nor ask-sdk-model', async () => {
     // Act
     const answer = await answerInFreshProcess(launch());
 
@@ -124,6 +125,32 @@ describe('the built bundle', () => {
     const calls = localAws.calls().slice(before);
     expect(calls.map((call) => call.operation)).toContain('GetPipelineState');
     expect(new Set(calls.map((call) => call.accessKeyId))).toEqual(new Set([localAws.env.AWS_ACCESS_KEY_ID]));
+  });
+
+  it('validates a config that PUSH_TO_PROD_CONFIG names at the first invocation, with the schema from its own file', async () => {
+    // Prepare
+    const named = join(work, 'named-config.json');
+    writeFileSync(named, JSON.stringify({ ...TEST_CONFIG, allowedUsers: ['amzn1.ask.account.SOMEONE_ELSE'] }));
+
+    // Act: the bundled config allows this user; the named one does not
+    const answer = await answerInFreshProcess(statusRequest(), { PUSH_TO_PROD_CONFIG: named });
+
+    // Assess
+    expect(answer.loaded).toEqual([CONFIG_SCHEMA_FILE]);
+    expect(answer.speech).toMatch(/^<speak>Sorry/);
+    expect(answer.speech).not.toMatch(/checkout in production/i);
+  });
+
+  it('refuses to build a broken bundled config, naming each field', async () => {
+    // Prepare
+    const broken = join(work, 'broken-config.json');
+    writeFileSync(broken, JSON.stringify({ ...TEST_CONFIG, skillId: 'my skill', region: 'moon-1' }));
+
+    // Act
+    const built = buildBundle({ outDir: join(work, 'broken-dist'), mapsDir: join(work, 'broken-maps'), configPath: broken });
+
+    // Assess
+    await expect(built).rejects.toThrow(/skillId: must look like amzn1\.ask\.skill\.<uuid>\n {2}- region: is not an AWS region name/);
   });
 
   describe('away from Lambda, with profiles in a shared credentials file', () => {

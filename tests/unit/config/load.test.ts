@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundledConfig } from '../../../lambda/src/config/bundled';
 import { loadConfigFile, parseConfig, resolveConfig } from '../../../lambda/src/config/load';
 import { TEST_CONFIG } from '../../support/test-skill';
 import { issuesOf } from '../../support/config-issues';
@@ -64,12 +65,21 @@ describe('config', () => {
     writeFileSync(good, JSON.stringify(TEST_CONFIG));
     writeFileSync(bad, '{ "skillId": ');
 
-    expect(resolveConfig({ PUSH_TO_PROD_CONFIG: good }, ISSUE_EXAMPLE).skillId).toBe(TEST_CONFIG.skillId);
+    expect(resolveConfig({ PUSH_TO_PROD_CONFIG: good }, { validated: false, config: ISSUE_EXAMPLE }).skillId).toBe(TEST_CONFIG.skillId);
     expect(() => loadConfigFile(bad)).toThrow(/bad\.json\):\n {2}- is not valid JSON/);
     expect(() => loadConfigFile(join(dir, 'missing.json'))).toThrow(/cannot be read: ENOENT/);
   });
 
-  it('uses the bundled config when no path is set', () => {
-    expect(resolveConfig({}, ISSUE_EXAMPLE).skillId).toBe(ISSUE_EXAMPLE.skillId);
+  it('uses the bundled config when no path is set, validating it unless the build has', () => {
+    const validated = parseConfig(ISSUE_EXAMPLE, 'the build');
+
+    expect(resolveConfig({}, { validated: false, config: ISSUE_EXAMPLE })).toEqual(validated);
+    expect(resolveConfig({}, { validated: true, config: validated })).toBe(validated);
+    expect(() => resolveConfig({}, { validated: false, config: { ...ISSUE_EXAMPLE, skillId: 'nope' } })).toThrow(/bundled config/);
+  });
+
+  it('validates the config shipped in lambda/push-to-prod.json, as the sources carry it', () => {
+    expect(bundledConfig.validated).toBe(false);
+    expect(() => parseConfig(bundledConfig.config, 'lambda/push-to-prod.json')).not.toThrow();
   });
 });
