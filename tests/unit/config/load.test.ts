@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { bundledConfig } from '../../../lambda/src/config/bundled';
+import { hashPin } from '../../../lambda/src/domain/pin-guard';
 import { loadConfigFile, parseConfig, resolveConfig } from '../../../lambda/src/config/load';
 import { TEST_CONFIG } from '../../support/test-skill';
 import { issuesOf } from '../../support/config-issues';
@@ -76,6 +78,19 @@ describe('config', () => {
     expect(resolveConfig({}, { validated: false, config: ISSUE_EXAMPLE })).toEqual(validated);
     expect(resolveConfig({}, { validated: true, config: validated })).toBe(validated);
     expect(() => resolveConfig({}, { validated: false, config: { ...ISSUE_EXAMPLE, skillId: 'nope' } })).toThrow(/bundled config/);
+  });
+
+  it('gives a validated config, every section filled in, that survives JSON unchanged, as the build bundles it', () => {
+    const config = parseConfig({
+      ...TEST_CONFIG, timeZone: 'Europe/Berlin', defaultService: 'checkout', stateTable: 'push-to-prod-state',
+      admins: ['amzn1.ask.account.ADMIN'], people: { 'amzn1.ask.account.ADMIN': 'Ann' }, pin: { hash: hashPin('1234') },
+      policies: {
+        production: { allowedUsers: ['amzn1.ask.account.ADMIN'], requirePin: true, freezes: [{ days: ['fri'], from: '15:00', to: '23:59', reason: 'weekend' }] },
+        staging: {},
+      },
+    }, 'test');
+
+    expect(isDeepStrictEqual(JSON.parse(JSON.stringify(config)), config)).toBe(true);
   });
 
   it('validates the config shipped in lambda/push-to-prod.json, as the sources carry it', () => {
