@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandler } from '../../lambda/src/index';
@@ -14,8 +14,11 @@ const ALEXA_PATIENCE_MS = 8000;
 const saved = { ...process.env };
 let server: LoopbackServer | undefined;
 
+const configFolder = mkdtempSync(join(tmpdir(), 'ptp-'));
+afterAll(() => rmSync(configFolder, { recursive: true, force: true }));
+
 function configFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ptp-')), 'config.json');
+  const path = join(configFolder, 'config.json');
   writeFileSync(path, JSON.stringify(TEST_CONFIG));
   return path;
 }
@@ -95,7 +98,7 @@ describe('the Lambda handler under AWS faults', () => {
   });
 
   it('refuses to start with a broken config, naming the field', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ptp-')), 'config.json');
+    const path = join(configFolder, 'broken-config.json');
     writeFileSync(path, JSON.stringify({ ...TEST_CONFIG, allowedUsers: 'everyone' }));
     const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: path }, logger: silentLogger });
 

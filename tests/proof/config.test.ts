@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../lambda/src/domain/errors';
@@ -14,6 +14,7 @@ import { TEST_CONFIG } from '../support/test-skill';
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'ptp-proof-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 function fileWith(text: string): string {

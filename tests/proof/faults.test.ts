@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -122,8 +122,11 @@ const MUTATION_OF: Record<Ask, string | undefined> = {
   status: undefined, deploy: 'StartPipelineExecution', rollback: 'CreateDeployment', stop: 'StopDeployment',
 };
 
+const configFolder = mkdtempSync(join(tmpdir(), 'ptp-proof-'));
+afterAll(() => rmSync(configFolder, { recursive: true, force: true }));
+
 function configFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ptp-proof-')), 'config.json');
+  const path = join(configFolder, 'config.json');
   writeFileSync(path, JSON.stringify(TEST_CONFIG));
   return path;
 }

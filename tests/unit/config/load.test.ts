@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -70,6 +70,7 @@ describe('config', () => {
     expect(resolveConfig({ PUSH_TO_PROD_CONFIG: good }, { validated: false, config: ISSUE_EXAMPLE }).skillId).toBe(TEST_CONFIG.skillId);
     expect(() => loadConfigFile(bad)).toThrow(/bad\.json\):\n {2}- is not valid JSON/);
     expect(() => loadConfigFile(join(dir, 'missing.json'))).toThrow(/cannot be read: ENOENT/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('uses the bundled config when no path is set, validating it unless the build has', () => {
