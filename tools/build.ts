@@ -40,7 +40,7 @@ const CHAIN_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'credential-
 /** What the chain's links bring: in aws-sdk.js they would be parsed by every cold start that calls AWS. */
 const CHAIN_ONLY = /node_modules\/(@aws-sdk\/(credential-provider-(?!env\/)[\w-]+|nested-clients|token-providers)|@smithy\/credential-provider-imds)\//;
 /** The config `npm run build` validates and bundles. */
-export const CONFIG_FILE = join(ROOT, 'lambda', 'push-to-prod.json');
+const CONFIG_FILE = join(ROOT, 'lambda', 'push-to-prod.json');
 /** The module that hands index.ts the bundled config; the build replaces it with the validated config. */
 const BUNDLED_CONFIG_MODULE = join(ROOT, 'lambda', 'src', 'config', 'bundled.ts');
 /** The config schema (and zod): the entry of config-schema.js, which load.ts requires when a config needs validating. */

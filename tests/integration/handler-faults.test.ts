@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHandler } from '../../lambda/src/index';
 import { silentLogger } from '../../lambda/src/logging/logger';
+import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { intent, intentRequest, slot } from '../support/envelopes';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
@@ -14,14 +12,8 @@ const ALEXA_PATIENCE_MS = 8000;
 const saved = { ...process.env };
 let server: LoopbackServer | undefined;
 
-const configFolder = mkdtempSync(join(tmpdir(), 'ptp-'));
-afterAll(() => rmSync(configFolder, { recursive: true, force: true }));
-
-function configFile(): string {
-  const path = join(configFolder, 'config.json');
-  writeFileSync(path, JSON.stringify(TEST_CONFIG));
-  return path;
-}
+const configs = configFiles('ptp-handler-');
+const configFile = () => configs.json();
 
 function pointAwsAt(url: string) {
   Object.assign(process.env, {
@@ -98,8 +90,7 @@ describe('the Lambda handler under AWS faults', () => {
   });
 
   it('refuses to start with a broken config, naming the field', async () => {
-    const path = join(configFolder, 'broken-config.json');
-    writeFileSync(path, JSON.stringify({ ...TEST_CONFIG, allowedUsers: 'everyone' }));
+    const path = configs.json({ ...TEST_CONFIG, allowedUsers: 'everyone' });
     const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: path }, logger: silentLogger });
 
     await expect(handler(confirmedDeploy())).rejects.toThrow(/allowedUsers: Invalid input: expected array, received string/);

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { createHandler } from '../../lambda/src/index';
 import { parseConfig } from '../../lambda/src/config/load';
 import { silentLogger } from '../../lambda/src/logging/logger';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
+import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { intent, intentRequest, slot, type Caller } from '../support/envelopes';
 import { TEST_CONFIG } from '../support/test-skill';
@@ -18,8 +16,8 @@ import { TEST_CONFIG } from '../support/test-skill';
 
 const TABLE = 'push-to-prod-state';
 const saved = { ...process.env };
-const work = mkdtempSync(join(tmpdir(), 'ptp-state-'));
-const configPath = join(work, 'push-to-prod.json');
+const CONFIG = { ...TEST_CONFIG, stateTable: TABLE };
+const configPath = configFiles('ptp-state-').json(CONFIG);
 const BOB: Caller = { userId: 'amzn1.ask.account.HOUSEHOLD', personId: 'amzn1.ask.person.ALLOWED_VOICE' };
 let aws: LocalAws;
 
@@ -34,12 +32,8 @@ const confirmedDeploy = (caller?: Caller): RequestEnvelope => intentRequest(
 );
 const operations = (service: string) => aws.calls().filter((call) => call.service === service).map((call) => call.operation);
 
-beforeAll(() => {
-  writeFileSync(configPath, JSON.stringify({ ...TEST_CONFIG, stateTable: TABLE }));
-});
-
 beforeEach(async () => {
-  aws = await startLocalAws({ config: parseConfig({ ...TEST_CONFIG, stateTable: TABLE }, 'test config'), stageDurationMs: 1, region: 'eu-west-1' });
+  aws = await startLocalAws({ config: parseConfig(CONFIG, 'test config'), stageDurationMs: 1, region: 'eu-west-1' });
   Object.assign(process.env, aws.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 });
 
@@ -48,7 +42,6 @@ afterEach(async () => {
   process.env = { ...saved };
 });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a state table shared by Lambda instances', () => {
   it('keeps a lock taken through one instance in force in another, until it is unlocked', async () => {

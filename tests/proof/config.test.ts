@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConfigError } from '../../lambda/src/domain/errors';
 import { createHandler } from '../../lambda/src/index';
 import { silentLogger } from '../../lambda/src/logging/logger';
+import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { launch } from '../support/envelopes';
 import { TEST_CONFIG } from '../support/test-skill';
@@ -13,19 +11,10 @@ import { TEST_CONFIG } from '../support/test-skill';
  * that names the field; never accepted and then failing vaguely in the middle of a conversation.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'ptp-proof-config-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function fileWith(text: string): string {
-  files += 1;
-  const path = join(dir, `config-${files}.json`);
-  writeFileSync(path, text);
-  return path;
-}
-
-const configWith = (changes: Record<string, unknown>) => fileWith(JSON.stringify({ ...TEST_CONFIG, ...changes }));
-const withoutKey = (key: string) => fileWith(JSON.stringify(Object.fromEntries(Object.entries(TEST_CONFIG).filter(([k]) => k !== key))));
+const files = configFiles('ptp-proof-config-');
+const fileWith = files.text;
+const configWith = (changes: Record<string, unknown>) => files.json({ ...TEST_CONFIG, ...changes });
+const withoutKey = (key: string) => files.json(Object.fromEntries(Object.entries(TEST_CONFIG).filter(([k]) => k !== key)));
 const services = TEST_CONFIG.services;
 
 /** The first invocation's failure; the test fails if the handler answers instead. */
@@ -76,7 +65,7 @@ describe('a broken config at the Lambda handler', () => {
 
   it('refuses a file that does not exist, naming the file', async () => {
     // Prepare
-    const path = join(dir, 'no-such-config.json');
+    const path = files.missing();
 
     // Act
     const error = await refusal(path);

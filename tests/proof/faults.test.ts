@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
 import { ROLLBACK_DESCRIPTION } from '../../lambda/src/domain/release';
 import { createHandler } from '../../lambda/src/index';
 import { silentLogger } from '../../lambda/src/logging/logger';
 import { closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type FaultSpec, type LocalAws } from '../../tools/local-aws';
+import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { intent, intentRequest, slot } from '../support/envelopes';
 import { invalidSsml } from '../support/ssml-check';
@@ -122,14 +120,7 @@ const MUTATION_OF: Record<Ask, string | undefined> = {
   status: undefined, deploy: 'StartPipelineExecution', rollback: 'CreateDeployment', stop: 'StopDeployment',
 };
 
-const configFolder = mkdtempSync(join(tmpdir(), 'ptp-proof-'));
-afterAll(() => rmSync(configFolder, { recursive: true, force: true }));
-
-function configFile(): string {
-  const path = join(configFolder, 'config.json');
-  writeFileSync(path, JSON.stringify(TEST_CONFIG));
-  return path;
-}
+const configFile = configFiles('ptp-proof-').json;
 
 /** Changes the SDK's environment for one test; `restore` puts every variable back as it was. */
 function environment() {

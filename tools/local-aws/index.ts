@@ -1,6 +1,6 @@
 /** The public face of local-aws: what the simulator, tests and benchmarks import. */
 export { ManualClock, systemClock, type Clock } from './clock';
-export { FAULT_KINDS, Faults, parseFaultSpec, SERVICE_NAMES, type FaultKind, type FaultSpec, type ServiceName } from './faults';
+export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
 export type * from './model';
 export { SEED_PERSON_ARN, seedFromConfig } from './seed';
 export {
