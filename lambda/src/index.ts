@@ -1,16 +1,12 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import { resolveConfig } from './config/load';
-import { Catalog } from './domain/catalog';
-import { ReleaseService } from './domain/release-service';
-import { EnvironmentLocks } from './domain/locks';
-import { PinGuard } from './domain/pin-guard';
 import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
 import type { StateStore } from './ports/state-store.port';
 import { jsonLogger, type Logger } from './logging/logger';
 import { DEFAULT_BUDGET_MS, runWithDeadline } from './runtime/deadline';
 import { normaliseEnvelope } from './runtime/envelope';
-import { buildSkill } from './skill';
+import { composeSkill } from './compose';
 import { bundledConfig } from './config/bundled';
 import { createAwsClients } from './adapters/aws/clients';
 import type { DeploymentPort } from './ports/deployment.port';
@@ -18,7 +14,7 @@ import type { PipelinePort } from './ports/pipeline.port';
 import { onFirstCall } from './runtime/on-first-call';
 
 /**
- * The composition root: config → AWS clients → adapters → release service → skill. Nothing is built at import
+ * The composition root: config → AWS clients → adapters → the skill's one composition (compose.ts). Nothing is built at import
  * time; the first invocation builds it all once (validating the config, so a broken one fails loudly with the
  * field named) and warm invocations reuse it. The AWS adapters and the SDK are loaded by the first AWS call
  * (onFirstCall): a cold LaunchRequest, which needs no AWS, answers without evaluating them (see BENCHMARKS.md).
@@ -35,6 +31,8 @@ export interface HandlerOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /** How long one invocation may take before the skill must answer (Alexa's limit less a margin); tests shorten it. */
+  readonly budgetMs?: number;
 }
 
 /** Creates a Lambda handler; `handler` below is the one Lambda calls. Tests create their own with other options. */
@@ -53,7 +51,6 @@ export function createHandler(options: HandlerOptions = {}) {
       const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
       return new CodeDeployAdapter(clients.codeDeploy);
     });
-    const releases = new ReleaseService(pipelines, deployments);
     const now = options.now ?? (() => new Date());
     // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation
     // stack always names one); in memory otherwise, which suits tests and the offline simulator.
@@ -67,17 +64,13 @@ export function createHandler(options: HandlerOptions = {}) {
       : new MemoryStateStore(now);
     // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
-    const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
-    return buildSkill({
-      config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,
-      locks: new EnvironmentLocks(store, now), pins: new PinGuard(store, now, pinOptions),
-    });
+    return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());
     const envelope = normaliseEnvelope(event);
     const lambdaLeft = context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;
-    const budget = Math.min(DEFAULT_BUDGET_MS, lambdaLeft - LAMBDA_MARGIN_MS);
+    const budget = Math.min(options.budgetMs ?? DEFAULT_BUDGET_MS, lambdaLeft - LAMBDA_MARGIN_MS);
     return runWithDeadline(budget, () => current.invoke(envelope, context as never));
   };
 }

@@ -1,45 +1,46 @@
-import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import { SkillBuilders, type RequestHandler, type Skill } from 'ask-sdk-core';
 import { accessGuardHandler } from './handlers/access-guard.handler';
 import { canFulfillHandler } from './handlers/can-fulfill.handler';
-import type { SkillDeps } from './handlers/context';
-import {
-  fallbackHandler, helpHandler, launchHandler, quietHandler, sessionEndedHandler, stopHandler, yesNoHandler,
-} from './handlers/conversation.handlers';
-import { deployHandler } from './handlers/deploy.handler';
+import { launchHandler, quietHandler, sessionEndedHandler, unknownIntentHandler } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
-import { lockHandler } from './handlers/lock.handler';
-import { rollbackHandler } from './handlers/rollback.handler';
-import { statusHandler } from './handlers/status.handler';
+import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
 import { requestContextInterceptor } from './interceptors/request-context.interceptor';
+import { intentName } from './turn/request-shape';
+import { turnOf, type SkillDeps } from './turn/turn';
 
-export type { SkillDeps } from './handlers/context';
+export type { SkillDeps } from './turn/turn';
 
 /**
  * The handler chain. The first handler whose canHandle says yes answers, so the order is behaviour: requests that
- * need no user come first, the access guard stands before everything that reads or changes production, and the
- * catch-alls come last. Imports no AWS SDK: the release service arrives in `deps`.
+ * need no person come first, the access guard stands before every intent that is not declared open (and before a
+ * launch), then the intent table, and the catch-alls come last. Imports no AWS SDK: the release service arrives in
+ * `deps`. `intents` is the intent table; tests pass a longer one to show a new intent fails closed.
  */
-export function buildSkill(deps: SkillDeps): Skill {
+export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INTENTS): Skill {
+  const byName = new Map(intents.map((spec) => [spec.name, spec]));
+  const isOpen = (name: string) => byName.get(name)?.access === 'open';
+  const answersNameFree = (name: string) => byName.get(name)?.canFulfill === true;
   return SkillBuilders.custom()
     .withSkillId(deps.config.skillId)
     .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps))
     .addResponseInterceptors(responseLoggingInterceptor(deps.logger))
     .addRequestHandlers(
-      sessionEndedHandler(deps),
-      canFulfillHandler(deps),
+      sessionEndedHandler(deps.logger),
+      canFulfillHandler(deps.catalog, answersNameFree),
+      accessGuardHandler(isOpen),
       launchHandler,
-      helpHandler(deps),
-      stopHandler,
-      accessGuardHandler(deps),
-      deployHandler(deps),
-      rollbackHandler(deps),
-      statusHandler(deps),
-      lockHandler(deps),
-      yesNoHandler,
-      fallbackHandler,
-      quietHandler(deps),
+      ...intents.map(intentHandler),
+      unknownIntentHandler,
+      quietHandler(deps.logger),
     )
-    .addErrorHandlers(errorHandler(deps))
+    .addErrorHandlers(errorHandler(deps.logger))
     .create();
+}
+
+function intentHandler(spec: IntentSpec): RequestHandler {
+  return {
+    canHandle: (input) => intentName(input) === spec.name,
+    handle: (input) => spec.handle(turnOf(input).forIntent(spec.slots)),
+  };
 }

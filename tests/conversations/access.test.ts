@@ -48,3 +48,38 @@ describe('who may act', () => {
     expect(mutations()).toEqual([]);
   });
 });
+
+describe('who am I', () => {
+  it('gives a stranger a card with their ids and the exact config line that lets them in', async () => {
+    const { skill, logs } = testSkill();
+    const talk = new Conversation(skill, { userId: STRANGER, personId: 'amzn1.ask.person.STRANGE_VOICE' });
+
+    expect(await talk.ask('StatusIntent')).toMatch(/I've put your user id in the Alexa app/);
+
+    const card = talk.last?.response.card as { type: string; title: string; content: string };
+    expect(card.type).toBe('Simple');
+    expect(card.content).toContain(`Your user id: ${STRANGER}`);
+    expect(card.content).toContain('Your voice (person) id: amzn1.ask.person.STRANGE_VOICE');
+    expect(card.content).toContain(`  "${STRANGER}",`);
+    expect(card.content).toContain('"allowedUsers"');
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'audit.access', fields: expect.objectContaining({ userId: STRANGER, outcome: 'refused-not-allowed' }) }));
+  });
+
+  it('shows a stranger their card when they open the skill', async () => {
+    const { skill } = testSkill();
+    const talk = new Conversation(skill, { userId: STRANGER });
+
+    expect(await talk.launch()).toMatch(/^Sorry, you're not on this skill's list/);
+    expect((talk.last?.response.card as { content: string }).content).toContain(STRANGER);
+    expect((talk.last?.response.card as { content: string }).content).not.toContain('person');
+    expect(talk.ended).toBe(true);
+  });
+
+  it('changes nothing for a person on the list', async () => {
+    const { skill } = testSkill();
+    const talk = new Conversation(skill);
+
+    expect(await talk.launch()).toMatch(/^Release captain here/);
+    expect(talk.last?.response.card).toBeUndefined();
+  });
+});

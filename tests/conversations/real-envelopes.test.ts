@@ -41,8 +41,23 @@ describe('real envelopes', () => {
     if (type === 'SessionEndedRequest' || type === 'System.ExceptionEncountered' || !raw.session) {
       expect(response.response.outputSpeech).toBeUndefined();
     }
-    if (type === 'LaunchRequest') expect(spoken(response)).toMatch(/^Release captain here/);
+    if (type === 'LaunchRequest') {
+      // Nobody who sent these is on the test allowlist: they hear why, and find their own id on the card.
+      expect(spoken(response)).toMatch(/^Sorry, you're not on this skill's list/);
+      const card = response.response.card as { content?: string } | undefined;
+      expect(card?.content).toContain(raw.context.System.user.userId as string);
+    }
     if (type === 'CanFulfillIntentRequest') expect(response.response.canFulfillIntent?.canFulfill).toBe('NO');
+  });
+
+  it.each(files.filter((f) => /launch/.test(f) && !/template/.test(f)))('greets %s as usual once its account is on the allowlist', async (file) => {
+    const raw = addressedToUs(load(file));
+    const { skill } = testSkill({ allowedUsers: [raw.context.System.user.userId as string] });
+
+    const response = await skill.invoke(normaliseEnvelope(raw));
+
+    expect(spoken(response)).toMatch(/^Release captain here/);
+    expect(response.response.card).toBeUndefined();
   });
 
   it.each(files.filter((f) => !/template/.test(f)))('rejects %s as it was captured, for another skill', async (file) => {

@@ -209,13 +209,15 @@ describe('a yes without the read-back in the session', () => {
     expect(mutations()).toEqual([]);
   });
 
-  it('acts on an ordinary rollback', async () => {
+  it('reads an ordinary rollback back and asks, rather than acting', async () => {
     const { skill, deployments, mutations } = testSkill();
     deployments.deployments.set('checkout-prod', [deployment('d-A', 'Succeeded', 60, 'aaaa'), deployment('d-B', 'Succeeded', 600, 'bbbb')]);
     const oneShot = intentRequest(intent('RollbackIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production') }, 'CONFIRMED'), {}, 'IN_PROGRESS');
 
-    expect(spoken(await skill.invoke(oneShot))).toMatch(/^Done: rollback deployment/);
-    expect(mutations().map((m) => m.op)).toEqual(['redeploy']);
+    const response = await skill.invoke(oneShot);
+
+    expect(directive(response, 'Dialog.ConfirmIntent')).toBeDefined();
+    expect(mutations()).toEqual([]);
   });
 });
 

@@ -28,9 +28,10 @@ afterEach(async () => {
   process.env = { ...saved };
 });
 
+/** The yes to the read-back of a pipeline with no releases yet, as the session holds it. */
 const confirmedDeploy = () => intentRequest(intent('DeployIntent', {
   service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production'),
-}, 'CONFIRMED'), {}, 'IN_PROGRESS');
+}, 'CONFIRMED'), { newSession: false, attributes: { pending: { action: 'deploy', service: 'checkout', environment: 'production', key: 'after:none' } } }, 'IN_PROGRESS');
 
 describe('the Lambda handler under AWS faults', () => {
   it('answers within Alexa\'s patience when AWS never answers, and says nothing changed', async () => {
@@ -49,12 +50,13 @@ describe('the Lambda handler under AWS faults', () => {
   it('says the outcome is unknown, not done, when the start itself hangs', async () => {
     server = await startLoopbackServer((op) => (op === 'ListPipelineExecutions' ? { status: 200, body: { pipelineExecutionSummaries: [] } } : undefined));
     pointAwsAt(server.url);
-    const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: configFile() }, logger: silentLogger });
+    // A short budget: the deadline logic is the same at any length (the case above waits out the real one).
+    const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: configFile() }, logger: silentLogger, budgetMs: 1500 });
     const started = Date.now();
 
     const response = await handler(confirmedDeploy());
 
-    expect(Date.now() - started).toBeLessThan(ALEXA_PATIENCE_MS);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(spoken(response)).toMatch(/^I asked CodePipeline to start checkout-prod, but got no answer in time, so I can't tell whether/);
     expect(server.operations.filter((op) => op === 'StartPipelineExecution').length).toBeGreaterThanOrEqual(1);
   });

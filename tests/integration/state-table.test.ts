@@ -6,6 +6,7 @@ import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { intent, intentRequest, slot, type Caller } from '../support/envelopes';
+import { unconfirmed, yesTo } from '../support/read-back';
 import { TEST_CONFIG } from '../support/test-skill';
 
 /**
@@ -30,6 +31,11 @@ const unlock = (caller?: Caller) => intentRequest(intent('UnlockIntent', product
 const confirmedDeploy = (caller?: Caller): RequestEnvelope => intentRequest(
   intent('DeployIntent', { service: slot('service', 'checkout', 'checkout'), ...production() }, 'CONFIRMED'), caller, 'COMPLETED',
 );
+/** "Push checkout to production", read back, then yes: the person's whole request, through one instance. */
+async function deployAfterYes(handler: Handler, caller?: Caller) {
+  const question = unconfirmed(confirmedDeploy(caller));
+  return handler(yesTo(question, await handler(question)));
+}
 const operations = (service: string) => aws.calls().filter((call) => call.service === service).map((call) => call.operation);
 
 beforeEach(async () => {
@@ -53,7 +59,7 @@ describe('a state table shared by Lambda instances', () => {
     // Act
     const refused = spoken(await second(confirmedDeploy(BOB)));
     const unlocked = spoken(await first(unlock()));
-    const started = spoken(await second(confirmedDeploy(BOB)));
+    const started = spoken(await deployAfterYes(second, BOB));
 
     // Assess
     expect(refused).toMatch(/^production is locked by .+ Nothing was changed\.$/);

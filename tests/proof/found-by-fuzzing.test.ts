@@ -20,7 +20,7 @@ describe('defects found by fuzzing', () => {
   it('echoes back only the session attributes it wrote itself', async () => {
     // Prepare
     const { skill } = testSkill();
-    const request = launch({ attributes: { blob: 'x'.repeat(50_000), pending: PENDING } });
+    const request = launch({ newSession: false, attributes: { blob: 'x'.repeat(50_000), pending: PENDING } });
 
     // Act
     const response = await skill.invoke(request);
@@ -33,7 +33,7 @@ describe('defects found by fuzzing', () => {
   it('drops a pending confirmation whose fields are too long to be its own', async () => {
     // Prepare
     const { skill } = testSkill();
-    const request = launch({ attributes: { pending: { ...PENDING, key: '"'.repeat(5000) } } });
+    const request = launch({ newSession: false, attributes: { pending: { ...PENDING, key: '"'.repeat(5000) } } });
 
     // Act
     const response = await skill.invoke(request);
@@ -70,7 +70,7 @@ describe('defects found by fuzzing', () => {
   it.each(['constructor', '__proto__', 'toString'])('speaks English for the locale %s and reports the release it started', async (locale) => {
     // Prepare
     const { skill, mutations } = testSkill();
-    const confirmed = intentRequest(intent('DeployIntent', CHECKOUT_PROD, 'CONFIRMED'), { locale }, 'IN_PROGRESS');
+    const confirmed = intentRequest(intent('DeployIntent', CHECKOUT_PROD, 'CONFIRMED'), { locale, newSession: false, attributes: { pending: PENDING } }, 'IN_PROGRESS');
 
     // Act
     const response = await skill.invoke(confirmed);
@@ -102,6 +102,7 @@ describe('defects found by fuzzing', () => {
     expect(directive(response, 'Dialog.ElicitSlot')?.updatedIntent?.slots).toEqual({
       service: { name: 'service', confirmationStatus: 'NONE' },
       environment: { name: 'environment', confirmationStatus: 'NONE' },
+      pin: { name: 'pin', confirmationStatus: 'NONE' },
     });
     expect(invalidSsml(response)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThan(24 * 1024);

@@ -32,6 +32,10 @@ const ALLOWED = TEST_CONFIG.allowedUsers;
 const CHECKOUT_PROD = { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production') };
 const BILLING = { service: slot('service', 'billing', 'billing') };
 
+function yesWithReadBack(name: string, pending: Record<string, string>): RequestEnvelope {
+  return intentRequest(intent(name, CHECKOUT_PROD, 'CONFIRMED'), { newSession: false, attributes: { pending } }, 'IN_PROGRESS');
+}
+
 /** Valid requests of every kind the skill meets in a conversation. */
 function builtEnvelopes(): RequestEnvelope[] {
   const ask = (name: string, slots = {}, status: 'NONE' | 'CONFIRMED' | 'DENIED' = 'NONE', state = 'STARTED') =>
@@ -46,6 +50,9 @@ function builtEnvelopes(): RequestEnvelope[] {
     ask('RollbackIntent', CHECKOUT_PROD),
     ask('RollbackIntent', CHECKOUT_PROD, 'CONFIRMED', 'IN_PROGRESS'),
     ask('RollbackIntent', {}, 'CONFIRMED', 'IN_PROGRESS'),
+    // The yes to a read-back this session holds: the only requests that act (the plans of seededSkill below).
+    yesWithReadBack('DeployIntent', { action: 'deploy', service: 'checkout', environment: 'production', key: 'after:exec-last-0000-aaaa' }),
+    yesWithReadBack('RollbackIntent', { action: 'rollback', service: 'checkout', environment: 'production', key: 'redeploy:d-TARGET01' }),
     ask('StatusIntent', CHECKOUT_PROD),
     ask('StatusIntent'),
     ask('AMAZON.YesIntent'),
@@ -108,11 +115,17 @@ function fromAllowedUser(env: JsonObject): boolean {
   return ids.some((id) => id !== undefined && ALLOWED.includes(id));
 }
 
-/** The only requests that may change anything: a confirmed Deploy or Rollback, for this skill, from an allowed user. */
+/**
+ * The only requests that may change anything: a confirmed Deploy or Rollback, for this skill, from an allowed user,
+ * in a session that is not new and holds the read-back of that very action.
+ */
 function mayAct(env: JsonObject): boolean {
+  const action = { DeployIntent: 'deploy', RollbackIntent: 'rollback' }[text(getAt(env, ['request', 'intent', 'name'])) ?? ''];
   return text(getAt(env, ['request', 'type'])) === 'IntentRequest'
-    && ['DeployIntent', 'RollbackIntent'].includes(text(getAt(env, ['request', 'intent', 'name'])) ?? '')
+    && action !== undefined
     && getAt(env, ['request', 'intent', 'confirmationStatus']) === 'CONFIRMED'
+    && getAt(env, ['session', 'new']) === false
+    && getAt(env, ['session', 'attributes', 'pending', 'action']) === action
     && addressedTo(env) === SKILL_ID
     && fromAllowedUser(env);
 }

@@ -1,12 +1,9 @@
 import { parseConfig } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
-import { Catalog } from '../../lambda/src/domain/catalog';
-import { ReleaseService } from '../../lambda/src/domain/release-service';
-import { EnvironmentLocks } from '../../lambda/src/domain/locks';
-import { PinGuard } from '../../lambda/src/domain/pin-guard';
 import { MemoryStateStore } from '../../lambda/src/adapters/state/memory-state-store.adapter';
 import type { Logger, LogLevel } from '../../lambda/src/logging/logger';
-import { buildSkill } from '../../lambda/src/skill';
+import { composeSkill } from '../../lambda/src/compose';
+import type { IntentSpec } from '../../lambda/src/intents';
 import { ALLOWED_USER, SKILL_ID } from './envelopes';
 import { FakeDeployments, FakePipelines } from './fake-release-ports';
 
@@ -39,7 +36,10 @@ export interface LogLine {
 }
 
 /** The real handler chain over in-memory ports, with the log kept for assertions. */
-export function testSkill(overrides: Partial<Config> | Record<string, unknown> = {}, options: { now?: () => Date; store?: MemoryStateStore } = {}) {
+export function testSkill(
+  overrides: Partial<Config> | Record<string, unknown> = {},
+  options: { now?: () => Date; store?: MemoryStateStore; intents?: readonly IntentSpec[] } = {},
+) {
   const config = parseConfig({ ...TEST_CONFIG, ...overrides }, 'test config');
   const now = options.now ?? (() => new Date());
   const store = options.store ?? new MemoryStateStore(now);
@@ -47,15 +47,7 @@ export function testSkill(overrides: Partial<Config> | Record<string, unknown> =
   const deployments = new FakeDeployments();
   const logs: LogLine[] = [];
   const logger: Logger = { log: (level, event, fields = {}) => logs.push({ level, event, fields }) };
-  const skill = buildSkill({
-    config,
-    catalog: new Catalog(config),
-    releases: new ReleaseService(pipelines, deployments),
-    logger,
-    now,
-    locks: new EnvironmentLocks(store, now),
-    pins: new PinGuard(store, now, { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 }),
-  });
+  const skill = composeSkill({ config, pipelines, deployments, store, logger, now, intents: options.intents });
   const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
   return { skill, config, pipelines, deployments, logs, mutations, store };
 }

@@ -1,24 +1,28 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { audit } from './audit';
-import { requestContext, type SkillDeps } from './context';
-import { isIntent } from './request-shape';
-import { sayAndEnd } from './respond';
-
-/** Intents that read or change production, and so need a user on the allowlist. */
-export const GUARDED_INTENTS = ['DeployIntent', 'RollbackIntent', 'StatusIntent', 'LockIntent', 'UnlockIntent'] as const;
+import { intentName, requestType } from '../turn/request-shape';
+import { turnOf } from '../turn/turn';
 
 /**
- * First in the chain for the guarded intents: a user who is not on the allowlist hears why and is logged with the
- * ids an admin needs to add them. Nothing else runs for them, so no AWS call is made.
+ * Before every intent that is not declared open, and before a launch: a person who is not on the allowlist hears
+ * why, gets a card in the Alexa app with their ids and the exact config line that lets them in, and is audited.
+ * Nothing else runs for them, so no AWS call is made. An intent the table does not declare open is guarded: a new
+ * intent fails closed.
  */
-export function accessGuardHandler(deps: SkillDeps): RequestHandler {
+export function accessGuardHandler(isOpen: (intent: string) => boolean): RequestHandler {
   return {
-    canHandle: (input) => isIntent(input, ...GUARDED_INTENTS) && !requestContext(input).allowed,
+    canHandle(input) {
+      const type = requestType(input);
+      const guarded = type === 'LaunchRequest' || (type === 'IntentRequest' && !isOpen(intentName(input) ?? ''));
+      return guarded && !turnOf(input).allowed;
+    },
     handle(input) {
-      const context = requestContext(input);
-      const intent = (input.requestEnvelope.request as { intent?: { name?: string } }).intent?.name;
-      audit(deps, context, 'access', 'refused-not-allowed', undefined, { intent, hint: 'add userId or personId to allowedUsers to let them act' });
-      return sayAndEnd(input, context.speech.notAllowed());
+      const turn = turnOf(input);
+      turn.audit('access', 'refused-not-allowed', {
+        request: requestType(input),
+        intent: intentName(input),
+        hint: 'add userId or personId to allowedUsers to let them act',
+      });
+      return turn.sayWithCard(turn.speech.notAllowed(), turn.speech.strangerCard(turn.principal));
     },
   };
 }

@@ -1,68 +1,58 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { requestContext, type SkillDeps } from './context';
-import { forgetPending } from './pending';
-import { hasSession, isIntent, requestType } from './request-shape';
-import { ask, sayAndEnd } from './respond';
+import type { Response } from 'ask-sdk-model';
+import type { Logger } from '../logging/logger';
+import { hasSession, requestType } from '../turn/request-shape';
+import { turnOf, type Turn } from '../turn/turn';
 
 /** Small handlers that keep the conversation going: launch, help, stop, yes/no with nothing to confirm, fallback. */
 
 export const launchHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'LaunchRequest',
   handle(input) {
-    const { speech } = requestContext(input);
-    return ask(input, speech.launch(), speech.launchReprompt());
+    const turn = turnOf(input);
+    return turn.ask(turn.speech.launch(), turn.speech.launchReprompt());
   },
 };
 
-export function helpHandler(deps: SkillDeps): RequestHandler {
-  return {
-    canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
-    handle(input) {
-      const { speech } = requestContext(input);
-      const services = deps.catalog.serviceNames();
-      const environments = deps.catalog.environmentKeys(services[0] ?? '');
-      return ask(input, speech.help(services, environments), speech.helpReprompt());
-    },
-  };
+export function help(turn: Turn): Response {
+  const { catalog } = turn.deps;
+  const services = catalog.serviceNames();
+  const environments = catalog.environmentKeys(services[0] ?? '');
+  return turn.ask(turn.speech.help(services, environments), turn.speech.helpReprompt());
 }
 
-export const stopHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.PauseIntent'),
-  handle(input) {
-    forgetPending(input);
-    return sayAndEnd(input, requestContext(input).speech.goodbye());
-  },
-};
+export function stop(turn: Turn): Response {
+  turn.forgetReadBack();
+  return turn.say(turn.speech.goodbye());
+}
 
 /** "Yes" or "no" outside a confirmation step: Alexa sends these as intents of their own, and they must never act. */
-export const yesNoHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.YesIntent', 'AMAZON.NoIntent'),
-  handle(input) {
-    const { speech } = requestContext(input);
-    if (isIntent(input, 'AMAZON.NoIntent')) {
-      forgetPending(input);
-      return sayAndEnd(input, speech.goodbye());
-    }
-    return ask(input, speech.nothingToConfirm(), speech.launchReprompt());
-  },
-};
+export function yes(turn: Turn): Response {
+  return turn.ask(turn.speech.nothingToConfirm(), turn.speech.launchReprompt());
+}
 
-/** AMAZON.FallbackIntent and any intent this skill does not know. */
-export const fallbackHandler: RequestHandler = {
+export function no(turn: Turn): Response {
+  turn.forgetReadBack();
+  return turn.say(turn.speech.goodbye());
+}
+
+/** AMAZON.FallbackIntent, and any allowed person's intent that the intent table does not know. */
+export function fallback(turn: Turn): Response {
+  return turn.ask(turn.speech.fallback(), turn.speech.fallbackReprompt());
+}
+
+export const unknownIntentHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'IntentRequest',
-  handle(input) {
-    const { speech } = requestContext(input);
-    return ask(input, speech.fallback(), speech.fallbackReprompt());
-  },
+  handle: (input) => fallback(turnOf(input)),
 };
 
 /** SessionEndedRequest gets no speech; Alexa ignores anything else. */
-export function sessionEndedHandler(deps: SkillDeps): RequestHandler {
+export function sessionEndedHandler(logger: Logger): RequestHandler {
   return {
     canHandle: (input) => requestType(input) === 'SessionEndedRequest',
     handle(input) {
       const request = input.requestEnvelope.request as { reason?: unknown; error?: unknown };
-      deps.logger.log(request.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: request.reason, error: request.error });
+      logger.log(request.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: request.reason, error: request.error });
       return input.responseBuilder.getResponse();
     },
   };
@@ -73,14 +63,14 @@ export function sessionEndedHandler(deps: SkillDeps): RequestHandler {
  * Connections.Response, AudioPlayer…): acknowledged silently, because most of them must not carry speech and none
  * of them asks this skill to act.
  */
-export function quietHandler(deps: SkillDeps): RequestHandler {
+export function quietHandler(logger: Logger): RequestHandler {
   return {
     canHandle: () => true,
     handle(input) {
-      deps.logger.log('info', 'request.ignored', { type: requestType(input) });
+      logger.log('info', 'request.ignored', { type: requestType(input) });
       if (hasSession(input) && requestType(input) === 'Display.ElementSelected') {
-        const { speech } = requestContext(input);
-        return ask(input, speech.launch(), speech.launchReprompt());
+        const turn = turnOf(input);
+        return turn.ask(turn.speech.launch(), turn.speech.launchReprompt());
       }
       return input.responseBuilder.getResponse();
     },

@@ -1,90 +1,97 @@
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import type { Response } from 'ask-sdk-model';
+import { consentTo } from '../domain/consent';
 import { isOutcomeUnknown } from '../domain/errors';
 import { idempotencyToken } from '../domain/ids';
-import type { Target } from '../domain/release';
+import { FREEZE_OVERRIDE_KEY, overrideMarker } from '../domain/release-policy';
 import type { DeployPlan } from '../domain/release-service';
 import { joinSsml } from '../speech/ssml';
-import { audit } from './audit';
-import { requestContext, type SkillDeps } from './context';
-import { forgetPending, pendingMatches, pendingOf, rememberPending } from './pending';
-import { confirmationStatus, intentOf, isIntent } from './request-shape';
-import { confirmIntent, sayAndEnd } from './respond';
-import { freezeStep, pinStep, refuseIfBarredWhile } from './release-guards';
-import { resolveTarget } from './target-dialog';
+import type { Turn } from '../turn/turn';
+import { refusal, releaseCodeStep } from './gates';
+import { resolveTarget, type TargetStep } from './target';
+
+type Resolved = Extract<TargetStep, { kind: 'target' }>;
 
 /**
- * "Push checkout to prod": resolve the target, refuse while a release runs, read back and ask for a yes, and only
- * on CONFIRMED start the pipeline, with a token derived from the request.
+ * "Push checkout to prod": resolve the target, refuse while a release runs, read back and ask for a yes, and start
+ * the pipeline only on a yes to exactly that read-back, with a token derived from the request.
  */
-export function deployHandler(deps: SkillDeps): RequestHandler {
-  return {
-    canHandle: (input) => isIntent(input, 'DeployIntent'),
-    async handle(input) {
-      const context = requestContext(input);
-      const { speech } = context;
-      const intent = intentOf(input);
-      const step = resolveTarget(input, deps, intent, 'deploy');
-      if (step.kind === 'asked') return step.response;
-      const { target } = step;
-      context.where = target;
-      const pipeline = target.pipeline;
-      if (!pipeline) return sayAndEnd(input, speech.notConfigured('deploy', target));
+export async function deploy(turn: Turn): Promise<Response> {
+  const { speech, principal, deps: { policy, releases } } = turn;
+  const step = resolveTarget(turn, 'deploy');
+  if (step.kind === 'asked') return step.response;
+  const { target } = step;
+  turn.where = target;
+  const pipeline = target.pipeline;
+  if (!pipeline) return turn.say(speech.notConfigured('deploy', target));
 
-      if (confirmationStatus(intent) === 'DENIED') {
-        forgetPending(input);
-        audit(deps, context, 'deploy', 'denied-by-user', target);
-        return sayAndEnd(input, speech.deployDenied(target));
-      }
+  const consent = consentTo('deploy', target, { confirmation: turn.confirmation, targetSaid: step.said }, turn.readBack());
+  if (consent.kind === 'denied') {
+    turn.forgetReadBack();
+    turn.audit('deploy', 'denied-by-user');
+    return turn.say(speech.deployDenied(target));
+  }
 
-      // What would ship is read while the lock is (a read of the pipeline's history, never a change).
-      const checked = await refuseIfBarredWhile(input, deps, target, 'deploy', () => deps.releases.planDeploy(target));
-      if (checked.barred) return checked.barred;
-      const plan = checked.read;
-      const pending = pendingOf(input);
-      const freeze = freezeStep(input, deps, target, step.intent, pending, confirmationStatus(intent) === 'CONFIRMED');
-      if (freeze.kind === 'respond') return freeze.response;
-      if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'deploy', target) || freeze.justOverridden) {
-        return readBack(input, deps, step.intent, target, await plan, false);
-      }
-      const askedForPin = await pinStep(input, deps, target, step.intent, 'deploy');
-      if (askedForPin) return askedForPin;
+  // What would ship is read while the lock is (a read of the pipeline's history, never a change).
+  const checked = await policy.barrierWhile(principal, target.environment, () => releases.planDeploy(target));
+  if (checked.kind !== 'clear') return refusal(turn, 'deploy', target.environment, checked);
+  const plan = checked.read;
 
-      forgetPending(input);
-      try {
-        const token = idempotencyToken(input.requestEnvelope.request.requestId, pipeline.name);
-        const outcome = await deps.releases.startDeploy(target, token, pending?.key, plan);
-        switch (outcome.kind) {
-          case 'busy':
-            audit(deps, context, 'deploy', 'refused-busy', target, { runningExecutionId: outcome.running.id });
-            return sayAndEnd(input, speech.deployBusy(target, outcome.running));
-          case 'changed':
-            return readBack(input, deps, step.intent, target, outcome.plan, true);
-          case 'started':
-            audit(deps, context, 'deploy', 'started', target, { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
-            return sayAndEnd(input, speech.deployStarted(target, pipeline.name, outcome.executionId));
-        }
-      } catch (error) {
-        if (isOutcomeUnknown(error)) {
-          audit(deps, context, 'deploy', 'unknown', target, { error: error.code, awsRequestId: error.requestId });
-          return sayAndEnd(input, speech.deployOutcomeUnknown(target, pipeline.name));
-        }
-        throw error;
-      }
-    },
-  };
+  const freeze = policy.freeze(principal, target, { overriddenFor: turn.freezeOverride(), readBack: turn.readBack(), confirmed: turn.confirmation === 'CONFIRMED' });
+  switch (freeze.kind) {
+    case 'frozen':
+      turn.audit('deploy', 'refused-frozen', { freeze: freeze.freeze.reason });
+      return turn.say(speech.frozen(target.environment, freeze.freeze.reason));
+    case 'override-offered': {
+      turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: FREEZE_OVERRIDE_KEY });
+      const question = speech.freezeOverrideQuestion(target.environment, freeze.freeze.reason);
+      return turn.confirm(step.values, question, question);
+    }
+    case 'overridden-now':
+      turn.rememberFreezeOverride(overrideMarker(target));
+      turn.audit('deploy', 'freeze-overridden', { freeze: freeze.freeze.reason });
+      return readBack(turn, step, await plan, false);
+    case 'open':
+    case 'overridden':
+      break;
+  }
+
+  if (consent.kind !== 'given' || consent.readBack.key === FREEZE_OVERRIDE_KEY) return readBack(turn, step, await plan, false);
+  const askedForCode = await releaseCodeStep(turn, 'deploy', step.values);
+  if (askedForCode) return askedForCode;
+
+  turn.forgetReadBack();
+  try {
+    const token = idempotencyToken(turn.requestId, pipeline.name);
+    const outcome = await releases.startDeploy(target, token, consent.readBack.key, plan);
+    switch (outcome.kind) {
+      case 'busy':
+        turn.audit('deploy', 'refused-busy', { runningExecutionId: outcome.running.id });
+        return turn.say(speech.deployBusy(target, outcome.running));
+      case 'changed':
+        return readBack(turn, step, outcome.plan, true);
+      case 'started':
+        turn.audit('deploy', 'started', { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
+        return turn.say(speech.deployStarted(target, pipeline.name, outcome.executionId));
+    }
+  } catch (error) {
+    if (isOutcomeUnknown(error)) {
+      turn.audit('deploy', 'unknown', { error: error.code, awsRequestId: error.requestId });
+      return turn.say(speech.deployOutcomeUnknown(target, pipeline.name));
+    }
+    throw error;
+  }
 }
 
 /** Reads back what would ship and asks for a yes, or says a release is already running. */
-function readBack(input: HandlerInput, deps: SkillDeps, intent: Intent, target: Target, plan: DeployPlan, changed: boolean): Response {
-  const context = requestContext(input);
-  const { speech } = context;
+function readBack(turn: Turn, step: Resolved, plan: DeployPlan, changed: boolean): Response {
+  const { speech } = turn;
+  const { target } = step;
   if (plan.kind === 'busy') {
-    forgetPending(input);
-    audit(deps, context, 'deploy', 'refused-busy', target, { runningExecutionId: plan.running.id });
-    return sayAndEnd(input, speech.deployBusy(target, plan.running));
+    turn.forgetReadBack();
+    turn.audit('deploy', 'refused-busy', { runningExecutionId: plan.running.id });
+    return turn.say(speech.deployBusy(target, plan.running));
   }
-  rememberPending(input, { action: 'deploy', service: target.service, environment: target.environment, key: plan.key });
+  turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: plan.key });
   const question = speech.deployConfirm(target, target.pipeline?.name ?? '', plan.lastRelease);
-  return confirmIntent(input, intent, changed ? joinSsml([speech.planChanged(), question]) : question, speech.deployConfirmReprompt(target));
+  return turn.confirm(step.values, changed ? joinSsml([speech.planChanged(), question]) : question, speech.deployConfirmReprompt(target));
 }

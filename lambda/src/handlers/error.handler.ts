@@ -2,9 +2,10 @@ import type { ErrorHandler } from 'ask-sdk-core';
 import type { Ssml } from '../speech/ssml';
 import { AwsError, PushToProdError } from '../domain/errors';
 import type { Messages } from '../speech';
-import { requestContext, type RequestContext, type SkillDeps } from './context';
-import { hasSession, requestType } from './request-shape';
-import { sayAndEnd } from './respond';
+import type { Logger } from '../logging/logger';
+import type { Target } from '../domain/release';
+import { hasSession, requestType } from '../turn/request-shape';
+import { findTurn } from '../turn/turn';
 
 const OPERATION_WORDS: Record<string, string> = {
   StartPipelineExecution: 'start the pipeline',
@@ -25,11 +26,11 @@ const OPERATION_WORDS: Record<string, string> = {
  * The one error handler: an AWS fault becomes a plain sentence about what happened (and that nothing was changed
  * where that is true); anything else becomes an apology. Either way the details go to the log, not to the user.
  */
-export function errorHandler(deps: SkillDeps): ErrorHandler {
+export function errorHandler(logger: Logger): ErrorHandler {
   return {
     canHandle: () => true,
     handle(input, error) {
-      deps.logger.log('error', 'request.failed', {
+      logger.log('error', 'request.failed', {
         type: requestType(input),
         error: error.name,
         code: error instanceof PushToProdError ? error.code : undefined,
@@ -38,18 +39,14 @@ export function errorHandler(deps: SkillDeps): ErrorHandler {
         message: error.message,
       });
       if (!hasSession(input) || requestType(input) === 'SessionEndedRequest') return input.responseBuilder.getResponse();
-      let context: RequestContext;
-      try {
-        context = requestContext(input);
-      } catch {
-        return input.responseBuilder.getResponse();
-      }
-      return sayAndEnd(input, speechFor(error, context.speech, context.where));
+      const turn = findTurn(input);
+      if (!turn) return input.responseBuilder.getResponse();
+      return turn.say(speechFor(error, turn.speech, turn.where));
     },
   };
 }
 
-function speechFor(error: Error, speech: Messages, where: RequestContext['where']): Ssml {
+function speechFor(error: Error, speech: Messages, where: Target | undefined): Ssml {
   if (!(error instanceof PushToProdError)) return speech.unexpected();
   switch (error.code) {
     case 'AWS_ACCESS_DENIED':

@@ -1,109 +1,92 @@
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import type { Response } from 'ask-sdk-model';
+import { consentTo } from '../domain/consent';
 import { isOutcomeUnknown } from '../domain/errors';
-import type { Target } from '../domain/release';
 import { planKey, undoesARollback, type RollbackPlan } from '../domain/rollback';
 import { joinSsml } from '../speech/ssml';
-import { audit } from './audit';
-import { requestContext, type SkillDeps } from './context';
-import { forgetPending, pendingMatches, pendingOf, rememberPending } from './pending';
-import { confirmationStatus, intentOf, isIntent } from './request-shape';
-import { confirmIntent, sayAndEnd } from './respond';
-import { pinStep, refuseIfBarred } from './release-guards';
-import { resolveTarget } from './target-dialog';
+import type { Turn } from '../turn/turn';
+import { refusal, releaseCodeStep } from './gates';
+import { resolveTarget, type TargetStep } from './target';
+
+type Resolved = Extract<TargetStep, { kind: 'target' }>;
 
 /**
  * "Roll back checkout": stop the deployment in progress, or redeploy the last revision that succeeded before the
- * current one (or RollbackStage, where the config names a stage). Always read back and wait for CONFIRMED.
+ * current one (or RollbackStage, where the config names a stage). Always read back, and act only on a yes to exactly
+ * that read-back; undoing a rollback takes a second yes.
  */
-export function rollbackHandler(deps: SkillDeps): RequestHandler {
-  return {
-    canHandle: (input) => isIntent(input, 'RollbackIntent'),
-    async handle(input) {
-      const context = requestContext(input);
-      const { speech } = context;
-      const intent = intentOf(input);
-      const step = resolveTarget(input, deps, intent, 'rollback');
-      if (step.kind === 'asked') return step.response;
-      const { target } = step;
-      context.where = target;
-      if (!target.deploymentGroup && !(target.rollbackStage && target.pipeline)) {
-        return sayAndEnd(input, speech.notConfigured('rollback', target));
-      }
+export async function rollback(turn: Turn): Promise<Response> {
+  const { speech, principal, deps: { policy, releases } } = turn;
+  const step = resolveTarget(turn, 'rollback');
+  if (step.kind === 'asked') return step.response;
+  const { target } = step;
+  turn.where = target;
+  if (!target.deploymentGroup && !(target.rollbackStage && target.pipeline)) {
+    return turn.say(speech.notConfigured('rollback', target));
+  }
 
-      if (confirmationStatus(intent) === 'DENIED') {
-        forgetPending(input);
-        audit(deps, context, 'rollback', 'denied-by-user', target);
-        return sayAndEnd(input, speech.rollbackDenied(target));
-      }
+  const consent = consentTo('rollback', target, { confirmation: turn.confirmation, targetSaid: step.said }, turn.readBack());
+  if (consent.kind === 'denied') {
+    turn.forgetReadBack();
+    turn.audit('rollback', 'denied-by-user');
+    return turn.say(speech.rollbackDenied(target));
+  }
 
-      const barred = await refuseIfBarred(input, deps, target, 'rollback');
-      if (barred) return barred;
-      const pending = pendingOf(input);
-      if (confirmationStatus(intent) !== 'CONFIRMED' || !pendingMatches(pending, 'rollback', target)) {
-        return readBack(input, deps, step.intent, target, await deps.releases.planRollback(target), false);
-      }
-      let readBackKey = pending?.key;
-      if (pending === undefined) {
-        // A yes that arrives without the read-back in the session (Alexa's own confirmation, a one-shot request):
-        // a plan that undoes a rollback must still be heard, and get its second yes, before anything happens.
-        const plan = await deps.releases.planRollback(target);
-        if (plan.kind !== 'nothing' && undoesARollback(plan)) return readBack(input, deps, step.intent, target, plan, false);
-        readBackKey = planKey(plan);
-      }
-      if (pending?.needsSecondYes && !pending.firstYesGiven) {
-        // Undoing a rollback puts back what someone already judged bad: one more explicit yes.
-        rememberPending(input, { ...pending, firstYesGiven: true });
-        const question = speech.undoRollbackQuestion(target);
-        return confirmIntent(input, step.intent, question, question);
-      }
-      const askedForPin = await pinStep(input, deps, target, step.intent, 'rollback');
-      if (askedForPin) return askedForPin;
+  const barrier = await policy.barrier(principal, target.environment);
+  if (barrier.kind !== 'clear') return refusal(turn, 'rollback', target.environment, barrier);
+  if (consent.kind !== 'given') return readBack(turn, step, await releases.planRollback(target), false);
 
-      forgetPending(input);
-      try {
-        const outcome = await deps.releases.rollback(target, readBackKey);
-        switch (outcome.kind) {
-          case 'changed':
-            return readBack(input, deps, step.intent, target, outcome.plan, true);
-          case 'busy':
-            audit(deps, context, 'rollback', 'refused-busy', target, { runningDeploymentId: outcome.running.id });
-            return sayAndEnd(input, speech.rollbackBusy(target, outcome.running));
-          case 'stopping':
-            audit(deps, context, 'rollback', 'stopped-deployment', target, { deploymentId: outcome.deployment.id, status: outcome.status, awsRequestId: outcome.awsRequestId });
-            return sayAndEnd(input, speech.rollbackStopping(target, outcome.deployment, outcome.status));
-          case 'redeploying':
-            audit(deps, context, 'rollback', 'redeployed', target, { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id, awsRequestId: outcome.awsRequestId });
-            return sayAndEnd(input, speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target));
-          case 'rolling-back-stage':
-            audit(deps, context, 'rollback', 'rolled-back-stage', target, { executionId: outcome.executionId, targetExecutionId: outcome.target.id, awsRequestId: outcome.awsRequestId });
-            return sayAndEnd(input, speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
-        }
-      } catch (error) {
-        if (isOutcomeUnknown(error)) {
-          audit(deps, context, 'rollback', 'unknown', target, { error: error.code, awsRequestId: error.requestId });
-          return sayAndEnd(input, speech.rollbackOutcomeUnknown(target));
-        }
-        throw error;
-      }
-    },
-  };
+  const { readBack: heard } = consent;
+  if (heard.needsSecondYes && !heard.firstYesGiven) {
+    // Undoing a rollback puts back what someone already judged bad: one more explicit yes.
+    turn.rememberReadBack({ ...heard, firstYesGiven: true });
+    const question = speech.undoRollbackQuestion(target);
+    return turn.confirm(step.values, question, question);
+  }
+  const askedForCode = await releaseCodeStep(turn, 'rollback', step.values);
+  if (askedForCode) return askedForCode;
+
+  turn.forgetReadBack();
+  try {
+    const outcome = await releases.rollback(target, heard.key);
+    switch (outcome.kind) {
+      case 'changed':
+        return readBack(turn, step, outcome.plan, true);
+      case 'busy':
+        turn.audit('rollback', 'refused-busy', { runningDeploymentId: outcome.running.id });
+        return turn.say(speech.rollbackBusy(target, outcome.running));
+      case 'stopping':
+        turn.audit('rollback', 'stopped-deployment', { deploymentId: outcome.deployment.id, status: outcome.status, awsRequestId: outcome.awsRequestId });
+        return turn.say(speech.rollbackStopping(target, outcome.deployment, outcome.status));
+      case 'redeploying':
+        turn.audit('rollback', 'redeployed', { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id, awsRequestId: outcome.awsRequestId });
+        return turn.say(speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target));
+      case 'rolling-back-stage':
+        turn.audit('rollback', 'rolled-back-stage', { executionId: outcome.executionId, targetExecutionId: outcome.target.id, awsRequestId: outcome.awsRequestId });
+        return turn.say(speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
+    }
+  } catch (error) {
+    if (isOutcomeUnknown(error)) {
+      turn.audit('rollback', 'unknown', { error: error.code, awsRequestId: error.requestId });
+      return turn.say(speech.rollbackOutcomeUnknown(target));
+    }
+    throw error;
+  }
 }
 
 /** Reads back what a rollback would do and asks for a yes, or says there is nothing to roll back to. */
-function readBack(input: HandlerInput, deps: SkillDeps, intent: Intent, target: Target, plan: RollbackPlan, changed: boolean): Response {
-  const context = requestContext(input);
-  const { speech } = context;
+function readBack(turn: Turn, step: Resolved, plan: RollbackPlan, changed: boolean): Response {
+  const { speech } = turn;
+  const { target } = step;
   if (plan.kind === 'nothing') {
-    forgetPending(input);
-    audit(deps, context, 'rollback', `refused-${plan.reason}`, target);
-    return sayAndEnd(input, speech.rollbackNothing(target, plan.reason));
+    turn.forgetReadBack();
+    turn.audit('rollback', `refused-${plan.reason}`);
+    return turn.say(speech.rollbackNothing(target, plan.reason));
   }
-  rememberPending(input, { action: 'rollback', service: target.service, environment: target.environment, key: planKey(plan), needsSecondYes: undoesARollback(plan) });
+  turn.rememberReadBack({ action: 'rollback', service: target.service, environment: target.environment, key: planKey(plan), needsSecondYes: undoesARollback(plan) });
   const question = plan.kind === 'stop-deployment'
     ? speech.rollbackConfirmStop(target, plan.deployment)
     : plan.kind === 'redeploy'
       ? speech.rollbackConfirmRedeploy(target, plan.current, plan.target, undoesARollback(plan))
       : speech.rollbackConfirmStage(target, plan.stage, plan.current, plan.target, undoesARollback(plan));
-  return confirmIntent(input, intent, changed ? joinSsml([speech.planChanged(), question]) : question, speech.rollbackConfirmReprompt(target));
+  return turn.confirm(step.values, changed ? joinSsml([speech.planChanged(), question]) : question, speech.rollbackConfirmReprompt(target));
 }

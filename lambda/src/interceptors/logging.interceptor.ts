@@ -1,6 +1,6 @@
 import type { RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { Logger } from '../logging/logger';
-import { isRecord } from '../handlers/request-shape';
+import { isRecord } from '../turn/request-shape';
 
 /** Slots whose values are secrets: the spoken release code. Their values never reach a log line. */
 const SECRET_SLOTS = new Set(['pin']);

@@ -1,15 +1,14 @@
 import type { RequestInterceptor } from 'ask-sdk-core';
 import { isAllowed, type Principal } from '../domain/access';
-import type { SkillDeps } from '../handlers/context';
-import { setRequestContext } from '../handlers/context';
-import { keepOnlyOwnAttributes } from '../handlers/pending';
-import { isRecord } from '../handlers/request-shape';
 import { messagesFor } from '../speech';
+import { isRecord } from '../turn/request-shape';
+import { keepOnlyOwnAttributes } from '../turn/session';
+import { setTurn, Turn, type SkillDeps } from '../turn/turn';
 
 /**
- * Works out once per request who is asking, whether they are allowed, and which words to speak. Ids come from
- * context.System (present on every request), falling back to the session for old envelopes that lack it. It also
- * drops session attributes this skill did not write, before any handler reads them.
+ * Builds the request's Turn once, for every handler: who is asking, whether they are allowed, and which words to
+ * speak. Ids come from context.System (present on every request), falling back to the session for old envelopes
+ * that lack it. It also drops session attributes this skill did not write, before any handler reads them.
  */
 export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
   return {
@@ -17,11 +16,8 @@ export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
       const principal = principalOf(input.requestEnvelope as unknown);
       keepOnlyOwnAttributes(input);
       const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
-      setRequestContext(input, {
-        principal,
-        allowed: isAllowed(deps.config, principal),
-        speech: messagesFor(typeof locale === 'string' ? locale : undefined, deps.now(), deps.config.timeZone),
-      });
+      const speech = messagesFor(typeof locale === 'string' ? locale : undefined, deps.now(), deps.config.timeZone);
+      setTurn(input, new Turn(input, deps, speech, principal, isAllowed(deps.config, principal)));
     },
   };
 }

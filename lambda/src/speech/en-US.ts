@@ -42,7 +42,19 @@ export function enUS(f: Format): Messages {
     fallback: () => ssml`Sorry, I can't help with that. I can push a release, roll one back, or tell you the status. What would you like to do?`,
     fallbackReprompt: () => ssml`Say push to prod, roll back, or status.`,
     nothingToConfirm: () => ssml`There's nothing waiting for a yes or no. Say push to prod, roll back, or status.`,
-    notAllowed: () => ssml`Sorry, you're not on this skill's list of people allowed to release. Nothing was changed. Ask your admin to add your user id, which I've written to the skill's log.`,
+    notAllowed: () => ssml`Sorry, you're not on this skill's list of people allowed to release. Nothing was changed. I've put your user id in the Alexa app: send it to whoever runs this skill so they can add you.`,
+    strangerCard: (ids) => ({
+      title: 'Release captain: not on the list yet',
+      text: [
+        'You are not on this skill\'s list of people allowed to release.',
+        `Your user id: ${ids.userId ?? '(none was sent)'}`,
+        ...(ids.personId ? [`Your voice (person) id: ${ids.personId}`] : []),
+        '',
+        'To let this account in, add this line to "allowedUsers" in lambda/push-to-prod.json, then redeploy:',
+        `  "${ids.userId ?? ''}",`,
+        ...(ids.personId ? ['To let only this recognised voice in, add this line instead:', `  "${ids.personId}",`] : []),
+      ].join('\n'),
+    }),
 
     askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,

@@ -25,6 +25,8 @@ export interface Messages {
   fallbackReprompt(): Ssml;
   nothingToConfirm(): Ssml;
   notAllowed(): Ssml;
+  /** The card a stranger gets: their ids, and the exact config line that lets them in. Plain text, not speech. */
+  strangerCard(ids: { readonly userId?: string; readonly personId?: string }): { readonly title: string; readonly text: string };
 
   askService(action: Action, choices: readonly string[]): Ssml;
   unknownService(heard: string, choices: readonly string[]): Ssml;

@@ -1,0 +1,156 @@
+import type { Config, Freeze } from '../config/schema';
+import { isAdmin, mayChange, principalKey, type Principal } from './access';
+import type { ReadBack } from './consent';
+import { activeFreeze } from './freeze';
+import type { EnvironmentLocks, Lock } from './locks';
+import type { PinGuard } from './pin-guard';
+import type { Target } from './release';
+
+/** What stands between a person and changing an environment before anything is read back. */
+export type Barrier =
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'not-allowed-here' }
+  | { readonly kind: 'locked'; readonly lock: Lock };
+
+/** A deploy freeze, and what an admin may do about it. */
+export type FreezeGate =
+  | { readonly kind: 'open' }
+  /** Frozen, and this person may not override it. */
+  | { readonly kind: 'frozen'; readonly freeze: Freeze }
+  /** Frozen; an admin is asked whether to override it before anything is read back. */
+  | { readonly kind: 'override-offered'; readonly freeze: Freeze }
+  /** The admin said yes to the override just now: record it, then read the plan back (a second yes acts). */
+  | { readonly kind: 'overridden-now'; readonly freeze: Freeze }
+  /** Overridden earlier in this session for this very target. */
+  | { readonly kind: 'overridden'; readonly freeze: Freeze };
+
+/** The spoken release code, for environments whose policy asks for one. */
+export type CodeGate =
+  | { readonly kind: 'not-required' }
+  | { readonly kind: 'ask' }
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'wrong'; readonly attemptsLeft: number }
+  | { readonly kind: 'locked-out'; readonly until: Date };
+
+export type LockDecision =
+  | { readonly kind: 'not-allowed-here' }
+  | { readonly kind: 'acquired' | 'already-yours' | 'held'; readonly lock: Lock };
+
+export type UnlockDecision =
+  | { readonly kind: 'not-allowed-here' }
+  | { readonly kind: 'released'; readonly lock: Lock }
+  | { readonly kind: 'not-locked' }
+  | { readonly kind: 'not-holder'; readonly lock: Lock };
+
+/** The read-back key that marks a pending freeze override rather than a plan. */
+export const FREEZE_OVERRIDE_KEY = 'freeze-override';
+
+/**
+ * Every decision about who may change production, and when: permission, locks, freezes and the release code. Each
+ * returns a union that the handlers turn into words; none of them speaks, and none of them starts anything in AWS.
+ */
+export class ReleasePolicy {
+  constructor(
+    private readonly config: Config,
+    private readonly locks: EnvironmentLocks,
+    private readonly pins: PinGuard,
+    private readonly now: () => Date,
+  ) {}
+
+  /** May this person change (deploy, roll back, lock) this environment? */
+  mayChange(who: Principal, environment: string): boolean {
+    return mayChange(this.config, who, environment);
+  }
+
+  isAdmin(who: Principal): boolean {
+    return isAdmin(this.config, who);
+  }
+
+  /** Permission first, then the lock: someone else's lock bars the environment. */
+  async barrier(who: Principal, environment: string): Promise<Barrier> {
+    if (!this.mayChange(who, environment)) return { kind: 'not-allowed-here' };
+    return this.lockBarrier(who, environment);
+  }
+
+  /**
+   * barrier, with `read` (what the action would do, worked out from AWS: a read, never a change) started as soon as
+   * the person is known to be allowed here, so that it and the lock are read at once: on a cold start, one round
+   * trip less before Alexa hears anything. The read is handed back only when nothing bars the request; when
+   * something does, it is dropped, and so is its failure.
+   */
+  async barrierWhile<T>(who: Principal, environment: string, read: () => Promise<T>):
+    Promise<Exclude<Barrier, { kind: 'clear' }> | { readonly kind: 'clear'; readonly read: Promise<T> }> {
+    if (!this.mayChange(who, environment)) return { kind: 'not-allowed-here' };
+    const reading = read();
+    // Awaited by the caller, or dropped below: either way never an unhandled rejection.
+    reading.catch(() => undefined);
+    const barrier = await this.lockBarrier(who, environment);
+    return barrier.kind === 'clear' ? { kind: 'clear', read: reading } : barrier;
+  }
+
+  /**
+   * Deploy freezes. Outside one: open. Inside one: refused, except that an admin is offered an override, and after
+   * that yes still hears the normal read-back and must say yes again: two confirmations.
+   */
+  freeze(who: Principal, target: Target, session: { readonly overriddenFor?: string; readonly readBack?: ReadBack; readonly confirmed: boolean }): FreezeGate {
+    const policy = this.config.policies[target.environment];
+    const freeze = policy && activeFreeze(policy.freezes, this.now(), this.config.timeZone);
+    if (!freeze) return { kind: 'open' };
+    if (session.overriddenFor === overrideMarker(target)) return { kind: 'overridden', freeze };
+    if (!this.isAdmin(who)) return { kind: 'frozen', freeze };
+    const { readBack } = session;
+    const askedToOverride = readBack?.key === FREEZE_OVERRIDE_KEY && readBack.action === 'deploy'
+      && readBack.service === target.service && readBack.environment === target.environment;
+    return session.confirmed && askedToOverride ? { kind: 'overridden-now', freeze } : { kind: 'override-offered', freeze };
+  }
+
+  /** Checks the spoken release code where the environment's policy asks for one; failures count toward a lockout. */
+  async releaseCode(who: Principal, environment: string, spoken: string | undefined): Promise<CodeGate> {
+    const pin = this.config.pin;
+    if (!this.config.policies[environment]?.requirePin || !pin) return { kind: 'not-required' };
+    const digits = spoken?.replace(/\D/g, '');
+    if (digits === undefined || digits === '') return { kind: 'ask' };
+    const result = await this.pins.check(principalKey(who), digits, pin.hash);
+    switch (result.kind) {
+      case 'ok': return { kind: 'accepted' };
+      case 'wrong': return result;
+      case 'locked-out': return result;
+      default: {
+        // A new kind of answer must be handled here, never waved through to the action.
+        const unhandled: never = result;
+        throw new Error(`Unhandled PIN check ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  async lock(who: Principal, environment: string): Promise<LockDecision> {
+    if (!this.mayChange(who, environment)) return { kind: 'not-allowed-here' };
+    return this.locks.acquire(environment, who);
+  }
+
+  async unlock(who: Principal, environment: string): Promise<UnlockDecision> {
+    if (!this.mayChange(who, environment)) return { kind: 'not-allowed-here' };
+    return this.locks.release(environment, who, this.isAdmin(who));
+  }
+
+  /** The lock on an environment, for the status answer. */
+  currentLock(environment: string): Promise<Lock | undefined> {
+    return this.locks.current(environment);
+  }
+
+  /** The name to speak for a person: from the config's `people`, else undefined ("someone else"). */
+  nameOf(who: Principal): string | undefined {
+    return (who.personId && this.config.people[who.personId]) || (who.userId && this.config.people[who.userId]) || undefined;
+  }
+
+  private async lockBarrier(who: Principal, environment: string): Promise<Barrier> {
+    const lock = await this.locks.current(environment);
+    if (!lock || principalKey(lock.holder) === principalKey(who)) return { kind: 'clear' };
+    return { kind: 'locked', lock };
+  }
+}
+
+/** What the session keeps once an admin has overridden a freeze for one service and environment. */
+export function overrideMarker(target: Pick<Target, 'service' | 'environment'>): string {
+  return `${target.service}|${target.environment}`;
+}

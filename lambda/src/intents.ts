@@ -1,0 +1,44 @@
+import type { Response } from 'ask-sdk-model';
+import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
+import { deploy } from './handlers/deploy.handler';
+import { lock, unlock } from './handlers/lock.handler';
+import { rollback } from './handlers/rollback.handler';
+import { status } from './handlers/status.handler';
+import type { Turn } from './turn/turn';
+
+/** What an intent's handler is: a turn in, an answer out. */
+export type IntentHandler = (turn: Turn) => Response | Promise<Response>;
+
+/** One intent the skill answers, declared once: the chain, the access guard and CanFulfill all read this row. */
+export interface IntentSpec {
+  readonly name: string;
+  readonly handle: IntentHandler;
+  /** `open` intents answer anyone; every other intent (and any intent not in the table) needs the allowlist. */
+  readonly access: 'open' | 'guarded';
+  /** Offered to Alexa's name-free requests (CanFulfillIntentRequest). */
+  readonly canFulfill: boolean;
+  /** The slots the interaction model gives the intent: exactly what a Dialog directive may send back. */
+  readonly slots: readonly string[];
+}
+
+const TARGET_SLOTS = ['service', 'environment'] as const;
+const GUARDED_ACTION_SLOTS = [...TARGET_SLOTS, 'pin'] as const;
+
+/**
+ * Every intent of the interaction model, in one table. Adding a guarded intent means: a row here, a handler, samples
+ * in the model, sentences in each locale. A test holds this table and the model's intents and slots in step.
+ */
+export const INTENTS: readonly IntentSpec[] = [
+  { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
+  { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
+  { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
+  { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
+  { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
+  { name: 'AMAZON.HelpIntent', handle: help, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.StopIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.CancelIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.NavigateHomeIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.YesIntent', handle: yes, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.NoIntent', handle: no, access: 'open', canFulfill: false, slots: [] },
+  { name: 'AMAZON.FallbackIntent', handle: fallback, access: 'open', canFulfill: false, slots: [] },
+];

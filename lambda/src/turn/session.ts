@@ -1,0 +1,71 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { ReadBack } from '../domain/consent';
+import { hasSession, isRecord, sessionAttributes } from './request-shape';
+
+/**
+ * What the skill keeps in Alexa's session between turns: the read-back a yes may act on, and a freeze override.
+ * Session attributes come back from the device, so they are read defensively and only what the skill wrote is kept.
+ */
+
+const READ_BACK = 'pending';
+/** Set when an admin overrode a freeze for one service and environment in this session ("service|environment"). */
+const FREEZE_OVERRIDE = 'freezeOverride';
+/** Longer than any service, environment or plan key the skill writes: anything longer was not written by it. */
+const MAX_FIELD_LENGTH = 200;
+
+export function readBackOf(input: HandlerInput): ReadBack | undefined {
+  const value = sessionAttributes(input)[READ_BACK];
+  if (!isRecord(value)) return undefined;
+  const { action, service, environment, key, needsSecondYes, firstYesGiven } = value;
+  if ((action !== 'deploy' && action !== 'rollback') || !isShortText(service) || !isShortText(environment) || !isShortText(key)) {
+    return undefined;
+  }
+  return { action, service, environment, key, ...(needsSecondYes === true ? { needsSecondYes } : {}), ...(firstYesGiven === true ? { firstYesGiven } : {}) };
+}
+
+export function rememberReadBack(input: HandlerInput, readBack: ReadBack): void {
+  // A request without a session (one-shot, or a forged one) has nowhere to keep it; ask-sdk-core would throw.
+  if (!hasSession(input)) return;
+  input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [READ_BACK]: readBack });
+}
+
+export function forgetReadBack(input: HandlerInput): void {
+  if (!hasSession(input)) return;
+  const rest = { ...sessionAttributes(input) };
+  delete rest[READ_BACK];
+  input.attributesManager.setSessionAttributes(rest);
+}
+
+export function freezeOverrideOf(input: HandlerInput): string | undefined {
+  const value = sessionAttributes(input)[FREEZE_OVERRIDE];
+  return isShortText(value) ? value : undefined;
+}
+
+export function rememberFreezeOverride(input: HandlerInput, marker: string): void {
+  if (!hasSession(input)) return;
+  input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [FREEZE_OVERRIDE]: marker });
+}
+
+/**
+ * Keeps in the session only what this skill put there, and nothing at all at the start of a session: Alexa starts a
+ * session with no attributes, so any a new session carries were not written by this skill and must not count as a
+ * read-back. ask-sdk-core echoes session attributes back in every response, so anything else a request carries
+ * (oversized or forged) would come back too, and could push the response past Alexa's 24 KB.
+ */
+export function keepOnlyOwnAttributes(input: HandlerInput): void {
+  if (!hasSession(input)) return;
+  if (input.requestEnvelope.session?.new === true) {
+    input.attributesManager.setSessionAttributes({});
+    return;
+  }
+  const readBack = readBackOf(input);
+  const override = freezeOverrideOf(input);
+  input.attributesManager.setSessionAttributes({
+    ...(readBack === undefined ? {} : { [READ_BACK]: readBack }),
+    ...(override === undefined ? {} : { [FREEZE_OVERRIDE]: override }),
+  });
+}
+
+function isShortText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_FIELD_LENGTH;
+}
