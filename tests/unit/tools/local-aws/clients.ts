@@ -41,7 +41,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** Waits (in real time) until `check` holds; for the few tests that involve real delays. */
-export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
+export async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error('condition not met in time');

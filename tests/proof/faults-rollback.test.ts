@@ -1,0 +1,7 @@
+import { CASES, cleanUp, proveCase } from './fault-harness';
+
+afterEach(cleanUp);
+
+describe('the Lambda handler against a misbehaving AWS (real SDK, local AWS): rollbacks', () => {
+  it.each(CASES.filter((c) => ['rollback', 'stop'].includes(c.ask)))('$name', proveCase, 15_000);
+});
