@@ -6,10 +6,20 @@ import { toSpeech, type Ssml } from '../speech/ssml';
 import { requestContext, type SkillDeps } from './context';
 import { isRecord, spokenSlot } from './request-shape';
 
-/** The slots the interaction model gives Deploy, Rollback and Status: the only ones a Dialog directive sends back. */
-const MODEL_SLOTS = ['service', 'environment'] as const;
+/**
+ * The slots the interaction model gives each intent the skill answers with a Dialog directive. Alexa refuses an
+ * updatedIntent whose slots are not exactly its intent's, so a directive carries these and no other
+ * (tests/unit/handlers/target-dialog.test.ts holds this table to skill-package's model).
+ */
+export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
+  DeployIntent: ['service', 'environment', 'pin'],
+  RollbackIntent: ['service', 'environment', 'pin'],
+  StatusIntent: ['service', 'environment'],
+  LockIntent: ['environment'],
+  UnlockIntent: ['environment'],
+};
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
-const SECRET_SLOTS = ['pin'] as const;
+const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
 /** No real slot (value and resolutions) comes near this; a larger one is treated as not heard rather than echoed. */
 const MAX_SLOT_JSON_LENGTH = 2000;
 /** What Alexa repeats of words it did not recognise: enough to show what it heard, never a wall of text. */
@@ -69,21 +79,23 @@ function elicit(input: HandlerInput, intent: Intent, slot: string, ask: Ssml): R
 }
 
 /**
- * A copy of the intent with one slot set to a value (or emptied), as Dialog directives expect. Only the model's
- * slots are carried over, each within a sane size, so that a response never echoes whatever a request carried.
+ * A copy of the intent with one slot set to a value (or emptied), as Dialog directives expect. It carries exactly the
+ * model's slots of that intent (a secret one always empty), each within a sane size and under its own name, so that
+ * a response never echoes whatever a request carried.
  */
 export function withSlot(intent: Intent, name: string, value: string | undefined): Intent {
   const slots: NonNullable<Intent['slots']> = {};
-  for (const slotName of MODEL_SLOTS) {
+  const modelSlots = Object.hasOwn(INTENT_SLOTS, intent.name) ? INTENT_SLOTS[intent.name] ?? [] : [];
+  for (const slotName of modelSlots) {
     const slot = intent.slots?.[slotName];
-    slots[slotName] = isRecord(slot) && JSON.stringify(slot).length <= MAX_SLOT_JSON_LENGTH ? slot : { name: slotName, confirmationStatus: 'NONE' };
+    const echoed = !SECRET_SLOTS.has(slotName) && isRecord(slot) && JSON.stringify(slot).length <= MAX_SLOT_JSON_LENGTH;
+    slots[slotName] = echoed ? { ...slot, name: slotName } : { name: slotName, confirmationStatus: 'NONE' };
   }
-  for (const slotName of SECRET_SLOTS) {
-    if (intent.slots?.[slotName] !== undefined) slots[slotName] = { name: slotName, confirmationStatus: 'NONE' };
+  if (modelSlots.includes(name)) {
+    slots[name] = value === undefined
+      ? { name, confirmationStatus: 'NONE' }
+      : { name, value, confirmationStatus: 'NONE' };
   }
-  slots[name] = value === undefined
-    ? { name, confirmationStatus: 'NONE' }
-    : { name, value, confirmationStatus: 'NONE' };
   return { name: intent.name, confirmationStatus: intent.confirmationStatus ?? 'NONE', slots };
 }
 
