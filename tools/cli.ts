@@ -15,7 +15,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
 import { parseFaultSpec, type FaultSpec, type RecordedCall } from './local-aws';
-import { readReplayFile, ReplayFileError, transcriptLines, type Turn } from './simulator';
+import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
 import { startDialog, type DialogSession } from './dialog/session';
 
 /** A --fault that is not JSON, or not a fault: said in one line, before anything starts. */
@@ -102,13 +102,22 @@ function printTranscript(dim: (text: string) => string): Printer {
     }
     for (const call of aws) console.log(dim(`        AWS ${call.operation} ${JSON.stringify(call.input)}`));
     for (const line of rest) console.log(line);
+    for (const line of whyItFailed(turn.error)) console.log(dim(`        ${line}`));
   };
+}
+
+/** What the device leaves unsaid after "There was a problem…": the rules a refused response broke, or what was thrown. */
+function whyItFailed(error: unknown): string[] {
+  if (error === undefined) return [];
+  if (error instanceof SkillResponseRejectedError) return error.breaches.map((breach) => `refused by Alexa's rule ${breach.rule}: ${breach.detail}`);
+  return [`failed: ${error instanceof Error ? error.message : String(error)}`];
 }
 
 function printJson({ turn, aws }: { turn: Turn; aws: RecordedCall[] }): void {
   process.stdout.write(`${JSON.stringify({
     user: turn.user, requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
     aws: aws.map((call) => ({ op: call.operation, input: call.input })),
+    ...(turn.error === undefined ? {} : { error: whyItFailed(turn.error) }),
   })}\n`);
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { normaliseEnvelope } from '../../lambda/src/runtime/envelope';
 import { spoken } from '../support/conversation';
 import { SKILL_ID } from '../support/envelopes';
+import { alexaRefusals } from '../support/alexa-response-rules';
 import { invalidSsml } from '../support/ssml-check';
 import { testSkill } from '../support/test-skill';
 
@@ -28,13 +29,15 @@ describe('real envelopes', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(files)('answers %s without error, with valid SSML and no AWS call', async (file) => {
+  it.each(files)('answers %s without error, with a response Alexa accepts and no AWS call', async (file) => {
     const { skill, pipelines, deployments } = testSkill();
     const raw = addressedToUs(load(file));
 
-    const response = await skill.invoke(normaliseEnvelope(raw));
+    const request = normaliseEnvelope(raw);
+    const response = await skill.invoke(request);
 
     expect(response.version).toBe('1.0');
+    expect(alexaRefusals(request, response)).toEqual([]);
     expect(invalidSsml(response)).toEqual([]);
     expect([...pipelines.calls, ...deployments.calls]).toEqual([]);
     const type = raw.request.type as string;

@@ -65,6 +65,23 @@ describe('locks', () => {
     expect(await new Conversation(skill, { personId: ALICE, userId: 'amzn1.ask.account.HOUSEHOLD' }).ask('DeployIntent', CHECKOUT_PROD)).toMatch(/^This starts/);
   });
 
+  it.each([
+    ['LockIntent', 'lock', 'Done: production is locked. Nobody else can push or roll it back until you unlock it.'],
+    ['UnlockIntent', 'unlock', "production isn't locked."],
+  ])('asks which environment when %s comes without one, with a directive Alexa accepts, and acts on the answer', async (name, verb, done) => {
+    const { skill } = testSkill(teamConfig);
+    const talk = new Conversation(skill);
+
+    // As Alexa sends a bare "lock": the intent with its one slot, empty. Conversation.send refuses what Alexa would.
+    const asked = await talk.send({ type: 'IntentRequest', dialogState: 'STARTED', intent: intent(name, { environment: slot('environment', undefined) }) });
+
+    expect(asked).toBe(`Which environment should I ${verb}: production or staging?`);
+    const elicit = directive(talk.last, 'Dialog.ElicitSlot');
+    expect({ slotToElicit: elicit?.slotToElicit, name: elicit?.updatedIntent?.name, slots: Object.keys(elicit?.updatedIntent?.slots ?? {}) })
+      .toEqual({ slotToElicit: 'environment', name, slots: ['environment'] });
+    expect(await talk.fill('production', 'production')).toBe(done);
+  });
+
   it('gives a lock to exactly one of two people locking at once', async () => {
     const store = new MemoryStateStore();
     const { skill } = testSkill(teamConfig, { store });

@@ -5,12 +5,15 @@ import { startDialog } from '../../tools/dialog/session';
 import { formatTranscript, readReplayFile, type Turn } from '../../tools/simulator';
 import { buildBundle } from '../../tools/build';
 import { silentLogger } from '../../lambda/src/logging/logger';
+import { alexaRefusals } from '../support/alexa-response-rules';
 import { SCENARIOS, type DialogSetup } from './scenarios';
 
 /**
  * Every `ask dialog` replay file here runs through the simulator against the BUILT skill (lambda/dist) and the local
  * AWS, and its transcript must equal `<name>.transcript.txt`. The same replay files run against the deployed skill
- * with `ask dialog --replay`. UPDATE_DIALOGS=1 rewrites the transcripts: read the diff before committing it.
+ * with `ask dialog --replay`. The simulator refuses a response Alexa would refuse, and every response is also checked
+ * against ask-sdk-model's schema (alexa-response-rules.ts). UPDATE_DIALOGS=1 rewrites the transcripts: read the diff
+ * before committing it.
  */
 const DIR = __dirname;
 const names = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.setup.json')).map((f) => f.replace(/\.json$/, '')).sort();
@@ -29,15 +32,20 @@ describe('ask dialog replays', () => {
     const replay = await readReplayFile(join(DIR, `${name}.json`));
     const setupPath = join(DIR, `${name}.setup.json`);
     const setup = (existsSync(setupPath) ? JSON.parse(readFileSync(setupPath, 'utf8')) : {}) as DialogSetup;
+    // Every response, also those to SessionEndedRequests nobody hears, is held to what Alexa accepts.
+    const refusals: string[] = [];
     const session = await startDialog({
       skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
       built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger,
+      onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
     });
     try {
       if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
       for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
       const turns: Turn[] = [];
       for (const input of replay.userInputs) turns.push((await session.say(input)).turn);
+      expect(turns.flatMap((turn) => (turn.error === undefined ? [] : [`${turn.user}: ${String(turn.error)}`]))).toEqual([]);
+      expect(refusals).toEqual([]);
       const transcript = formatTranscript(turns);
       const expectedPath = join(DIR, `${name}.transcript.txt`);
       if (process.env.UPDATE_DIALOGS === '1') writeFileSync(expectedPath, transcript);

@@ -2,6 +2,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseEnvelope } from '../../lambda/src/runtime/envelope';
 import { directive, spoken } from '../support/conversation';
 import { envelope, intent, intentRequest, launch, slot } from '../support/envelopes';
+import { alexaRefusals } from '../support/alexa-response-rules';
 import { invalidSsml } from '../support/ssml-check';
 import { testSkill } from '../support/test-skill';
 
@@ -104,6 +105,7 @@ describe('defects found by fuzzing', () => {
       environment: { name: 'environment', confirmationStatus: 'NONE' },
       pin: { name: 'pin', confirmationStatus: 'NONE' },
     });
+    expect(alexaRefusals(request, response)).toEqual([]);
     expect(invalidSsml(response)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThan(24 * 1024);
   });

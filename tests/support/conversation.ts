@@ -1,5 +1,6 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { expectAlexaAccepts } from './alexa-response-rules';
 import { envelope, intent, slot, type Caller } from './envelopes';
 
 /** The plain words of a response's speech. */
@@ -16,7 +17,7 @@ export function directive(response: ResponseEnvelope | undefined, type: string):
 /**
  * Plays Alexa's side of a conversation with the real handler chain: carries session attributes, answers a
  * Dialog.ConfirmIntent with CONFIRMED or DENIED, fills the slot a Dialog.ElicitSlot asked for, ends on
- * shouldEndSession. Intents are given already resolved; the offline simulator tests the words-to-intent part.
+ * shouldEndSession. Every answer is held to what Alexa accepts (alexa-response-rules.ts), as a device would. Intents are given already resolved; the offline simulator tests the words-to-intent part.
  */
 export class Conversation {
   readonly requests: RequestEnvelope[] = [];
@@ -28,11 +29,12 @@ export class Conversation {
 
   constructor(private readonly skill: Skill, private readonly caller: Caller = {}) {}
 
-  /** Sends any request body and returns what Alexa would say. */
+  /** Sends any request body and returns what Alexa would say; throws when Alexa would refuse the skill's answer. */
   async send(request: Record<string, unknown>): Promise<string> {
     const env = envelope(request, { ...this.caller, sessionId: this.sessionId, newSession: this.isNew, attributes: this.attributes });
     this.requests.push(env);
     this.last = await this.skill.invoke(env);
+    expectAlexaAccepts(env, this.last);
     this.isNew = false;
     this.attributes = (this.last.sessionAttributes as Record<string, unknown> | undefined) ?? {};
     this.ended = this.last.response.shouldEndSession === true;

@@ -28,9 +28,11 @@ export function dialogStateAfterConfirmation(status: IntentConfirmationStatus): 
   return status === 'DENIED' ? 'COMPLETED' : 'IN_PROGRESS';
 }
 
-/** The Dialog.* directive of a response, if any (a response may carry only one). */
+const DIALOG_STEPS = new Set(['Dialog.Delegate', 'Dialog.ElicitSlot', 'Dialog.ConfirmSlot', 'Dialog.ConfirmIntent']);
+
+/** The directive of a response that says what the dialog does next, if any (a response may carry only one). */
 export function dialogDirective(response: Response): Directive | undefined {
-  return response.directives?.find((d) => d.type.startsWith('Dialog.'));
+  return response.directives?.find((d) => DIALOG_STEPS.has(d.type));
 }
 
 /** The step a skill's ElicitSlot / ConfirmSlot / ConfirmIntent asks for; `current` is the intent last sent. */

@@ -5,4 +5,6 @@ export { parseReplay, readReplayFile, runReplay, type ReplayScript } from './rep
 export { captionOf, formatTranscript, ssmlToCaption, transcriptLines, type TranscriptTurn } from './transcript';
 export { parseInvocation, type Invocation } from './invocation';
 export { UtteranceMatcher, type Match } from './matcher';
-export { SimulatorError, InteractionModelError, ReplayFileError } from './errors';
+export { SimulatorError, InteractionModelError, ReplayFileError, SkillResponseRejectedError } from './errors';
+export { responseBreaches, type ResponseRule, type RuleBreach } from './response-rules';
+export { ssmlProblem } from './ssml';

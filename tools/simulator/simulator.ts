@@ -5,10 +5,11 @@ import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
   sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot,
 } from './envelopes';
-import { SimulatorError } from './errors';
+import { SimulatorError, SkillResponseRejectedError } from './errors';
 import { parseInvocation } from './invocation';
 import { UtteranceMatcher } from './matcher';
 import { delegationStrategyOf, findDialogIntent, findIntent, slotTypeOf, type InteractionModel } from './model';
+import { responseBreaches } from './response-rules';
 import { SkillSession } from './session';
 import { buildIntent, completeIntent, emptySlot, filledSlot, isKnownValue, slotValues } from './slots';
 import { normalise } from './text';
@@ -42,7 +43,10 @@ export interface Turn {
   readonly sessionEnded: boolean;
   /** The first intent sent this turn, with the slot values it carried; undefined when no intent was sent. */
   readonly resolved: { intent: string; slots: Record<string, string> } | undefined;
-  /** What the invoker threw, or why the skill's response was refused; the session ended with an ERROR. */
+  /**
+   * What the invoker threw, or why the skill's response was refused (a {@link SkillResponseRejectedError} naming the
+   * rules Alexa holds responses to); the session ended with an ERROR.
+   */
   readonly error?: unknown;
 }
 
@@ -234,6 +238,12 @@ export class Simulator {
       return;
     }
     turn.responses.push(response);
+    // Alexa checks the whole response before it says any of it: a refused one is never spoken.
+    const breaches = responseBreaches(this.model, envelope.request, response);
+    if (breaches.length > 0) {
+      await this.fail(turn, new SkillResponseRejectedError(breaches));
+      return;
+    }
     await this.handleResponse(turn, session, response);
   }
 
@@ -248,10 +258,6 @@ export class Simulator {
     if (caption !== undefined) turn.alexa.push(caption);
     const directive = dialogDirective(response);
     if (response.shouldEndSession === true) {
-      if (directive) {
-        await this.fail(turn, new SimulatorError(`${directive.type} cannot end the session (shouldEndSession: true)`));
-        return;
-      }
       this.endSession(turn);
       return;
     }

@@ -1,4 +1,5 @@
 import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { SkillResponseRejectedError } from '../../../../tools/simulator/errors';
 import { PROBLEM_CAPTION } from '../../../../tools/simulator/simulator';
 import { describeRequest, fixtureModel, intentRequestOf, recordingSkill, simulatorFor, SKILL_ID, slotValuesOf, speak } from './fake-skill';
 
@@ -377,8 +378,31 @@ describe('Simulator', () => {
       // Act
       const turn = await simulator.say('ask release captain to deploy');
       // Assess
-      expect(String(turn.error)).toMatch(/Dialog\.ElicitSlot cannot end the session/);
+      expect(turn.error).toBeInstanceOf(SkillResponseRejectedError);
+      expect((turn.error as SkillResponseRejectedError).rules).toEqual(['dialog-keeps-session-open']);
+      expect(turn.alexa).toEqual([PROBLEM_CAPTION]);
       expect(turn.sessionEnded).toBe(true);
+    });
+
+    it('does not speak a response Alexa would refuse, names the rule it breaks and ends the session with ERROR', async () => {
+      // Prepare: the skill elicits with a slot DeployIntent does not have.
+      const skill = recordingSkill((e) => {
+        if (e.request.type === 'SessionEndedRequest') return speak(undefined);
+        const intent = intentOf(e);
+        const withExtra = { ...intent, slots: { ...intent.slots, count: { name: 'count', confirmationStatus: 'NONE' as const } } };
+        return speak('Which service?', { directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: withExtra }] });
+      });
+      const simulator = simulatorFor(skill.invoker);
+      // Act
+      const turn = await simulator.say('ask release captain to deploy');
+      // Assess
+      expect(turn.alexa).toEqual([PROBLEM_CAPTION]);
+      expect(turn.error).toBeInstanceOf(SkillResponseRejectedError);
+      expect((turn.error as SkillResponseRejectedError).rules).toEqual(['dialog-slots-match-model']);
+      expect(String(turn.error)).toMatch(/updatedIntent DeployIntent carries "count"/);
+      expect(skill.received[1]?.request).toMatchObject({ type: 'SessionEndedRequest', reason: 'ERROR', error: { type: 'INVALID_RESPONSE' } });
+      expect(turn.sessionEnded).toBe(true);
+      expect(simulator.inSession).toBe(false);
     });
 
     it('stops a skill that keeps delegating a completed dialog', async () => {

@@ -1,0 +1,176 @@
+import type { Directive, Intent, Request, Response, ResponseEnvelope } from 'ask-sdk-model';
+import { responseBreaches, type ResponseRule } from '../../../../tools/simulator/response-rules';
+import { fixtureModel } from './fake-skill';
+
+/*
+ * Each of Alexa's rules, shown refusing a response that breaks it and taking the same response put right. The fixture
+ * model gives DeployIntent the slots service and environment, UnlockIntent only pin.
+ */
+
+const model = fixtureModel();
+
+function intent(name: string, slots: Record<string, string | undefined>, confirmationStatus: Intent['confirmationStatus'] = 'NONE'): Intent {
+  return {
+    name,
+    confirmationStatus,
+    slots: Object.fromEntries(Object.entries(slots).map(([slot, value]) => [slot, { name: slot, confirmationStatus: 'NONE', ...(value === undefined ? {} : { value }) }])),
+  };
+}
+
+const DEPLOY = intent('DeployIntent', { service: 'checkout', environment: undefined });
+
+function intentRequest(asked: Intent = DEPLOY): Request {
+  return { type: 'IntentRequest', requestId: 'amzn1.echo-api.request.1', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US', dialogState: 'STARTED', intent: asked };
+}
+
+const LAUNCH: Request = { type: 'LaunchRequest', requestId: 'amzn1.echo-api.request.2', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US' };
+
+function ssml(text: string): { type: 'SSML'; ssml: string } {
+  return { type: 'SSML', ssml: `<speak>${text}</speak>` };
+}
+
+/** A response as the skill builds one: speech and a reprompt that asks, the directives given, the session open. */
+function answer(directives: Directive[], response: Partial<Response> = {}, attributes?: Record<string, unknown>): ResponseEnvelope {
+  return {
+    version: '1.0',
+    ...(attributes ? { sessionAttributes: attributes } : {}),
+    response: { outputSpeech: ssml('Which environment?'), reprompt: { outputSpeech: ssml('Which environment?') }, directives, ...response },
+  };
+}
+
+const elicitEnvironment = (updated: Intent = DEPLOY): Directive => ({ type: 'Dialog.ElicitSlot', slotToElicit: 'environment', updatedIntent: updated });
+
+function rulesBroken(request: Request, envelope: ResponseEnvelope): ResponseRule[] {
+  return responseBreaches(model, request, envelope).map((breach) => breach.rule);
+}
+
+describe('responseBreaches', () => {
+  it('takes a Dialog.ElicitSlot that names the request intent with exactly its slots', () => {
+    expect(rulesBroken(intentRequest(), answer([elicitEnvironment()]))).toEqual([]);
+  });
+
+  it.each<[string, ResponseRule, Request, ResponseEnvelope, Request, ResponseEnvelope]>([
+    [
+      'a Dialog directive in answer to a LaunchRequest', 'dialog-answers-intent-request',
+      LAUNCH, answer([elicitEnvironment()]),
+      intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'an updatedIntent that names another intent than the request', 'dialog-names-request-intent',
+      intentRequest(intent('RollbackIntent', { service: 'checkout', environment: undefined })), answer([elicitEnvironment()]),
+      intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'an updatedIntent with a slot its intent does not have', 'dialog-slots-match-model',
+      intentRequest(), answer([elicitEnvironment(intent('DeployIntent', { service: 'checkout', environment: undefined, pin: undefined }))]),
+      intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'an updatedIntent that lacks a slot of its intent', 'dialog-slots-match-model',
+      intentRequest(), answer([elicitEnvironment(intent('DeployIntent', { environment: undefined }))]),
+      intentRequest(), answer([elicitEnvironment(intent('DeployIntent', { service: undefined, environment: undefined }))]),
+    ],
+    [
+      'a slot kept under another slot\'s name', 'dialog-slot-keyed-by-name',
+      intentRequest(), answer([elicitEnvironment({ ...DEPLOY, slots: { service: { name: 'environment', confirmationStatus: 'NONE' }, environment: { name: 'environment', confirmationStatus: 'NONE' } } })]),
+      intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'a slotToElicit that is no slot of the intent', 'dialog-target-slot-of-intent',
+      intentRequest(), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin', updatedIntent: DEPLOY }]),
+      intentRequest(), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'a slotToConfirm that is no slot of the intent', 'dialog-target-slot-of-intent',
+      intentRequest(), answer([{ type: 'Dialog.ConfirmSlot', slotToConfirm: 'count', updatedIntent: DEPLOY }]),
+      intentRequest(), answer([{ type: 'Dialog.ConfirmSlot', slotToConfirm: 'service', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'a Dialog directive that ends the session', 'dialog-keeps-session-open',
+      intentRequest(), answer([elicitEnvironment()], { shouldEndSession: true }),
+      intentRequest(), answer([elicitEnvironment()], { shouldEndSession: false }),
+    ],
+    [
+      'two Dialog directives', 'one-dialog-directive',
+      intentRequest(), answer([elicitEnvironment(), { type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }]),
+      intentRequest(), answer([elicitEnvironment(), { type: 'Dialog.UpdateDynamicEntities', updateBehavior: 'CLEAR' }]),
+    ],
+    [
+      'a Dialog.Delegate with speech', 'delegate-without-speech',
+      intentRequest(), answer([{ type: 'Dialog.Delegate', updatedIntent: DEPLOY }]),
+      intentRequest(), answer([{ type: 'Dialog.Delegate', updatedIntent: DEPLOY }], { outputSpeech: undefined, reprompt: undefined }),
+    ],
+    [
+      'a Dialog.ConfirmIntent without speech', 'dialog-question-has-speech',
+      intentRequest(), answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }], { outputSpeech: undefined }),
+      intentRequest(), answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'speech over 8000 characters', 'speech-within-8000-characters',
+      LAUNCH, answer([], { outputSpeech: ssml('a'.repeat(7990)) }),
+      LAUNCH, answer([], { outputSpeech: ssml('a'.repeat(7985)) }),
+    ],
+    [
+      'a reprompt over 8000 characters', 'speech-within-8000-characters',
+      LAUNCH, answer([], { reprompt: { outputSpeech: { type: 'PlainText', text: 'é'.repeat(8001) } } }),
+      LAUNCH, answer([], { reprompt: { outputSpeech: { type: 'PlainText', text: 'é'.repeat(8000) } } }),
+    ],
+    [
+      'SSML that is not well-formed', 'ssml-well-formed',
+      LAUNCH, answer([], { outputSpeech: ssml('Ship R&D?') }),
+      LAUNCH, answer([], { outputSpeech: ssml('Ship R&amp;D?') }),
+    ],
+    [
+      'SSML outside <speak>', 'ssml-well-formed',
+      LAUNCH, answer([], { outputSpeech: { type: 'SSML', ssml: 'Ship it?' } }),
+      LAUNCH, answer([], { outputSpeech: { type: 'PlainText', text: 'Ship it?' } }),
+    ],
+    [
+      'a card whose text is over 8000 characters', 'card-within-limits',
+      LAUNCH, answer([], { card: { type: 'Simple', title: 'Release', content: 'x'.repeat(7994) } }),
+      LAUNCH, answer([], { card: { type: 'Simple', title: 'Release', content: 'x'.repeat(7993) } }),
+    ],
+    [
+      'a card image URL over 2000 characters', 'card-within-limits',
+      LAUNCH, answer([], { card: { type: 'Standard', title: 'Release', text: 'Shipped.', image: { smallImageUrl: `https://example.com/${'i'.repeat(1981)}` } } }),
+      LAUNCH, answer([], { card: { type: 'Standard', title: 'Release', text: 'Shipped.', image: { smallImageUrl: `https://example.com/${'i'.repeat(1980)}` } } }),
+    ],
+    [
+      'session attributes that take the response over 24 KB', 'response-within-24-kb',
+      LAUNCH, answer([], {}, { history: 'h'.repeat(24 * 1024) }),
+      LAUNCH, answer([], {}, { history: 'h'.repeat(20 * 1024) }),
+    ],
+  ])('refuses %s (%s) and takes it put right', (_, rule, badRequest, bad, goodRequest, good) => {
+    // Act
+    const refused = rulesBroken(badRequest, bad);
+    const taken = rulesBroken(goodRequest, good);
+    // Assess
+    expect(refused).toEqual([rule]);
+    expect(taken).toEqual([]);
+  });
+
+  it('says which slots are extra and which are missing', () => {
+    // Prepare
+    const lockWithService = intent('UnlockIntent', { service: undefined, environment: undefined });
+    // Act
+    const breaches = responseBreaches(model, intentRequest(intent('UnlockIntent', { pin: undefined })), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin', updatedIntent: lockWithService }]));
+    // Assess
+    expect(breaches.map((b) => b.detail)).toEqual([
+      'Dialog.ElicitSlot\'s updatedIntent UnlockIntent carries "service", "environment", which UnlockIntent does not have',
+      'Dialog.ElicitSlot\'s updatedIntent UnlockIntent lacks "pin" of the model\'s slots',
+    ]);
+  });
+
+  it('checks the request intent when a directive carries no updatedIntent', () => {
+    // Act
+    const refused = rulesBroken(intentRequest(), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin' }]));
+    const taken = rulesBroken(intentRequest(), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'environment' }]));
+    // Assess
+    expect(refused).toEqual(['dialog-target-slot-of-intent']);
+    expect(taken).toEqual([]);
+  });
+
+  it('leaves a response without a response object to the caller', () => {
+    expect(responseBreaches(model, LAUNCH, {} as ResponseEnvelope)).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import type { dialog, Directive, Intent, Request, Response, ResponseEnvelope, ui } from 'ask-sdk-model';
+import { findIntent, type InteractionModel } from './model';
+import { ssmlProblem } from './ssml';
+
+/*
+ * The rules Alexa holds a skill's response to, as far as this skill can break them. A response that breaks one is not
+ * spoken: the device says "There was a problem with the requested skill's response" and the session ends with a
+ * SessionEndedRequest of reason ERROR. Sources, all on developer.amazon.com/docs/alexa/custom-skills/:
+ *
+ *   [dialog]   dialog-interface-reference.html: the four Dialog directives, their updatedIntent, slotToElicit and
+ *              slotToConfirm, "Change the intent or update slot values during the dialog"; Dialog.Delegate must come
+ *              without outputSpeech or reprompt, Alexa speaking the dialog model's prompts instead.
+ *   [response] request-and-response-json-reference.html, "Response format": outputSpeech at most 8000 characters; all
+ *              the text of a card (title, content, text, image URLs) at most 8000, an image URL at most 2000; the
+ *              whole response at most 24 kilobytes (sessionAttributes are part of it).
+ *   [ssml]     speech-synthesis-markup-language-ssml-reference.html: SSML is XML inside <speak>.
+ *   [issue 9]  what the docs leave unsaid and this project holds the skill to, because Alexa was seen to reject it
+ *              ("a directive whose intent and slots differ from the model's"): updatedIntent carries every slot the
+ *              model gives its intent and no other, each under its own name.
+ *
+ * Deliberately stricter than Alexa: Alexa lets a skill change the intent with a Dialog directive ("intent chaining",
+ * also from a LaunchRequest, into a custom intent of the dialog model). This skill never chains, so a directive that
+ * names another intent, or answers anything but an IntentRequest, is the defect these rules exist to catch, and is
+ * refused. A skill that means to chain would relax `dialog-names-request-intent` and `dialog-answers-intent-request`.
+ */
+
+/** Stable names of the rules, for tests and for the line the simulator prints. */
+export type ResponseRule =
+  | 'dialog-answers-intent-request'
+  | 'dialog-names-request-intent'
+  | 'dialog-slots-match-model'
+  | 'dialog-slot-keyed-by-name'
+  | 'dialog-target-slot-of-intent'
+  | 'dialog-keeps-session-open'
+  | 'one-dialog-directive'
+  | 'delegate-without-speech'
+  | 'dialog-question-has-speech'
+  | 'speech-within-8000-characters'
+  | 'card-within-limits'
+  | 'response-within-24-kb'
+  | 'ssml-well-formed';
+
+/** One rule a response breaks, and how. */
+export interface RuleBreach {
+  readonly rule: ResponseRule;
+  readonly detail: string;
+}
+
+/** The Dialog directives that drive a dialog. Dialog.UpdateDynamicEntities and Dialog.DelegateRequest are not among them. */
+const DIALOG_DIRECTIVES = new Set(['Dialog.Delegate', 'Dialog.ElicitSlot', 'Dialog.ConfirmSlot', 'Dialog.ConfirmIntent']);
+/** [response] */
+const MAX_SPEECH_CHARACTERS = 8000;
+const MAX_CARD_CHARACTERS = 8000;
+const MAX_IMAGE_URL_CHARACTERS = 2000;
+const MAX_RESPONSE_BYTES = 24 * 1024;
+
+type DialogDirective = dialog.DelegateDirective | dialog.ElicitSlotDirective | dialog.ConfirmSlotDirective | dialog.ConfirmIntentDirective;
+
+/**
+ * Every rule of Alexa's that `envelope`, the skill's answer to `request`, breaks; empty when Alexa would take it.
+ * `model` is the skill's interaction model, which says which slots each intent has.
+ */
+export function responseBreaches(model: InteractionModel, request: Request, envelope: ResponseEnvelope): RuleBreach[] {
+  const response = (envelope as Partial<ResponseEnvelope> | undefined)?.response;
+  if (typeof response !== 'object' || response === null) return [];
+  return [...dialogBreaches(model, request, response), ...speechBreaches(response), ...cardBreaches(response.card), ...sizeBreaches(envelope)];
+}
+
+function dialogBreaches(model: InteractionModel, request: Request, response: Response): RuleBreach[] {
+  const directives = (Array.isArray(response.directives) ? response.directives : []).filter(isDialogDirective);
+  const [directive] = directives;
+  if (!directive) return [];
+  const breaches: RuleBreach[] = [];
+  if (directives.length > 1) {
+    // [dialog]: each directive tells Alexa what to ask next; two cannot both be the next question.
+    breaches.push({ rule: 'one-dialog-directive', detail: `the response carries ${directives.map((d) => d.type).join(' and ')}` });
+  }
+  if (response.shouldEndSession === true) {
+    // [dialog]: a Dialog directive asks the user something, so the session stays open for the answer.
+    breaches.push({ rule: 'dialog-keeps-session-open', detail: `${directive.type} comes with shouldEndSession: true` });
+  }
+  if (directive.type === 'Dialog.Delegate') {
+    // [dialog]: "Do not include outputSpeech or reprompt with Dialog.Delegate."
+    if (response.outputSpeech !== undefined || response.reprompt !== undefined) {
+      breaches.push({ rule: 'delegate-without-speech', detail: 'Dialog.Delegate comes with outputSpeech or reprompt; Alexa speaks the dialog model\'s prompts' });
+    }
+  } else if (response.outputSpeech === undefined) {
+    // [dialog]: the skill asks its own question with ElicitSlot, ConfirmSlot and ConfirmIntent; Alexa has no prompt to say.
+    breaches.push({ rule: 'dialog-question-has-speech', detail: `${directive.type} comes without outputSpeech: the user would hear no question` });
+  }
+  if (request.type !== 'IntentRequest') {
+    // [dialog] and the project's choice above: a dialog continues an intent the user spoke.
+    breaches.push({ rule: 'dialog-answers-intent-request', detail: `${directive.type} answers a ${request.type}, not an IntentRequest` });
+    return breaches;
+  }
+  const intent = directive.updatedIntent ?? request.intent;
+  if (intent.name !== request.intent.name) {
+    breaches.push({ rule: 'dialog-names-request-intent', detail: `${directive.type}'s updatedIntent is ${intent.name}, the request's intent is ${request.intent.name}` });
+  }
+  if (directive.updatedIntent) breaches.push(...slotBreaches(model, directive.type, directive.updatedIntent));
+  const target = targetSlot(directive);
+  if (target !== undefined && !modelSlotNames(model, intent.name).includes(target)) {
+    // [dialog]: slotToElicit / slotToConfirm name a slot of the intent in the dialog.
+    breaches.push({ rule: 'dialog-target-slot-of-intent', detail: `${directive.type} asks about slot "${target}", which ${intent.name} does not have` });
+  }
+  return breaches;
+}
+
+/** [issue 9]: updatedIntent carries exactly the model's slots of its intent, each keyed by its own name. */
+function slotBreaches(model: InteractionModel, type: string, intent: Intent): RuleBreach[] {
+  const breaches: RuleBreach[] = [];
+  const expected = modelSlotNames(model, intent.name);
+  const slots = isRecord(intent.slots) ? intent.slots : {};
+  const carried = Object.keys(slots);
+  const extra = carried.filter((name) => !expected.includes(name));
+  const missing = expected.filter((name) => !carried.includes(name));
+  if (extra.length > 0) {
+    breaches.push({ rule: 'dialog-slots-match-model', detail: `${type}'s updatedIntent ${intent.name} carries ${quoted(extra)}, which ${intent.name} does not have` });
+  }
+  if (missing.length > 0) {
+    breaches.push({ rule: 'dialog-slots-match-model', detail: `${type}'s updatedIntent ${intent.name} lacks ${quoted(missing)} of the model's slots` });
+  }
+  for (const [key, slot] of Object.entries(slots)) {
+    const name = isRecord(slot) ? slot.name : undefined;
+    if (name !== key) breaches.push({ rule: 'dialog-slot-keyed-by-name', detail: `${type}'s updatedIntent has slot "${String(name)}" under the key "${key}"` });
+  }
+  return breaches;
+}
+
+/** [response] and [ssml] for the speech and the reprompt. */
+function speechBreaches(response: Response): RuleBreach[] {
+  const breaches: RuleBreach[] = [];
+  const speeches: [string, ui.OutputSpeech | undefined][] = [['outputSpeech', response.outputSpeech], ['reprompt', response.reprompt?.outputSpeech]];
+  for (const [where, speech] of speeches) {
+    if (!speech) continue;
+    const text = speech.type === 'SSML' ? speech.ssml : speech.text;
+    if (typeof text !== 'string') continue;
+    const length = characters(text);
+    if (length > MAX_SPEECH_CHARACTERS) {
+      breaches.push({ rule: 'speech-within-8000-characters', detail: `${where} has ${length} characters` });
+    }
+    const problem = speech.type === 'SSML' ? ssmlProblem(text) : undefined;
+    if (problem !== undefined) breaches.push({ rule: 'ssml-well-formed', detail: `${where} ${problem}` });
+  }
+  return breaches;
+}
+
+/** [response]: a card's text all told, and each image URL. */
+function cardBreaches(card: ui.Card | undefined): RuleBreach[] {
+  if (!isRecord(card)) return [];
+  const fields = card as Partial<Record<'title' | 'content' | 'text', unknown>> & { image?: Partial<Record<'smallImageUrl' | 'largeImageUrl', unknown>> };
+  const urls = [fields.image?.smallImageUrl, fields.image?.largeImageUrl].filter((u): u is string => typeof u === 'string');
+  const texts = [fields.title, fields.content, fields.text].filter((t): t is string => typeof t === 'string');
+  const total = [...texts, ...urls].reduce((sum, text) => sum + characters(text), 0);
+  const breaches: RuleBreach[] = [];
+  if (total > MAX_CARD_CHARACTERS) breaches.push({ rule: 'card-within-limits', detail: `the card's text has ${total} characters` });
+  for (const url of urls) {
+    if (characters(url) > MAX_IMAGE_URL_CHARACTERS) breaches.push({ rule: 'card-within-limits', detail: `a card image URL has ${characters(url)} characters` });
+  }
+  return breaches;
+}
+
+/** [response]: the serialized envelope, session attributes included. */
+function sizeBreaches(envelope: ResponseEnvelope): RuleBreach[] {
+  const bytes = Buffer.byteLength(JSON.stringify(envelope), 'utf8');
+  return bytes > MAX_RESPONSE_BYTES ? [{ rule: 'response-within-24-kb', detail: `the response is ${bytes} bytes, more than ${MAX_RESPONSE_BYTES}` }] : [];
+}
+
+function isDialogDirective(directive: Directive): directive is DialogDirective {
+  return isRecord(directive) && typeof directive.type === 'string' && DIALOG_DIRECTIVES.has(directive.type);
+}
+
+function targetSlot(directive: DialogDirective): string | undefined {
+  if (directive.type === 'Dialog.ElicitSlot') return directive.slotToElicit;
+  if (directive.type === 'Dialog.ConfirmSlot') return directive.slotToConfirm;
+  return undefined;
+}
+
+function modelSlotNames(model: InteractionModel, intent: string): string[] {
+  return (findIntent(model, intent)?.slots ?? []).map((slot) => slot.name);
+}
+
+/** Characters as a person counts them, not UTF-16 code units. */
+function characters(text: string): number {
+  return Array.from(text).length;
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(', ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
