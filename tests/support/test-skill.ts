@@ -56,6 +56,6 @@ export function testSkill(overrides: Partial<Config> | Record<string, unknown> =
     locks: new EnvironmentLocks(store, now),
     pins: new PinGuard(store, now, { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 }),
   });
-  const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
+  const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
   return { skill, config, pipelines, deployments, logs, mutations, store };
 }
