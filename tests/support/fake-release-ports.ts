@@ -9,7 +9,7 @@ export interface Call {
   args: unknown[];
 }
 
-export const MUTATING = new Set(['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment']);
+export const MUTATING = new Set(['start', 'rollbackStage', 'redeploy', 'stopDeployment']);
 
 export class FakePipelines implements PipelinePort {
   readonly calls: Call[] = [];
@@ -35,10 +35,6 @@ export class FakePipelines implements PipelinePort {
     const executionId = `exec-${this.started.size + 1}-0000-aaaa-bbbb-cccc`;
     this.started.set(token, executionId);
     return { executionId, requestId: `fake-request-${this.started.size}` };
-  }
-
-  async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
-    this.record('stop', pipeline, executionId, reason, abandon);
   }
 
   async rollbackStage(pipeline: PipelineRef, stage: string, target: string): Promise<{ executionId: string }> {

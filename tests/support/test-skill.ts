@@ -48,6 +48,6 @@ export function testSkill(
   const logs: LogLine[] = [];
   const logger: Logger = { log: (level, event, fields = {}) => logs.push({ level, event, fields }) };
   const skill = composeSkill({ config, pipelines, deployments, store, logger, now, intents: options.intents });
-  const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'stop', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
+  const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => ['start', 'rollbackStage', 'redeploy', 'stopDeployment'].includes(c.op));
   return { skill, config, pipelines, deployments, logs, mutations, store };
 }

@@ -1,6 +1,6 @@
 import type { ExecutionRecord, PipelineRecord, StageView } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
-import { AwsServiceError, decodeToken, encodeToken, type Input, optionalBoolean, optionalString, requiredString, toEpochSeconds as s } from './wire';
+import { AwsServiceError, decodeToken, encodeToken, type Input, optionalString, requiredString, toEpochSeconds as s } from './wire';
 
 /** The CodePipeline operations the stand-in answers, in the shapes of the CodePipeline API reference. */
 
@@ -28,7 +28,6 @@ function executionSummary(store: LocalAwsStore, pipeline: PipelineRecord, execut
     lastUpdateTime: s(view.lastUpdatedAt),
     sourceRevisions: execution.sourceRevisions,
     trigger: execution.trigger,
-    stopTrigger: execution.stop === undefined ? undefined : { reason: execution.stop.reason },
     executionMode: pipeline.executionMode,
     executionType: execution.executionType,
     rollbackMetadata: execution.rollbackTargetId === undefined ? undefined : { rollbackTargetPipelineExecutionId: execution.rollbackTargetId },
@@ -146,18 +145,6 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
     return { pipelineExecutionId: store.startExecution(name, { clientRequestToken }).id };
   },
 
-  StopPipelineExecution(store, input) {
-    const name = pipelineName(input, 'pipelineName');
-    const executionId = requiredString(input, 'pipelineExecutionId');
-    const reason = optionalString(input, 'reason');
-    if (reason !== undefined && reason.length > 200) {
-      throw new AwsServiceError('ValidationException',
-        "1 validation error detected: Value at 'reason' failed to satisfy constraint: Member must have length less than or equal to 200");
-    }
-    const execution = store.stopExecution(name, executionId, optionalBoolean(input, 'abandon') ?? false, reason);
-    return { pipelineExecutionId: execution.id };
-  },
-
   RollbackStage(store, input) {
     const name = pipelineName(input, 'pipelineName');
     const stageName = requiredString(input, 'stageName');
@@ -168,7 +155,7 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
 
 /** The error a "notFound" fault answers with. */
 export function codePipelineNotFound(operation: string): AwsServiceError {
-  return operation === 'GetPipelineExecution' || operation === 'StopPipelineExecution'
+  return operation === 'GetPipelineExecution'
     ? new AwsServiceError('PipelineExecutionNotFoundException', 'Pipeline execution not found (injected fault)')
     : new AwsServiceError('PipelineNotFoundException', `Account '${ACCOUNT_ID}' does not have that pipeline (injected fault)`);
 }

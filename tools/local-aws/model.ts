@@ -73,12 +73,6 @@ export interface PipelineRecord {
   readonly tokens: Map<string, string>;
 }
 
-export interface StopRequest {
-  readonly at: number;
-  readonly abandon: boolean;
-  readonly reason?: string;
-}
-
 export interface ExecutionRecord {
   readonly id: string;
   readonly pipelineName: string;
@@ -94,7 +88,6 @@ export interface ExecutionRecord {
   readonly rollbackTargetId?: string;
   /** A stage whose action fails (scenarios and seeded history). */
   readonly failAtStage?: string;
-  stop?: StopRequest;
   /** Set when a newer execution started: this one ends Superseded after finishing that stage. */
   supersedeAfterStage?: number;
   deploymentId?: string;
@@ -140,8 +133,8 @@ export interface StageRun {
   readonly actionName: string;
   readonly startedAt: number;
   readonly endedAt: number;
-  readonly status: 'Succeeded' | 'Failed' | 'Stopped';
-  readonly actionStatus: 'Succeeded' | 'Failed' | 'Abandoned';
+  readonly status: 'Succeeded' | 'Failed';
+  readonly actionStatus: 'Succeeded' | 'Failed';
   readonly message?: string;
 }
 

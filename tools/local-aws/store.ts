@@ -323,28 +323,11 @@ export class LocalAwsStore {
     return execution;
   }
 
-  /** StopPipelineExecution: only an InProgress execution stops; a second stop may only upgrade to abandon. */
-  stopExecution(pipelineName: string, executionId: string, abandon: boolean, reason?: string): ExecutionRecord {
-    this.sync();
-    const pipeline = this.pipeline(pipelineName);
-    const execution = this.execution(pipeline, executionId);
-    const status = this.view(execution).status;
-    if (status === 'Stopping' && (!abandon || execution.stop?.abandon === true)) {
-      throw new AwsServiceError('DuplicatedStopRequestException', `Pipeline execution '${executionId}' is already stopping`);
-    }
-    if (status !== 'InProgress' && status !== 'Stopping') {
-      throw new AwsServiceError('PipelineExecutionNotStoppableException',
-        `Pipeline execution '${executionId}' is ${status} and cannot be stopped`);
-    }
-    execution.stop = { at: this.now(), abandon, reason };
-    return execution;
-  }
-
   /**
    * How the execution runs to its end, given what is known now: each stage takes its duration, except a deploy stage
    * with a deployment, which ends when the deployment does and fails unless it succeeded.
    */
-  plan(execution: ExecutionRecord): { stages: StageRun[]; endedAt: number; status: 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded'; summary?: string } {
+  plan(execution: ExecutionRecord): { stages: StageRun[]; endedAt: number; status: 'Succeeded' | 'Failed' | 'Superseded'; summary?: string } {
     const pipeline = this.pipeline(execution.pipelineName);
     const stages: StageRun[] = [];
     let cursor = execution.startedAt;
@@ -363,16 +346,6 @@ export class LocalAwsStore {
         message = outcome === 'Succeeded' ? undefined : `Deployment ${deployment.id} ${outcome === 'Stopped' ? 'was stopped' : 'failed'}`;
       }
       const base = { index, name: spec.name, kind: spec.kind, actionName: spec.actionName, startedAt: cursor };
-      const stop = execution.stop;
-      if (stop !== undefined && stop.at < endedAt) {
-        if (stop.abandon) {
-          stages.push({ ...base, endedAt: stop.at, status: 'Stopped', actionStatus: 'Abandoned' });
-          return { stages, endedAt: stop.at, status: 'Stopped' };
-        }
-        // Without abandon the running action is allowed to finish first.
-        stages.push({ ...base, endedAt, status: 'Stopped', actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message });
-        return { stages, endedAt, status: 'Stopped' };
-      }
       stages.push({ ...base, endedAt, status, actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message });
       if (status === 'Failed') return { stages, endedAt, status: 'Failed', summary: message };
       const last = position === execution.stageIndexes.length - 1;
@@ -387,9 +360,7 @@ export class LocalAwsStore {
   /** The execution as it stands at `at` (default now). */
   view(execution: ExecutionRecord, at: number = this.now()): ExecutionView {
     const plan = this.plan(execution);
-    const stopping = execution.stop !== undefined && execution.stop.at <= at;
     const events = [execution.startedAt];
-    if (stopping && execution.stop !== undefined) events.push(execution.stop.at);
     const stages = plan.stages.filter((run) => run.startedAt <= at).map((run): StageView => {
       if (run.endedAt <= at) {
         events.push(run.endedAt);
@@ -398,12 +369,12 @@ export class LocalAwsStore {
       events.push(run.startedAt);
       return {
         index: run.index, name: run.name, kind: run.kind, actionName: run.actionName, startedAt: run.startedAt,
-        status: stopping ? 'Stopping' : 'InProgress', actionStatus: 'InProgress', lastChangeAt: run.startedAt,
+        status: 'InProgress', actionStatus: 'InProgress', lastChangeAt: run.startedAt,
       };
     });
     const ended = at >= plan.endedAt;
     return {
-      status: ended ? plan.status : stopping ? 'Stopping' : 'InProgress',
+      status: ended ? plan.status : 'InProgress',
       summary: ended ? plan.summary : undefined,
       lastUpdatedAt: Math.max(...events),
       stages,

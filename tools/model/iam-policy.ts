@@ -13,12 +13,14 @@ export interface PolicyStatement {
   readonly Resource: readonly string[];
 }
 
+/*
+ * Only actions the adapters send, and the dependent actions IAM checks for them (DEPENDENT_ACTIONS):
+ * tests/unit/infrastructure/least-privilege.test.ts compares these with the SDK commands in lambda/src.
+ */
 export const PIPELINE_ACTIONS = [
-  'codepipeline:GetPipelineExecution',
   'codepipeline:GetPipelineState',
   'codepipeline:ListPipelineExecutions',
   'codepipeline:StartPipelineExecution',
-  'codepipeline:StopPipelineExecution',
 ] as const;
 
 /** RollbackStage is authorized on the stage (`<pipeline>/<stage>`), not on the pipeline. */
@@ -27,8 +29,6 @@ export const STAGE_ACTIONS = ['codepipeline:RollbackStage'] as const;
 export const DEPLOYMENT_GROUP_ACTIONS = [
   'codedeploy:BatchGetDeployments',
   'codedeploy:CreateDeployment',
-  'codedeploy:GetDeployment',
-  'codedeploy:GetDeploymentGroup',
   'codedeploy:ListDeployments',
 ] as const;
 
@@ -41,6 +41,14 @@ export const APPLICATION_ACTIONS = ['codedeploy:GetApplicationRevision', 'codede
 
 /** CreateDeployment reads the group's deployment configuration, which may be a built-in or a custom one. */
 export const DEPLOYMENT_CONFIG_ACTIONS = ['codedeploy:GetDeploymentConfig'] as const;
+
+/**
+ * Actions that no command names but IAM checks on behalf of one (the "dependent actions" column of the Service
+ * Authorization Reference), by the action that needs them.
+ */
+export const DEPENDENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  'codedeploy:CreateDeployment': [...APPLICATION_ACTIONS, ...DEPLOYMENT_CONFIG_ACTIONS],
+};
 
 /** StopDeployment has no resource type in the Service Authorization Reference: it can only be granted on '*'. */
 export const UNSCOPED_ACTIONS = ['codedeploy:StopDeployment'] as const;

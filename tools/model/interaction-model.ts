@@ -1,5 +1,5 @@
 import type { v1 } from 'ask-smapi-model';
-import { environmentSlotType, serviceSlotType, type SlotType } from '../../lambda/src/config/slot-types';
+import { environmentSlotType, serviceSlotType, type SlotType } from './slot-types';
 import type { Config } from '../../lambda/src/config/schema';
 
 export type InteractionModel = v1.skill.interactionModel.InteractionModelData;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
-import { normalise } from '../domain/catalog';
+import { normalise } from '../domain/spoken';
 
 /**
  * The public contract: the JSON file a team writes to describe its services.

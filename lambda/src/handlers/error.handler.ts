@@ -9,17 +9,13 @@ import { findTurn } from '../turn/turn';
 
 const OPERATION_WORDS: Record<string, string> = {
   StartPipelineExecution: 'start the pipeline',
-  StopPipelineExecution: 'stop the pipeline',
   RollbackStage: 'roll back the pipeline stage',
   ListPipelineExecutions: 'read the pipeline',
   GetPipelineState: 'read the pipeline',
-  GetPipelineExecution: 'read the pipeline',
   CreateDeployment: 'create a deployment',
   StopDeployment: 'stop the deployment',
   ListDeployments: 'read the deployments',
   BatchGetDeployments: 'read the deployments',
-  GetDeployment: 'read the deployments',
-  GetDeploymentGroup: 'read the deployment group',
 };
 
 /**

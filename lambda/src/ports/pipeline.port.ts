@@ -17,8 +17,6 @@ export interface PipelinePort {
    * second one.
    */
   start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started>;
-  /** Stops a running execution; `abandon` cancels in-progress actions instead of letting them finish. */
-  stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void>;
   /** Rolls one stage of a V2 pipeline back to an execution that succeeded in it. */
   rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started>;
 }

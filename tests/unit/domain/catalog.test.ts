@@ -1,5 +1,5 @@
 import { parseConfig } from '../../../lambda/src/config/load';
-import { Catalog, normalise } from '../../../lambda/src/domain/catalog';
+import { Catalog } from '../../../lambda/src/domain/catalog';
 import { TEST_CONFIG } from '../../support/test-skill';
 
 const catalog = new Catalog(parseConfig(TEST_CONFIG, 'test'));
@@ -41,10 +41,6 @@ describe('Catalog', () => {
       deploymentGroup: { application: 'billing', deploymentGroup: 'billing-prod', region: 'eu-west-1' },
       rollbackStage: undefined,
     });
-  });
-
-  it('normalises spoken forms', () => {
-    expect(normalise('  Q.A.  Environment! ')).toBe('qa environment');
   });
 });
 

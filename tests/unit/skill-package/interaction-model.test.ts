@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '../../../lambda/src/config/load';
-import { environmentSlotType, serviceSlotType } from '../../../lambda/src/config/slot-types';
+import { environmentSlotType, serviceSlotType } from '../../../tools/model/slot-types';
 import type { InteractionModel } from '../../../tools/model/interaction-model';
 import { DEFAULT_CONFIG_PATH, MODELS_DIR } from '../../../tools/model/generate';
 import { validateInteractionModel, validateInteractionModelLenientSynonyms } from '../../support/smapi-schema';

@@ -16,10 +16,14 @@ const ACCESS_DENIED = new Set([
   'RequestExpired', 'CredentialsProviderError', 'TokenProviderError',
 ]);
 
+/*
+ * The service-specific names below are those the operations the skill sends can throw (each command's documented
+ * exceptions in the SDK); an operation it never sends has no words here.
+ */
 const NOT_FOUND = new Set([
-  'PipelineNotFoundException', 'PipelineExecutionNotFoundException', 'PipelineVersionNotFoundException',
+  'PipelineNotFoundException', 'PipelineExecutionNotFoundException',
   // A stage name comes from the config: a missing stage is a wrong name, not a passing state.
-  'StageNotFoundException', 'ActionNotFoundException', 'ResourceNotFoundException',
+  'StageNotFoundException', 'ResourceNotFoundException',
   'ApplicationDoesNotExistException', 'DeploymentGroupDoesNotExistException', 'DeploymentDoesNotExistException',
   'RevisionDoesNotExistException', 'ApplicationNameRequiredException', 'DeploymentGroupNameRequiredException',
   'DeploymentIdRequiredException', 'InvalidApplicationNameException', 'InvalidDeploymentGroupNameException',
@@ -37,10 +41,8 @@ const BUSY = new Set([
 ]);
 
 const INVALID_STATE = new Set([
-  'PipelineExecutionNotStoppableException', 'DuplicatedStopRequestException', 'UnableToRollbackStageException',
-  'NotLatestPipelineExecutionException', 'PipelineExecutionOutdatedException', 'StageNotRetryableException',
-  'DeploymentAlreadyCompletedException', 'InvalidDeploymentStatusException', 'DeploymentNotStartedException',
-  'DeploymentIsNotInReadyStateException',
+  'UnableToRollbackStageException', 'PipelineExecutionOutdatedException',
+  'DeploymentAlreadyCompletedException', 'InvalidDeploymentStatusException',
 ]);
 
 const TIMED_OUT = new Set(['AbortError', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);

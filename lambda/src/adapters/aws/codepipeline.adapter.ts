@@ -1,18 +1,18 @@
 import type {
-  ActionState, CodePipelineClient, ExecutionTrigger, PipelineExecutionSummary, StageState as AwsStageState,
+  ActionState, CodePipelineClient, ExecutionTrigger, PipelineExecutionSummary, StageState as AwsStageState, TriggerType,
 } from '@aws-sdk/client-codepipeline';
 import type { PipelineExecution, PipelineRef, PipelineState, StageState } from '../../domain/release';
 import type { PipelinePort, Started } from '../../ports/pipeline.port';
 import {
-  GetPipelineStateCommand, ListPipelineExecutionsCommand, RollbackStageCommand, StartPipelineExecutionCommand, StopPipelineExecutionCommand,
+  GetPipelineStateCommand, ListPipelineExecutionsCommand, RollbackStageCommand, StartPipelineExecutionCommand,
 } from './sdk';
 import { requireId, sendCommand } from './send';
 
-/** Trigger types whose detail is the ARN of the user or role that called the API. */
-const CALLER_TRIGGERS = new Set(['StartPipelineExecution', 'RollbackStage', 'StopPipelineExecution']);
+/** Trigger types whose detail is the ARN of the user or role that called the API. Typed: AWS's own names only. */
+const CALLER_TRIGGERS: ReadonlySet<string> = new Set<TriggerType>(['StartPipelineExecution']);
 
 /** Plain words for triggers that no person started directly. */
-const TRIGGER_WORDS: Readonly<Record<string, string>> = {
+const TRIGGER_WORDS: Readonly<Partial<Record<string, string>>> = {
   Webhook: 'a webhook',
   WebhookV2: 'a webhook',
   CloudWatchEvent: 'an EventBridge rule',
@@ -21,7 +21,7 @@ const TRIGGER_WORDS: Readonly<Record<string, string>> = {
   CreatePipeline: 'pipeline creation',
   ManualRollback: 'a manual rollback',
   AutomatedRollback: 'an automatic rollback',
-};
+} satisfies Partial<Record<TriggerType, string>>;
 
 /** The user or role session at the end of an ARN: `…:assumed-role/Deployer/alice` → `alice`, `…:user/bob` → `bob`. */
 export function callerName(arn: string): string {
@@ -112,14 +112,6 @@ export class CodePipelineAdapter implements PipelinePort {
       { operation, mutating: true, retrySafe: true },
     );
     return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
-  }
-
-  async stop(pipeline: PipelineRef, executionId: string, reason: string, abandon: boolean): Promise<void> {
-    await sendCommand(
-      this.clientFor(pipeline.region),
-      new StopPipelineExecutionCommand({ pipelineName: pipeline.name, pipelineExecutionId: executionId, abandon, reason }),
-      { operation: 'StopPipelineExecution', mutating: true, retrySafe: false },
-    );
   }
 
   async rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started> {

@@ -10,7 +10,6 @@ export {
   ListPipelineExecutionsCommand,
   RollbackStageCommand,
   StartPipelineExecutionCommand,
-  StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 export {
   BatchGetDeploymentsCommand,

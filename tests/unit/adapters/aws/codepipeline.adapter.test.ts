@@ -3,11 +3,10 @@ import {
   ConflictException,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
-  PipelineExecutionNotStoppableException,
   PipelineNotFoundException,
   RollbackStageCommand,
   StartPipelineExecutionCommand,
-  StopPipelineExecutionCommand,
+  UnableToRollbackStageException,
 } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CodePipelineAdapter, describeTrigger } from '../../../../lambda/src/adapters/aws/codepipeline.adapter';
@@ -238,34 +237,6 @@ describe('CodePipelineAdapter.start', () => {
   });
 });
 
-describe('CodePipelineAdapter.stop', () => {
-  it('stops the execution with the reason and abandon flag', async () => {
-    // Prepare
-    pipelineMock.on(StopPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-42' });
-    const { adapter } = makeAdapter();
-
-    // Act
-    await adapter.stop(pipeline, 'exec-42', 'stopped by voice', true);
-
-    // Assess
-    expect(pipelineMock).toHaveReceivedCommandWith(StopPipelineExecutionCommand, {
-      pipelineName: 'checkout-prod',
-      pipelineExecutionId: 'exec-42',
-      abandon: true,
-      reason: 'stopped by voice',
-    });
-  });
-
-  it('reports an execution that cannot be stopped as InvalidStateError', async () => {
-    // Prepare
-    pipelineMock.on(StopPipelineExecutionCommand).rejects(new PipelineExecutionNotStoppableException({ message: 'done', ...metadata }));
-    const { adapter } = makeAdapter();
-
-    // Act / Assess
-    await expect(adapter.stop(pipeline, 'exec-42', 'why', false)).rejects.toBeInstanceOf(InvalidStateError);
-  });
-});
-
 describe('CodePipelineAdapter.rollbackStage', () => {
   it('rolls the stage back to the target execution and returns the new execution id', async () => {
     // Prepare
@@ -291,5 +262,14 @@ describe('CodePipelineAdapter.rollbackStage', () => {
 
     // Act / Assess
     await expect(adapter.rollbackStage(pipeline, 'Deploy', 'exec-good')).rejects.toMatchObject({ name: 'AwsUnavailableError', mutating: true });
+  });
+
+  it('reports a stage that cannot be rolled back to that execution as InvalidStateError', async () => {
+    // Prepare
+    pipelineMock.on(RollbackStageCommand).rejects(new UnableToRollbackStageException({ message: 'not a successful execution', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act / Assess
+    await expect(adapter.rollbackStage(pipeline, 'Deploy', 'exec-bad')).rejects.toBeInstanceOf(InvalidStateError);
   });
 });

@@ -1,7 +1,7 @@
 import {
-  GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionNotStoppableException,
+  GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand,
   PipelineExecutionOutdatedException, PipelineNotFoundException, RollbackStageCommand, StartPipelineExecutionCommand,
-  StopPipelineExecutionCommand, UnableToRollbackStageException, ValidationException,
+  UnableToRollbackStageException, ValidationException,
 } from '@aws-sdk/client-codepipeline';
 import { BatchGetDeploymentsCommand, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy';
 import { ManualClock, startLocalAws, type LocalAws } from '../../../../tools/local-aws';
@@ -119,43 +119,6 @@ describe('local-aws CodePipeline', () => {
     expect(await statusOf(older.pipelineExecutionId ?? '')).toBe('Superseded');
     clock.advance(3 * STAGE_MS);
     expect(await statusOf(newer.pipelineExecutionId ?? '')).toBe('Succeeded');
-  });
-
-  it('stops a running execution at once when abandoned, and after the running action without abandon', async () => {
-    // Prepare
-    const abandoned = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod' }));
-    const patient = await clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-staging' }));
-    clock.advance(STAGE_MS / 2);
-
-    // Act
-    await clients.pipeline.send(new StopPipelineExecutionCommand({
-      pipelineName: 'checkout-prod', pipelineExecutionId: abandoned.pipelineExecutionId, abandon: true, reason: 'bad build',
-    }));
-    await clients.pipeline.send(new StopPipelineExecutionCommand({
-      pipelineName: 'checkout-staging', pipelineExecutionId: patient.pipelineExecutionId, abandon: false,
-    }));
-
-    // Assess
-    expect(await statusOf(abandoned.pipelineExecutionId ?? '')).toBe('Stopped');
-    const staging = (id: string) => clients.pipeline.send(new GetPipelineExecutionCommand({ pipelineName: 'checkout-staging', pipelineExecutionId: id }));
-    expect((await staging(patient.pipelineExecutionId ?? '')).pipelineExecution?.status).toBe('Stopping');
-    clock.advance(STAGE_MS / 2);
-    expect((await staging(patient.pipelineExecutionId ?? '')).pipelineExecution?.status).toBe('Stopped');
-    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 1 }));
-    expect(pipelineExecutionSummaries?.[0]?.stopTrigger?.reason).toBe('bad build');
-  });
-
-  it('refuses to stop an execution that has finished', async () => {
-    // Prepare
-    const { pipelineExecutionSummaries } = await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'checkout-prod', maxResults: 1 }));
-
-    // Act
-    const stopping = clients.pipeline.send(new StopPipelineExecutionCommand({
-      pipelineName: 'checkout-prod', pipelineExecutionId: pipelineExecutionSummaries?.[0]?.pipelineExecutionId,
-    }));
-
-    // Assess
-    await expect(stopping).rejects.toBeInstanceOf(PipelineExecutionNotStoppableException);
   });
 
   describe('RollbackStage', () => {

@@ -30,6 +30,61 @@ describe('parseInvocation', () => {
     expect(invocation).toEqual({ kind: 'one-shot', utterance });
   });
 
+  it.each([
+    ['ask release captain for the status of checkout', 'the status of checkout'],
+    ['ask release captain about the status of prod', 'the status of prod'],
+    ['ask release captain about checkout in staging', 'checkout in staging'],
+    ['tell release captain to roll back checkout', 'roll back checkout'],
+    ['tell release captain roll back checkout', 'roll back checkout'],
+    ['use release captain to lock prod', 'lock prod'],
+    ['use release captain and lock prod', 'lock prod'],
+    ['search release captain for the status of checkout', 'the status of checkout'],
+    ['open release captain for the status of checkout', 'the status of checkout'],
+    ['talk to release captain and unlock prod', 'unlock prod'],
+    ['resume release captain and deploy checkout', 'deploy checkout'],
+    ['get the status of checkout from release captain', 'get the status of checkout'],
+    ['get the status of checkout from the release captain', 'get the status of checkout'],
+    ['deploy checkout with release captain', 'deploy checkout'],
+    ['lock prod by release captain', 'lock prod'],
+    ['ask the release captain for the status of checkout', 'the status of checkout'],
+  ])('takes the documented phrase "%s" as a one-shot for "%s"', (text, utterance) => {
+    // Act
+    const invocation = parseInvocation(text, NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'one-shot', utterance });
+  });
+
+  it.each([
+    ['tell release captain about checkout', 'about checkout'],
+    ['tell release captain for the status', 'for the status'],
+    ['ask release captain that checkout is broken', 'that checkout is broken'],
+  ])('keeps a connecting word Alexa does not define for that phrase in the utterance: "%s"', (text, utterance) => {
+    // Act
+    const invocation = parseInvocation(text, NAME);
+    // Assess
+    expect(invocation).toEqual({ kind: 'one-shot', utterance });
+  });
+
+  it.each(['release captain', 'talk to release captain', 'use release captain', 'resume release captain', 'play release captain', 'open the release captain'])(
+    'takes "%s" as a launch',
+    (text) => {
+      // Act
+      const invocation = parseInvocation(text, NAME);
+      // Assess
+      expect(invocation).toEqual({ kind: 'launch' });
+    },
+  );
+
+  it.each(['open release captain deploy checkout', 'search release captain', 'deploy checkout for release captain'])(
+    'does not take "%s", which is no supported phrase, as an invocation',
+    (text) => {
+      // Act
+      const invocation = parseInvocation(text, NAME);
+      // Assess
+      expect(invocation.kind).toBe('unnamed');
+    },
+  );
+
   it('splits at the first connecting word only, so a later "to" stays in the utterance', () => {
     // Act
     const invocation = parseInvocation('ask release captain to push to prod', NAME);

@@ -1,7 +1,7 @@
-// Type-only import: erased by the compiler, so ask-smapi-model (an ask-cli dependency) never reaches the bundle.
+// ask-smapi-model comes with ask-cli (a dev dependency): Amazon's own types for an interaction model.
 import type { v1 } from 'ask-smapi-model';
-import { builtInEnvironmentSynonyms } from './environment-synonyms';
-import type { Config } from './schema';
+import { builtInEnvironmentSynonyms } from '../../lambda/src/config/environment-synonyms';
+import type { Config } from '../../lambda/src/config/schema';
 
 export type SlotType = v1.skill.interactionModel.SlotType;
 export type SlotTypeValue = v1.skill.interactionModel.TypeValue;

@@ -1,5 +1,5 @@
-import { environmentSlotType, serviceSlotType } from '../../../lambda/src/config/slot-types';
-import { configWith, pipelineOnly } from '../../support/config-builder';
+import { environmentSlotType, serviceSlotType } from '../../../../tools/model/slot-types';
+import { configWith, pipelineOnly } from '../../../support/config-builder';
 
 const valueOf = (type: ReturnType<typeof serviceSlotType>, id: string) => type.values?.find((v) => v.id === id);
 
