@@ -15,7 +15,7 @@ const LAYER_RULES = [
     files: ['lambda/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ...['handlers', 'adapters', 'interceptors', 'speech'].map((folder) => ({
+        ...['handlers', 'adapters', 'interceptors', 'speech', 'turn'].map((folder) => ({
           regex: layer(folder), message: `the domain is pure release logic: it imports no ${folder}`,
         })),
         COMPOSITION,
@@ -29,6 +29,26 @@ const LAYER_RULES = [
         ...['adapters', 'handlers'].map((folder) => ({
           regex: layer(folder), message: `ports speak the domain's words: they import no ${folder}`,
         })),
+        COMPOSITION,
+      ),
+    },
+  },
+  {
+    // Interceptors build the Turn before any handler runs; they share the turn/ layer with the handlers, never a handler.
+    files: ['lambda/src/interceptors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...['handlers', 'adapters'].map((folder) => ({ regex: layer(folder), message: `interceptors import no ${folder}` })),
+        COMPOSITION,
+      ),
+    },
+  },
+  {
+    // The Turn is what handlers receive: it knows the domain's types and the words, never a handler or AWS.
+    files: ['lambda/src/turn/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...['handlers', 'adapters', 'interceptors'].map((folder) => ({ regex: layer(folder), message: `turn/ imports no ${folder}` })),
         COMPOSITION,
       ),
     },

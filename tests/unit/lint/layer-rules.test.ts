@@ -27,7 +27,7 @@ function importProblems(cases: readonly (readonly [string, string])[]): string[]
 }
 
 const FORBIDDEN = [
-  ['lambda/src/domain/probe.ts', '../handlers/context'],
+  ['lambda/src/domain/probe.ts', '../handlers/deploy.handler'],
   ['lambda/src/domain/probe.ts', '../adapters/aws/sdk'],
   ['lambda/src/domain/probe.ts', '../interceptors/logging.interceptor'],
   ['lambda/src/domain/probe.ts', '../speech'],
@@ -36,7 +36,12 @@ const FORBIDDEN = [
   ['lambda/src/ports/probe.port.ts', '../adapters/aws/codepipeline.adapter'],
   ['lambda/src/ports/probe.port.ts', '../handlers/deploy.handler'],
   ['lambda/src/config/probe.ts', '../domain/catalog'],
-  ['lambda/src/config/probe.ts', '../handlers/context'],
+  ['lambda/src/config/probe.ts', '../handlers/gates'],
+  ['lambda/src/domain/probe.ts', '../turn/turn'],
+  ['lambda/src/interceptors/probe.ts', '../handlers/deploy.handler'],
+  ['lambda/src/interceptors/probe.ts', '../adapters/aws/sdk'],
+  ['lambda/src/turn/probe.ts', '../handlers/gates'],
+  ['lambda/src/turn/probe.ts', '../interceptors/request-context.interceptor'],
   ['lambda/src/handlers/probe.ts', '../../../tools/simulator'],
   ['lambda/src/domain/probe.ts', '../../../tests/support/envelopes'],
 ] as const;
@@ -50,6 +55,9 @@ const ALLOWED = [
   ['lambda/src/config/probe.ts', '../domain/spoken'],
   ['lambda/src/handlers/probe.ts', '../domain/release-service'],
   ['lambda/src/adapters/aws/probe.ts', '../../domain/errors'],
+  ['lambda/src/interceptors/probe.ts', '../turn/turn'],
+  ['lambda/src/turn/probe.ts', '../domain/consent'],
+  ['lambda/src/handlers/probe.ts', '../turn/turn'],
 ] as const;
 
 const problems = importProblems([...FORBIDDEN, ...ALLOWED]);

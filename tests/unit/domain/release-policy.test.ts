@@ -1,0 +1,113 @@
+import { MemoryStateStore } from '../../../lambda/src/adapters/state/memory-state-store.adapter';
+import { parseConfig } from '../../../lambda/src/config/load';
+import { EnvironmentLocks } from '../../../lambda/src/domain/locks';
+import { hashPin, PinGuard } from '../../../lambda/src/domain/pin-guard';
+import { FREEZE_OVERRIDE_KEY, overrideMarker, ReleasePolicy } from '../../../lambda/src/domain/release-policy';
+import type { Target } from '../../../lambda/src/domain/release';
+import { TEST_CONFIG } from '../../support/test-skill';
+
+const ALICE = { userId: 'amzn1.ask.account.ALLOWED_TEAM_LEAD' };
+const BOB = { userId: 'amzn1.ask.account.BOB' };
+const ADMIN = { userId: 'amzn1.ask.account.ADMIN' };
+const STRANGER = { userId: 'amzn1.ask.account.STRANGER' };
+const PROD: Target = { service: 'checkout', environment: 'production' };
+const ALWAYS = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '24:00', reason: 'the holidays' };
+
+function policyFor(overrides: Record<string, unknown> = {}) {
+  const now = () => new Date('2026-12-01T10:00:00Z');
+  const config = parseConfig({ ...TEST_CONFIG, allowedUsers: [ALICE.userId, BOB.userId], admins: [ADMIN.userId], ...overrides }, 'test config');
+  const store = new MemoryStateStore(now);
+  const locks = new EnvironmentLocks(store, now);
+  return { policy: new ReleasePolicy(config, locks, new PinGuard(store, now, { maxAttempts: 2, lockoutMs: 60_000 }), now), locks };
+}
+
+describe('ReleasePolicy', () => {
+  describe('barrier', () => {
+    it('is clear for a person on the list with nothing locked', async () => {
+      expect(await policyFor().policy.barrier(ALICE, 'production')).toEqual({ kind: 'clear' });
+    });
+
+    it('bars a person who may not change the environment', async () => {
+      const { policy } = policyFor({ policies: { production: { allowedUsers: [BOB.userId] } } });
+      expect(await policy.barrier(ALICE, 'production')).toEqual({ kind: 'not-allowed-here' });
+      expect(await policy.barrier(STRANGER, 'production')).toEqual({ kind: 'not-allowed-here' });
+    });
+
+    it('bars everyone but the holder of a lock', async () => {
+      const { policy } = policyFor();
+      await policy.lock(BOB, 'production');
+      expect(await policy.barrier(ALICE, 'production')).toEqual({ kind: 'locked', lock: expect.objectContaining({ holder: BOB }) });
+      expect(await policy.barrier(BOB, 'production')).toEqual({ kind: 'clear' });
+    });
+
+    it('hands back the read only when nothing bars the request, and starts it only for a permitted person', async () => {
+      const { policy } = policyFor({ policies: { production: { allowedUsers: [BOB.userId] } } });
+      const reads: string[] = [];
+      const read = (who: string) => () => { reads.push(who); return Promise.resolve(who); };
+
+      const refused = await policy.barrierWhile(ALICE, 'production', read('alice'));
+      const clear = await policy.barrierWhile(BOB, 'production', read('bob'));
+
+      expect(refused).toEqual({ kind: 'not-allowed-here' });
+      expect(clear.kind === 'clear' && await clear.read).toBe('bob');
+      expect(reads).toEqual(['bob']);
+    });
+  });
+
+  describe('freeze', () => {
+    const frozen = { policies: { production: { freezes: [ALWAYS] } } };
+
+    it('is open outside a freeze', () => {
+      expect(policyFor().policy.freeze(ALICE, PROD, { confirmed: true })).toEqual({ kind: 'open' });
+    });
+
+    it('refuses a person who is not an admin', () => {
+      expect(policyFor(frozen).policy.freeze(ALICE, PROD, { confirmed: true })).toMatchObject({ kind: 'frozen', freeze: { reason: 'the holidays' } });
+    });
+
+    it('offers an admin the override, and takes it only as a yes to that very question', () => {
+      const { policy } = policyFor(frozen);
+      const asked = { action: 'deploy', service: 'checkout', environment: 'production', key: FREEZE_OVERRIDE_KEY } as const;
+
+      expect(policy.freeze(ADMIN, PROD, { confirmed: true })).toMatchObject({ kind: 'override-offered' });
+      expect(policy.freeze(ADMIN, PROD, { confirmed: false, readBack: asked })).toMatchObject({ kind: 'override-offered' });
+      expect(policy.freeze(ADMIN, { ...PROD, service: 'billing' }, { confirmed: true, readBack: asked })).toMatchObject({ kind: 'override-offered' });
+      expect(policy.freeze(ADMIN, PROD, { confirmed: true, readBack: asked })).toMatchObject({ kind: 'overridden-now' });
+    });
+
+    it('stays overridden for the target it was overridden for, in that session', () => {
+      const { policy } = policyFor(frozen);
+      expect(policy.freeze(ALICE, PROD, { confirmed: false, overriddenFor: overrideMarker(PROD) })).toMatchObject({ kind: 'overridden' });
+      expect(policy.freeze(ALICE, PROD, { confirmed: false, overriddenFor: 'billing|production' })).toMatchObject({ kind: 'frozen' });
+    });
+  });
+
+  describe('releaseCode', () => {
+    const withPin = { pin: { hash: hashPin('4321') }, policies: { production: { requirePin: true } } };
+
+    it('is not required where the policy does not ask for it', async () => {
+      expect(await policyFor(withPin).policy.releaseCode(ALICE, 'staging', undefined)).toEqual({ kind: 'not-required' });
+    });
+
+    it('asks, accepts, counts wrong codes and locks out', async () => {
+      const { policy } = policyFor(withPin);
+      expect(await policy.releaseCode(ALICE, 'production', undefined)).toEqual({ kind: 'ask' });
+      expect(await policy.releaseCode(ALICE, 'production', 'four three two one')).toEqual({ kind: 'ask' });
+      expect(await policy.releaseCode(ALICE, 'production', '4321')).toEqual({ kind: 'accepted' });
+      expect(await policy.releaseCode(ALICE, 'production', '1111')).toEqual({ kind: 'wrong', attemptsLeft: 1 });
+      expect(await policy.releaseCode(ALICE, 'production', '1111')).toMatchObject({ kind: 'locked-out' });
+      expect(await policy.releaseCode(ALICE, 'production', '4321')).toMatchObject({ kind: 'locked-out' });
+    });
+  });
+
+  describe('locks', () => {
+    it('refuses a person who may not change the environment, and lets only the holder or an admin unlock', async () => {
+      const { policy } = policyFor({ policies: { production: { allowedUsers: [BOB.userId] } } });
+      expect(await policy.lock(ALICE, 'production')).toEqual({ kind: 'not-allowed-here' });
+      expect(await policy.lock(BOB, 'production')).toMatchObject({ kind: 'acquired' });
+      expect(await policy.unlock(ALICE, 'production')).toEqual({ kind: 'not-allowed-here' });
+      expect(await policy.unlock(ADMIN, 'production')).toMatchObject({ kind: 'released' });
+      expect(await policy.unlock(BOB, 'production')).toEqual({ kind: 'not-locked' });
+    });
+  });
+});
