@@ -49,6 +49,11 @@ interface Scenario {
   readonly name: 'launch' | 'deploy' | 'deploy-no-table' | 'status';
   readonly label: string;
   readonly request: RequestEnvelope;
+  /**
+   * The request for one sample, when it depends on what local AWS holds then: a yes acts only on the read-back its
+   * session holds, and the deploy's read-back names the pipeline's latest execution, which every sample changes.
+   */
+  readonly requestNow?: (localAws: LocalAws) => RequestEnvelope;
   /** The skill runs with the config minus its state table, so locks live in memory: no DynamoDB call. */
   readonly withoutStateTable?: boolean;
   /** Why a response does not count as the scenario having happened, or undefined when it does. */
@@ -61,13 +66,13 @@ const SCENARIOS: readonly Scenario[] = [
     check: (r) => (r.speech !== '' && r.shouldEndSession === false ? undefined : 'no greeting that keeps the session open'),
   },
   {
-    name: 'deploy', label: 'confirmed Deploy', request: intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), undefined, 'COMPLETED'),
+    name: 'deploy', label: 'confirmed Deploy', request: confirmedDeploy('none'), requestNow: (aws) => confirmedDeploy(latestExecutionId(aws)),
     check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
   },
   {
     // The baseline's two calls and nothing else: what the skill's own code costs, without the lock read.
     name: 'deploy-no-table', label: 'confirmed Deploy without a state table', withoutStateTable: true,
-    request: intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), undefined, 'COMPLETED'),
+    request: confirmedDeploy('none'), requestNow: (aws) => confirmedDeploy(latestExecutionId(aws)),
     check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
   },
   {
@@ -75,6 +80,18 @@ const SCENARIOS: readonly Scenario[] = [
     check: (r) => (r.speech !== '' && !/sorry/i.test(r.speech) ? undefined : 'no status was said'),
   },
 ];
+
+/** The yes to the read-back of a deploy after `lastExecutionId`, in the session that heard it (as Alexa sends it). */
+function confirmedDeploy(lastExecutionId: string): RequestEnvelope {
+  const pending = { action: 'deploy', service: 'checkout', environment: 'production', key: `after:${lastExecutionId}` };
+  return intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), { newSession: false, attributes: { pending } }, 'COMPLETED');
+}
+
+/** The execution ListPipelineExecutions puts first for checkout-prod: what the skill's read-back named. */
+function latestExecutionId(aws: LocalAws): string {
+  const [latest] = [...aws.store.pipeline('checkout-prod').executions].sort((a, b) => b.startedAt - a.startedAt);
+  return latest?.id ?? 'none';
+}
 
 function scenarioNamed(name: Scenario['name']): Scenario {
   const scenario = SCENARIOS.find((s) => s.name === name);
@@ -163,6 +180,7 @@ async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], 
     for (const scenario of SCENARIOS) {
       const order = round % 2 === 0 ? SYSTEMS : [...SYSTEMS].reverse();
       for (const system of order) {
+        if (scenario.requestNow) writeFileSync(requestPaths[scenario.name], JSON.stringify(scenario.requestNow(localAws)));
         const started = localAws.mutatingCalls().length;
         const sample = await coldSample(runs.handler(system, scenario), requestPaths[scenario.name], runs.env(system));
         verify(scenario, system, sample, localAws, started);
