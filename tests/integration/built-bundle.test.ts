@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, buildBundle, CONFIG_SCHEMA_FILE } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE } from '../../tools/build';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
@@ -81,7 +81,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, CONFIG_SCHEMA_FILE, 'index.js'].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
