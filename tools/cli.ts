@@ -6,7 +6,8 @@
  *   npm start -- --json < inputs.txt           one JSON object per input on stdout, nothing else
  *
  * Options: --replay FILE, --json, --locale L, --config FILE, --user ID, --person ID, --fault JSON (repeatable),
- * --save-skill-io FILE, --built (use lambda/dist), --aws (real AWS credentials and endpoints; never in tests), --log.
+ * --save-skill-io FILE, --built (use lambda/dist), --aws (real AWS credentials and endpoints; never in tests), --log,
+ * --notify (run the notifier on releases that end; at the end, wait for the ones this session started).
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -17,6 +18,7 @@ import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
 import { parseFaultSpec, type FaultSpec, type RecordedCall } from './local-aws';
 import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
 import { startDialog, type DialogSession } from './dialog/session';
+import type { PolledNotifications, SessionNotifications } from './dialog/notifications';
 
 /** A --fault that is not JSON, or not a fault: said in one line, before anything starts. */
 class FaultArgumentError extends Error {}
@@ -29,7 +31,10 @@ function parseFaultArgument(text: string): FaultSpec {
   }
 }
 
-const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log]';
+const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log] [--notify]';
+/** How long --notify waits, after the last input, for the releases the session started to end. */
+const NOTIFY_WAIT_MS = 120_000;
+const NOTIFY_POLL_MS = 500;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -38,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       replay: { type: 'string' }, json: { type: 'boolean' }, locale: { type: 'string' }, config: { type: 'string' },
       user: { type: 'string' }, person: { type: 'string' }, fault: { type: 'string', multiple: true },
       'save-skill-io': { type: 'string' }, built: { type: 'boolean' }, aws: { type: 'boolean' }, log: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      notify: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -58,15 +63,18 @@ async function main(argv: string[]): Promise<number> {
     built: values.built,
     logger: values.log ? jsonLogger((line) => process.stderr.write(`${line}\n`)) : silentLogger,
     onSkillIo: (request, response) => skillIo.push({ request, response }),
+    notifications: values.notify === true,
   });
   try {
     for (const fault of faults) session.localAws?.faults.inject(fault);
     const print = values.json ? printJson : printTranscript(colour());
+    const notices = session.notifications && watchNotifications(session.notifications, values.json ? printNoticesJson : printNotices(colour()));
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
     } else {
       await interactive(session, print);
     }
+    await notices?.drain();
   } finally {
     await session.close();
     if (values['save-skill-io']) writeFileSync(values['save-skill-io'], `${JSON.stringify(skillIo, null, 2)}\n`);
@@ -111,6 +119,45 @@ function whyItFailed(error: unknown): string[] {
   if (error === undefined) return [];
   if (error instanceof SkillResponseRejectedError) return error.breaches.map((breach) => `refused by Alexa's rule ${breach.rule}: ${breach.detail}`);
   return [`failed: ${error instanceof Error ? error.message : String(error)}`];
+}
+
+type NoticePrinter = (polled: PolledNotifications) => void;
+
+/**
+ * Polls the notifier while the session runs (a timer that keeps no process alive); `drain` then waits, up to a
+ * limit, for the releases the session started to end, so that their notifications are printed before it closes.
+ */
+function watchNotifications(notifications: SessionNotifications, print: NoticePrinter): { drain(): Promise<void> } {
+  let chain = Promise.resolve();
+  const poll = () => {
+    chain = chain.then(async () => print(await notifications.poll()));
+    return chain;
+  };
+  const timer = setInterval(() => void poll(), NOTIFY_POLL_MS);
+  timer.unref();
+  return {
+    async drain() {
+      const until = Date.now() + NOTIFY_WAIT_MS;
+      await poll();
+      while (notifications.running() > 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, NOTIFY_POLL_MS));
+        await poll();
+      }
+      clearInterval(timer);
+      await chain;
+    },
+  };
+}
+
+function printNotices(dim: (text: string) => string): NoticePrinter {
+  return ({ runs, notifications }) => {
+    for (const run of runs) console.log(dim(`        notifier: ${run.release} → ${run.outcome}`));
+    for (const text of notifications) console.log(`[notification] ${text}`);
+  };
+}
+
+function printNoticesJson({ runs, notifications }: PolledNotifications): void {
+  if (runs.length > 0 || notifications.length > 0) process.stdout.write(`${JSON.stringify({ notifier: runs, notifications })}\n`);
 }
 
 function printJson({ turn, aws }: { turn: Turn; aws: RecordedCall[] }): void {

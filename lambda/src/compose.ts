@@ -3,6 +3,7 @@ import type { Config } from './config/schema';
 import { Catalog } from './domain/catalog';
 import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
+import { ReleaseJournal } from './domain/release-journal';
 import { ReleasePolicy } from './domain/release-policy';
 import { ReleaseService } from './domain/release-service';
 import type { IntentSpec } from './intents';
@@ -39,6 +40,7 @@ export function composeSkill(parts: SkillParts): Skill {
     catalog: new Catalog(config, parts.fallbackRegion),
     releases: new ReleaseService(parts.pipelines, parts.deployments),
     policy,
+    journal: new ReleaseJournal(store, now),
     logger: parts.logger,
     now,
   }, parts.intents);

@@ -1,7 +1,9 @@
 import { SkillBuilders, type RequestHandler, type Skill } from 'ask-sdk-core';
 import { accessGuardHandler } from './handlers/access-guard.handler';
 import { canFulfillHandler } from './handlers/can-fulfill.handler';
-import { launchHandler, quietHandler, sessionEndedHandler, unknownIntentHandler } from './handlers/conversation.handlers';
+import {
+  launchHandler, quietHandler, sessionEndedHandler, subscriptionChangedHandler, unknownIntentHandler,
+} from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
 import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
@@ -32,6 +34,7 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
       launchHandler,
       ...intents.map(intentHandler),
       unknownIntentHandler,
+      subscriptionChangedHandler(deps.journal, deps.logger),
       quietHandler(deps.logger),
     )
     .addErrorHandlers(errorHandler(deps.logger))

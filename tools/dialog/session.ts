@@ -5,6 +5,7 @@ import type { Config } from '../../lambda/src/config/schema';
 import type { Logger } from '../../lambda/src/logging/logger';
 import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
 import { loadInteractionModel, Simulator, type Turn } from '../simulator';
+import { localCredentialParameters, startNotifications, type SessionNotifications } from './notifications';
 
 /** The demo config `npm start` uses when no --config is given: two services, two environments, the local user allowed. */
 export const DEMO_CONFIG_PATH = resolve(__dirname, '..', 'demo', 'push-to-prod.demo.json');
@@ -32,12 +33,19 @@ export interface DialogOptions {
   readonly logger?: Logger;
   /** Sees every request and response, for --save-skill-io. */
   readonly onSkillIo?: (request: RequestEnvelope, response: ResponseEnvelope) => void;
+  /**
+   * Run the notifier on the local AWS's release ends, against loopback Login with Amazon and Proactive Events
+   * stand-ins (local AWS only; off by default, so nothing else changes).
+   */
+  readonly notifications?: boolean;
 }
 
 export interface DialogSession {
   readonly simulator: Simulator;
   readonly config: Config;
   readonly localAws?: LocalAws;
+  /** The notifier and what reaches Alexa, when asked for. */
+  readonly notifications?: SessionNotifications;
   /** Says one input; returns the turn and the AWS calls it caused (local AWS only). */
   say(text: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
   close(): Promise<void>;
@@ -55,7 +63,10 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const config = loadConfigFile(configPath);
   const locale = options.locale ?? 'en-US';
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
-  const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
+  const notify = options.notifications === true && options.aws !== 'real';
+  const localAws = options.aws === 'real' ? undefined : await startLocalAws({
+    config, clock: options.clock, seed: options.seed, ...(notify ? { parameters: localCredentialParameters(config) } : {}),
+  });
   if (localAws) Object.assign(process.env, localAws.env);
 
   const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };
@@ -76,14 +87,19 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
     clock: clock && (() => new Date(clock.now())),
   });
 
+  const notifications = notify && localAws
+    ? await startNotifications({ localAws, config, env, built: options.built === true, clock, logger: options.logger })
+    : undefined;
+
   return {
-    simulator, config, localAws,
+    simulator, config, localAws, notifications,
     async say(text) {
       const before = localAws?.calls().length ?? 0;
       const turn = await simulator.say(text);
       return { turn, aws: localAws?.calls().slice(before) ?? [] };
     },
     close: async () => {
+      await notifications?.close();
       await localAws?.close();
     },
   };

@@ -2,6 +2,8 @@
 export { ManualClock, systemClock, type Clock } from './clock';
 export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
 export type * from './model';
+export { ReleaseEvents, type StateChangeEvent } from './events';
+export type { ParameterSpec } from './ssm';
 export { SEED_PERSON_ARN, seedFromConfig } from './seed';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,

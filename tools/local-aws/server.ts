@@ -1,6 +1,7 @@
 /**
- * local-aws: a loopback stand-in for the CodePipeline and CodeDeploy operations push-to-prod uses, speaking AWS JSON
- * 1.1 over HTTP on 127.0.0.1, for the offline simulator, dialog and fault tests and benchmarks.
+ * local-aws: a loopback stand-in for the CodePipeline and CodeDeploy operations push-to-prod uses (and SSM's
+ * GetParameter, for the notifier), speaking AWS JSON 1.1 over HTTP on 127.0.0.1, for the offline simulator, dialog and
+ * fault tests and benchmarks. It also makes the EventBridge state-change events of the releases it runs (events.ts).
  *
  * Why write one: no real AWS emulator can be installed on these machines (LocalStack and moto are out of reach), and
  * mocking at the SDK client would skip the wire, the SDK's parsing and its error classes. The skill reaches this server
@@ -16,7 +17,9 @@ import { codeDeployNotFound, codeDeployOperations } from './codedeploy';
 import { codePipelineNotFound, codePipelineOperations, type Operation } from './codepipeline';
 import { DYNAMODB_TARGET_PREFIX, startLocalDynamoDb } from './dynamodb';
 import { DEFAULT_SLOW_DELAY_MS, type FaultSpec, Faults, parseFaultSpec, type ServiceName } from './faults';
+import { ReleaseEvents } from './events';
 import { seedFromConfig } from './seed';
+import { ssmNotFound, ssmOperations, type ParameterSpec } from './ssm';
 import { LocalAwsStore } from './store';
 import { AwsServiceError, type Input } from './wire';
 
@@ -31,6 +34,7 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
 const SERVICES: Readonly<Record<string, { service: ServiceName; operations: Readonly<Record<string, Operation>>; notFound: (operation: string) => AwsServiceError }>> = {
   CodePipeline_20150709: { service: 'codepipeline', operations: codePipelineOperations, notFound: codePipelineNotFound },
   CodeDeploy_20141006: { service: 'codedeploy', operations: codeDeployOperations, notFound: codeDeployNotFound },
+  AmazonSSM: { service: 'ssm', operations: ssmOperations, notFound: ssmNotFound },
 };
 
 export interface RecordedCall {
@@ -58,6 +62,8 @@ export interface LocalAwsOptions {
    * config's stateTable by default. Without one, DynamoDB calls are unknown operations, as before.
    */
   readonly stateTable?: string;
+  /** SSM parameters by name (the notifier's client credentials), served to GetParameter. */
+  readonly parameters?: Readonly<Record<string, ParameterSpec>>;
 }
 
 export interface LocalAws {
@@ -68,6 +74,8 @@ export interface LocalAws {
   readonly env: Readonly<Record<string, string>>;
   readonly store: LocalAwsStore;
   readonly faults: Faults;
+  /** The EventBridge state-change events of releases started after the server started, as they end. */
+  readonly events: ReleaseEvents;
   calls(): RecordedCall[];
   mutatingCalls(): RecordedCall[];
   clearCalls(): void;
@@ -83,6 +91,9 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     seed: options.seed, region: options.region,
   });
   if (options.config !== undefined) seedFromConfig(store, options.config);
+  for (const [name, parameter] of Object.entries(options.parameters ?? {})) store.putParameter(name, parameter.type, parameter.value);
+  // The seeded history ended long ago: only what starts from now on is news.
+  const events = new ReleaseEvents(store, clock.now());
   const stateTable = options.stateTable ?? options.config?.stateTable;
   const dynamo = stateTable === undefined ? undefined : await startLocalDynamoDb([stateTable], store.region);
   const faults = new Faults();
@@ -145,6 +156,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     env: {
       AWS_ENDPOINT_URL_CODEPIPELINE: url,
       AWS_ENDPOINT_URL_CODEDEPLOY: url,
+      AWS_ENDPOINT_URL_SSM: url,
       AWS_REGION: store.region,
       AWS_ACCESS_KEY_ID: 'LOCALAWSFAKEACCESSKEY',
       AWS_SECRET_ACCESS_KEY: 'local-aws-fake-secret-access-key',
@@ -152,6 +164,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     },
     store,
     faults,
+    events,
     calls: () => [...recorded],
     mutatingCalls: () => recorded.filter((call) => MUTATING_OPERATIONS.has(call.operation)),
     clearCalls: () => {

@@ -70,6 +70,7 @@ export class LocalAwsStore {
   private readonly pipelines = new Map<string, PipelineRecord>();
   private readonly applications = new Map<string, Map<string, DeploymentGroupRecord>>();
   private readonly deployments = new Map<string, DeploymentRecord>();
+  private readonly parameters = new Map<string, { type: 'String' | 'SecureString'; value: string; modifiedAt: number }>();
 
   constructor(options: StoreOptions) {
     this.clock = options.clock;
@@ -152,6 +153,15 @@ export class LocalAwsStore {
     const group = this.deploymentGroup(key.application, key.deploymentGroup);
     for (const id of group.deploymentIds) this.deployments.delete(id);
     group.deploymentIds.splice(0);
+  }
+
+  /** An SSM parameter, as `aws ssm put-parameter` would leave it. */
+  putParameter(name: string, type: 'String' | 'SecureString', value: string): void {
+    this.parameters.set(name, { type, value, modifiedAt: this.now() });
+  }
+
+  parameter(name: string): { type: 'String' | 'SecureString'; value: string; modifiedAt: number } | undefined {
+    return this.parameters.get(name);
   }
 
   // ---- lookups that fail the way AWS does ----------------------------------------------------------------------

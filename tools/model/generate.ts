@@ -1,13 +1,15 @@
 /**
  * `npm run model [-- --config FILE]`: regenerates what the config decides in the deployed artefacts —
- * the SERVICE and ENVIRONMENT slot types of every locale's interaction model, and the release policy of the
- * Lambda role in the CloudFormation template. Running it twice changes nothing the second time.
+ * the SERVICE and ENVIRONMENT slot types of every locale's interaction model, and, in the CloudFormation template, the
+ * release policy of the Lambda role and the notifier's block (its role, and the EventBridge rules for the configured
+ * pipelines and deployment groups). Running it twice changes nothing the second time.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
 import { formatJson, withGeneratedSlotTypes, type InteractionModel } from './interaction-model';
 import { replacePolicyBlock } from './iam-policy';
+import { replaceNotifierBlock } from './notifier-stack';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const MODELS_DIR = join(ROOT, 'skill-package', 'interactionModels', 'custom');
@@ -47,7 +49,8 @@ function main(): void {
     console.log(`${changed ? 'updated  ' : 'unchanged'} ${path}`);
   }
 
-  const changed = writeIfChanged(TEMPLATE_PATH, replacePolicyBlock(readFileSync(TEMPLATE_PATH, 'utf8'), config));
+  const template = replaceNotifierBlock(replacePolicyBlock(readFileSync(TEMPLATE_PATH, 'utf8'), config), config);
+  const changed = writeIfChanged(TEMPLATE_PATH, template);
   console.log(`${changed ? 'updated  ' : 'unchanged'} ${TEMPLATE_PATH}`);
 }
 

@@ -101,6 +101,21 @@ const pinSchema = () => z.strictObject({
 });
 
 /**
+ * Alexa notifications when a release the skill started ends (README "Notifications"). The skill's Alexa client id and
+ * secret are never in the config: they sit in an SSM SecureString parameter, which only the notifier may read.
+ */
+const notificationsSchema = () => z.strictObject({
+  /** The SSM parameter holding `{"clientId": "…", "clientSecret": "…"}` from the developer console's Permissions page. */
+  clientCredentialsParameter: z.string().check(
+    z.maxLength(1011, 'is longer than an SSM parameter name may be'),
+    z.regex(/^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'is not an SSM parameter name such as /push-to-prod/alexa-client'),
+    z.refine((name) => !/^\/?(aws|ssm)/i.test(name), 'must not begin with "aws" or "ssm", which SSM reserves'),
+  ),
+  /** Which stage of the skill the notifications go to: "development" while testing, "live" once certified. */
+  stage: z._default(z.enum(['development', 'live'], { error: 'must be "development" or "live"' }), 'development'),
+});
+
+/**
  * z.optional(z.lazy(build)), except that a config without the field never builds the schema: z.optional asks its
  * inner schema whether it has a default, and a z.lazy answers by building it. Behind z.unknown() in a pipe, the
  * question stops at z.unknown(); a value that is there is validated by the built schema as before.
@@ -117,6 +132,7 @@ export const ConfigSchema = z.strictObject({
   /** Per environment key. */
   policies: z._default(z.record(spokenName, z.lazy(policySchema)), {}),
   pin: lazyOptional(pinSchema),
+  notifications: lazyOptional(notificationsSchema),
   /** DynamoDB table for locks and PIN lockouts; PUSH_TO_PROD_STATE_TABLE overrides it. Without one, state lives in memory. */
   stateTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name'))),
   region: z.optional(regionName),
@@ -153,6 +169,7 @@ export type ServiceConfig = z.infer<typeof ServiceSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
 export type Policy = z.infer<ReturnType<typeof policySchema>>;
 export type Freeze = z.infer<ReturnType<typeof freezeSchema>>;
+export type NotificationsConfig = z.infer<ReturnType<typeof notificationsSchema>>;
 
 /** Valid in every ICU, but not among Intl.supportedValuesOf('timeZone'). */
 const UNIVERSAL_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);

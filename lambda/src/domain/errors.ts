@@ -100,3 +100,20 @@ export class AwsUnavailableError extends AwsError {
 export function isOutcomeUnknown(error: unknown): error is AwsTimeoutError | AwsUnavailableError {
   return (error instanceof AwsTimeoutError || error instanceof AwsUnavailableError) && error.mutating;
 }
+
+/**
+ * Login with Amazon or the Alexa Proactive Events API refused or failed a call, or the skill's Alexa client
+ * credentials could not be had. `retryable`: the same call later may succeed (throttling, a fault on Amazon's side, no
+ * answer in time); otherwise retrying changes nothing until someone fixes the credentials, the event or a permission.
+ * Messages name what went wrong, never a secret or a token.
+ */
+export class AlexaApiError extends PushToProdError {
+  readonly retryable: boolean;
+  readonly status?: number;
+  constructor(code: string, message: string, options: { retryable: boolean; status?: number; cause?: unknown }) {
+    super(code, message, { cause: options.cause });
+    this.name = 'AlexaApiError';
+    this.retryable = options.retryable;
+    this.status = options.status;
+  }
+}

@@ -1,6 +1,7 @@
 import { shortId } from '../domain/ids';
 import type { Deployment, PipelineExecution } from '../domain/release';
-import type { Action, Format, Messages, StatusSpeech, Where } from './messages';
+import type { ReleaseOutcome } from '../domain/release-journal';
+import type { Action, Format, Messages, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -141,6 +142,9 @@ export function enUS(f: Format): Messages {
     awsTimeout: () => ssml`AWS didn't answer in time, so I can't tell you. Nothing was changed. Please try again in a minute.`,
     awsUnavailable: () => ssml`AWS had a problem answering me. Nothing was changed. Please try again in a minute.`,
     unexpected: () => ssml`Sorry, something went wrong on my side, and I didn't change anything. Please try again.`,
+
+    releaseOutcome: (r) => ssml`${releaseSubject(r)} ${ENDED[r.outcome]}${at(r.finishedAt)}.`,
+    releaseNotification: (r) => `Release captain: ${releaseSubject(r).replace(/^\w/, (first) => first.toLowerCase())} ${ENDED[r.outcome]}`,
   };
 
   function statusSpeech(w: Where, r: StatusSpeech): Ssml {
@@ -165,6 +169,22 @@ export function enUS(f: Format): Messages {
     }
     if (r.lock) parts.push(ssml`${w.environment} is locked by ${r.lock.yours ? 'you' : r.lock.holder ?? 'someone else'} since${at(r.lock.since)}.`);
     return joinSsml(parts);
+  }
+}
+
+const ENDED: Readonly<Record<ReleaseOutcome, string>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  stopped: 'was stopped',
+  superseded: 'was overtaken by a newer release',
+};
+
+/** "Your release of checkout to production", "Your rollback of checkout in staging", … */
+function releaseSubject(r: ReleaseEndSpeech): string {
+  switch (r.kind) {
+    case 'deploy': return `Your release of ${r.service} to ${r.environment}`;
+    case 'rollback': return `Your rollback of ${r.service} in ${r.environment}`;
+    case 'approval': return `The release of ${r.service} to ${r.environment} that you approved`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { FinishedRelease } from '../domain/release-journal';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -82,7 +83,18 @@ export interface Messages {
   awsTimeout(): Ssml;
   awsUnavailable(): Ssml;
   unexpected(): Ssml;
+
+  /** How a release this person started ended, said first when they open the skill again. */
+  releaseOutcome(release: ReleaseEndSpeech): Ssml;
+  /**
+   * The same news as an Alexa notification: plain text, not SSML. It is the sender's name of an
+   * AMAZON.MessageAlert.Activated event, which Alexa reads as "You have one new message from <this>".
+   */
+  releaseNotification(release: ReleaseEndSpeech): string;
 }
+
+/** What the outcome sentences need of a release that ended (a FinishedRelease fits). */
+export type ReleaseEndSpeech = Pick<FinishedRelease, 'kind' | 'service' | 'environment' | 'outcome' | 'finishedAt'>;
 
 export type Action = 'deploy' | 'rollback' | 'status';
 

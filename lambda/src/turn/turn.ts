@@ -5,6 +5,7 @@ import type { Principal } from '../domain/access';
 import type { Catalog, SpokenValue } from '../domain/catalog';
 import type { ReadBack } from '../domain/consent';
 import type { Target } from '../domain/release';
+import type { ReleaseJournal } from '../domain/release-journal';
 import type { ReleasePolicy } from '../domain/release-policy';
 import type { ReleaseService } from '../domain/release-service';
 import type { Logger } from '../logging/logger';
@@ -19,6 +20,8 @@ export interface SkillDeps {
   readonly catalog: Catalog;
   readonly releases: ReleaseService;
   readonly policy: ReleasePolicy;
+  /** What the skill started, for the notifier; and the outcomes a person has not heard yet. */
+  readonly journal: ReleaseJournal;
   readonly logger: Logger;
   readonly now: () => Date;
 }

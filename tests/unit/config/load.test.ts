@@ -85,6 +85,7 @@ describe('config', () => {
     const config = parseConfig({
       ...TEST_CONFIG, timeZone: 'Europe/Berlin', defaultService: 'checkout', stateTable: 'push-to-prod-state',
       admins: ['amzn1.ask.account.ADMIN'], people: { 'amzn1.ask.account.ADMIN': 'Ann' }, pin: { hash: hashPin('1234') },
+      notifications: { clientCredentialsParameter: '/push-to-prod/alexa-client' },
       policies: {
         production: { allowedUsers: ['amzn1.ask.account.ADMIN'], requirePin: true, freezes: [{ days: ['fri'], from: '15:00', to: '23:59', reason: 'weekend' }] },
         staging: {},

@@ -15,7 +15,7 @@ function npmStart(args: readonly string[], input = '') {
 describe('npm start', () => {
   it.each([
     ['not JSON', 'nope', /^--fault nope: .*not valid JSON\n$/],
-    ['an unknown service', '{"kind":"accessDenied","service":"s3"}', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb\n$/],
+    ['an unknown service', '{"kind":"accessDenied","service":"s3"}', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb, ssm\n$/],
   ])('refuses a --fault that is %s in one line, before talking to anyone', (_case, fault, said) => {
     // Act
     const run = npmStart(['--fault', fault], 'push to prod\n');

@@ -28,6 +28,8 @@ const NOT_FOUND = new Set([
   'RevisionDoesNotExistException', 'ApplicationNameRequiredException', 'DeploymentGroupNameRequiredException',
   'DeploymentIdRequiredException', 'InvalidApplicationNameException', 'InvalidDeploymentGroupNameException',
   'InvalidDeploymentIdException',
+  // SSM: the notifier's credentials parameter does not exist (or not in this region).
+  'ParameterNotFound', 'ParameterVersionNotFound',
 ]);
 
 const THROTTLED = new Set([
