@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import { resolveConfig } from './config/load';
+import { resolveSkillId } from './config/skill-id';
 import { Catalog } from './domain/catalog';
 import { ReleaseService } from './domain/release-service';
 import { EnvironmentLocks } from './domain/locks';
@@ -69,7 +70,7 @@ export function createHandler(options: HandlerOptions = {}) {
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
     const pinOptions = { maxAttempts: config.pin?.maxAttempts ?? 3, lockoutMs: (config.pin?.lockoutMinutes ?? 15) * 60_000 };
     return buildSkill({
-      config, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,
+      config: { ...config, skillId: resolveSkillId(env, config) }, catalog: new Catalog(config, env.AWS_REGION), releases, logger, now,
       locks: new EnvironmentLocks(store, now), pins: new PinGuard(store, now, pinOptions),
     });
   };

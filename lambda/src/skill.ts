@@ -21,8 +21,10 @@ export type { SkillDeps } from './handlers/context';
  * catch-alls come last. Imports no AWS SDK: the release service arrives in `deps`.
  */
 export function buildSkill(deps: SkillDeps): Skill {
-  return SkillBuilders.custom()
-    .withSkillId(deps.config.skillId)
+  const builder = SkillBuilders.custom();
+  // Without an id (tests, the benchmark) ask-sdk checks none; on Lambda index.ts refuses to start without one.
+  if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);
+  return builder
     .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps))
     .addResponseInterceptors(responseLoggingInterceptor(deps.logger))
     .addRequestHandlers(

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfigFile } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
+import { SKILL_ID_VARIABLE } from '../../lambda/src/config/skill-id';
 import type { Logger } from '../../lambda/src/logging/logger';
 import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
 import { loadInteractionModel, Simulator, type Turn } from '../simulator';
@@ -10,6 +11,8 @@ import { loadInteractionModel, Simulator, type Turn } from '../simulator';
 export const DEMO_CONFIG_PATH = resolve(__dirname, '..', 'demo', 'push-to-prod.demo.json');
 /** The user the simulator speaks as, allowed by the demo config. */
 export const LOCAL_USER_ID = 'amzn1.ask.account.LOCAL_DEVELOPER';
+/** The skill id requests carry when neither the replay file nor the config names one. */
+export const LOCAL_SKILL_ID = 'amzn1.ask.skill.10ca1000-0000-4000-8000-000000000000';
 const MODELS_DIR = resolve(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom');
 const LAMBDA_TIMEOUT_MS = 10_000;
 
@@ -58,7 +61,9 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
   if (localAws) Object.assign(process.env, localAws.env);
 
-  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };
+  // The simulator is Alexa and the deploy at once: a config without a skillId gets one, as the stack passes it.
+  const skillId = options.skillId ?? config.skillId ?? LOCAL_SKILL_ID;
+  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath, ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}) };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
   const handler = loadHandler(options.built === true, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
@@ -70,7 +75,7 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   };
   const simulator = new Simulator({
     model, invoker, locale,
-    skillId: options.skillId ?? config.skillId,
+    skillId,
     userId: options.userId ?? LOCAL_USER_ID,
     personId: options.personId,
     clock: clock && (() => new Date(clock.now())),
