@@ -15,7 +15,10 @@ export interface Prompter {
   input(message: string, validate: (text: string) => string | true): Promise<string>;
 }
 
-/** @inquirer/prompts is an ES module: loaded with import() when the command line needs it, never by the tests. */
+/**
+ * Loaded when the command line needs it, never by the tests. Version 7: it runs on the Node 20 this project supports
+ * (version 8 wants Node 22).
+ */
 export async function inquirerPrompter(): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
   return {
