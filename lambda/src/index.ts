@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import { resolveConfig } from './config/load';
+import { resolveSkillId } from './config/skill-id';
 import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
 import type { StateStore } from './ports/state-store.port';
 import { jsonLogger, type Logger } from './logging/logger';
@@ -64,7 +65,9 @@ export function createHandler(options: HandlerOptions = {}) {
       : new MemoryStateStore(now);
     // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
-    return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION });
+    return composeSkill({
+      config: { ...config, skillId: resolveSkillId(env, config) }, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION,
+    });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());

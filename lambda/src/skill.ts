@@ -23,8 +23,10 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
   const byName = new Map(intents.map((spec) => [spec.name, spec]));
   const isOpen = (name: string) => byName.get(name)?.access === 'open';
   const answersNameFree = (name: string) => byName.get(name)?.canFulfill === true;
-  return SkillBuilders.custom()
-    .withSkillId(deps.config.skillId)
+  const builder = SkillBuilders.custom();
+  // Without an id (tests, the benchmark) ask-sdk checks none; on Lambda index.ts refuses to start without one.
+  if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);
+  return builder
     .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps))
     .addResponseInterceptors(responseLoggingInterceptor(deps.logger))
     .addRequestHandlers(

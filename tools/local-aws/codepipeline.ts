@@ -1,4 +1,4 @@
-import type { ExecutionRecord, PipelineRecord, StageView } from './model';
+import type { ExecutionRecord, PipelineRecord, StageSpec, StageView } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
 import { AwsServiceError, decodeToken, encodeToken, type Input, optionalString, requiredString, toEpochSeconds as s } from './wire';
 
@@ -80,7 +80,105 @@ function stageState(store: LocalAwsStore, pipeline: PipelineRecord, index: numbe
   };
 }
 
+/** ListPipelines answers at most this many per page unless asked for fewer: AWS promises no page size, and a small one catches a caller that ignores nextToken. */
+export const LIST_PIPELINES_PAGE_SIZE = 5;
+
+const ACTION_TYPE = (category: string, provider: string) => ({ category, owner: 'AWS', provider, version: '1' });
+
+/** One stage's action, as GetPipeline declares it: the source, build and deploy actions a console-made pipeline has. */
+function actionDeclaration(store: LocalAwsStore, pipeline: PipelineRecord, stage: StageSpec) {
+  const base = { name: stage.actionName, runOrder: 1 };
+  switch (stage.kind) {
+    case 'source':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Source', 'CodeStarSourceConnection'),
+        configuration: {
+          ConnectionArn: `arn:aws:codeconnections:${store.region}:${ACCOUNT_ID}:connection/0c0ffee0-0000-4000-8000-000000000000`,
+          FullRepositoryId: pipeline.repository, BranchName: 'main', OutputArtifactFormat: 'CODE_ZIP',
+        },
+        outputArtifacts: [{ name: 'SourceArtifact' }],
+        inputArtifacts: [],
+        namespace: 'SourceVariables',
+      };
+    case 'build':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Build', 'CodeBuild'),
+        configuration: { ProjectName: pipeline.name },
+        outputArtifacts: [{ name: 'BuildArtifact' }],
+        inputArtifacts: [{ name: 'SourceArtifact' }],
+      };
+    default: {
+      const codeDeploy = pipeline.deploysTo;
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Deploy', codeDeploy === undefined ? pipeline.otherDeployAction?.provider ?? 'ECS' : 'CodeDeploy'),
+        configuration: codeDeploy === undefined
+          ? { ...pipeline.otherDeployAction?.configuration }
+          : { ApplicationName: codeDeploy.application, DeploymentGroupName: codeDeploy.deploymentGroup },
+        outputArtifacts: [],
+        inputArtifacts: [{ name: 'BuildArtifact' }],
+      };
+    }
+  }
+}
+
+function pipelineSummary(pipeline: PipelineRecord) {
+  return {
+    name: pipeline.name, version: pipeline.version, pipelineType: pipeline.pipelineType, executionMode: pipeline.executionMode,
+    created: s(pipeline.createdAt), updated: s(pipeline.updatedAt),
+  };
+}
+
 export const codePipelineOperations: Readonly<Record<string, Operation>> = {
+  ListPipelines(store, input) {
+    const maxResults = input.maxResults ?? LIST_PIPELINES_PAGE_SIZE;
+    if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) {
+      throw new AwsServiceError('ValidationException',
+        `1 validation error detected: Value '${String(maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000`);
+    }
+    const pageSize = Math.min(maxResults, LIST_PIPELINES_PAGE_SIZE);
+    const offset = decodeToken(optionalString(input, 'nextToken'));
+    const names = store.pipelineNames().sort();
+    const more = offset + pageSize < names.length;
+    return {
+      pipelines: names.slice(offset, offset + pageSize).map((name) => pipelineSummary(store.pipeline(name))),
+      nextToken: more ? encodeToken(offset + pageSize) : undefined,
+    };
+  },
+
+  GetPipeline(store, input) {
+    const pipeline = store.pipeline(pipelineName(input, 'name'));
+    const version = input.version;
+    if (version !== undefined && version !== null) {
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new AwsServiceError('ValidationException',
+          `1 validation error detected: Value '${String(version)}' at 'version' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+      }
+      if (version !== pipeline.version) {
+        throw new AwsServiceError('PipelineVersionNotFoundException', `Pipeline version ${version} of pipeline '${pipeline.name}' not found`);
+      }
+    }
+    return {
+      pipeline: {
+        name: pipeline.name,
+        roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AWSCodePipelineServiceRole-${store.region}-${pipeline.name}`.slice(0, 1024),
+        artifactStore: { type: 'S3', location: `codepipeline-${store.region}-${ACCOUNT_ID}` },
+        stages: pipeline.stages.map((stage) => ({ name: stage.name, actions: [actionDeclaration(store, pipeline, stage)] })),
+        version: pipeline.version,
+        executionMode: pipeline.executionMode,
+        pipelineType: pipeline.pipelineType,
+      },
+      metadata: {
+        pipelineArn: `arn:aws:codepipeline:${store.region}:${ACCOUNT_ID}:${pipeline.name}`,
+        created: s(pipeline.createdAt),
+        updated: s(pipeline.updatedAt),
+      },
+    };
+  },
+
+
   GetPipelineState(store, input) {
     const pipeline = store.pipeline(pipelineName(input, 'name'));
     return {

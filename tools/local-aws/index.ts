@@ -5,8 +5,10 @@ export type * from './model';
 export { ReleaseEvents, type StateChangeEvent } from './events';
 export type { ParameterSpec } from './ssm';
 export { SEED_PERSON_ARN, seedFromConfig } from './seed';
+export { seedSampleAccount } from './sample-account';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,
 } from './server';
 export { ACCOUNT_ID, DEFAULT_CALLER_ARN, LocalAwsStore, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
-export { LIST_DEPLOYMENTS_PAGE_SIZE } from './codedeploy';
+export { LIST_DEPLOYMENTS_PAGE_SIZE, LIST_NAMES_PAGE_SIZE } from './codedeploy';
+export { LIST_PIPELINES_PAGE_SIZE } from './codepipeline';

@@ -53,6 +53,12 @@ export type RevisionLocation =
   | { readonly revisionType: 'S3'; readonly s3Location: S3Location }
   | { readonly revisionType: 'GitHub'; readonly gitHubLocation: GitHubLocation };
 
+/** A deploy action of another provider than CodeDeploy: ECS, CloudFormation, S3 … */
+export interface OtherDeployAction {
+  readonly provider: string;
+  readonly configuration: Readonly<Record<string, string>>;
+}
+
 export interface PipelineRecord {
   readonly name: string;
   readonly pipelineType: PipelineType;
@@ -61,6 +67,8 @@ export interface PipelineRecord {
   readonly stages: readonly StageSpec[];
   /** The deployment group the deploy stage's CodeDeploy action deploys to, when there is one. */
   readonly deploysTo?: DeploymentGroupKey;
+  /** The deploy stage's action when it is not CodeDeploy's (GetPipeline shows it; it creates no deployment). */
+  readonly otherDeployAction?: OtherDeployAction;
   /** owner/name of the source repository. */
   readonly repository: string;
   /** The newest commit on the source branch: what the next start ships. */

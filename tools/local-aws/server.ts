@@ -45,6 +45,8 @@ export interface RecordedCall {
   readonly at: number;
   /** The access key id in the SigV4 credential scope of the Authorization header: which credentials signed it. */
   readonly accessKeyId?: string;
+  /** The region in that scope: where the caller meant to call. */
+  readonly region?: string;
 }
 
 export interface LocalAwsOptions {
@@ -64,6 +66,12 @@ export interface LocalAwsOptions {
   readonly stateTable?: string;
   /** SSM parameters by name (the notifier's client credentials), served to GetParameter. */
   readonly parameters?: Readonly<Record<string, ParameterSpec>>;
+  /**
+   * Answer CodePipeline and CodeDeploy calls signed for another region than `region` as that region would: from an
+   * account with nothing in it. Off by default, because seeded scenarios keep every environment in the one region
+   * whatever their configs say; tools that check regions (npm run doctor) turn it on.
+   */
+  readonly strictRegion?: boolean;
 }
 
 export interface LocalAws {
@@ -98,6 +106,14 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const dynamo = stateTable === undefined ? undefined : await startLocalDynamoDb([stateTable], store.region);
   const faults = new Faults();
   const recorded: RecordedCall[] = [];
+  const otherRegions = new Map<string, LocalAwsStore>();
+  /** The store of the region a call was signed for: this one, or (strictRegion) an empty one of that region's own. */
+  const storeFor = (region: string | undefined): LocalAwsStore => {
+    if (options.strictRegion !== true || region === undefined || region === store.region) return store;
+    const other = otherRegions.get(region) ?? new LocalAwsStore({ clock, region });
+    otherRegions.set(region, other);
+    return other;
+  };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -113,10 +129,12 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       }
       const call = parseCall(request, body);
       if (call instanceof AwsServiceError) return sendError(response, call);
-      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request) });
+      const region = signingRegion(request);
+      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request), region });
       const answer = () => sendResult(response, () => {
-        store.sync();
-        return call.run(store, call.input);
+        const regional = storeFor(region);
+        regional.sync();
+        return call.run(regional, call.input);
       });
       return withFault(faults.take(call.service, call.operation), answer,
         (fault) => sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service)));
@@ -235,6 +253,11 @@ function parseInput(body: string): Input {
 /** `AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/codepipeline/aws4_request, SignedHeaders=…` → AKID. */
 function signingKeyId(request: IncomingMessage): string | undefined {
   return /\bCredential=([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** `Credential=AKID/20261126/eu-west-1/codepipeline/aws4_request` → eu-west-1. */
+function signingRegion(request: IncomingMessage): string | undefined {
+  return /\bCredential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /** Checks the request the way an AWS JSON 1.1 front end does, and finds its operation. */

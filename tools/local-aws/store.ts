@@ -3,7 +3,7 @@ import { AwsServiceError } from './wire';
 import { IdSource } from './ids';
 import type {
   DeploymentCreator, DeploymentGroupKey, DeploymentGroupRecord, DeploymentRecord, DeploymentStatus, ExecutionMode,
-  ExecutionRecord, ExecutionView, PipelineRecord, PipelineType, RevisionLocation, SourceRevision, StageRun, StageSpec,
+  ExecutionRecord, ExecutionView, OtherDeployAction, PipelineRecord, PipelineType, RevisionLocation, SourceRevision, StageRun, StageSpec,
   StageView, Trigger,
 } from './model';
 
@@ -38,6 +38,8 @@ export interface PipelineSpec {
   /** Default: Source, Build, Deploy, each taking the store's stage duration. */
   readonly stages?: readonly (Pick<StageSpec, 'name' | 'kind'> & Partial<StageSpec>)[];
   readonly deploysTo?: DeploymentGroupKey;
+  /** Without deploysTo, the deploy stage's action; default ECS, updating a service named after the pipeline. */
+  readonly otherDeployAction?: OtherDeployAction;
   readonly repository?: string;
   readonly createdAt?: number;
 }
@@ -107,6 +109,9 @@ export class LocalAwsStore {
       version: 1,
       stages,
       deploysTo: spec.deploysTo,
+      otherDeployAction: spec.deploysTo === undefined
+        ? spec.otherDeployAction ?? { provider: 'ECS', configuration: { ClusterName: 'main', ServiceName: spec.name } }
+        : undefined,
       repository,
       head: this.commit(repository, stages[0].actionName, 'Initial commit'),
       createdAt,
@@ -176,6 +181,23 @@ export class LocalAwsStore {
 
   pipelineNames(): string[] {
     return [...this.pipelines.keys()];
+  }
+
+  /** CodeDeploy application names, including those without deployment groups. */
+  applicationNames(): string[] {
+    return [...this.applications.keys()];
+  }
+
+  /** An application with no deployment group (yet); a no-op when it exists. */
+  addApplication(name: string): void {
+    if (!this.applications.has(name)) this.applications.set(name, new Map());
+  }
+
+  /** The deployment group names of an application; ApplicationDoesNotExistException when there is none. */
+  deploymentGroupNames(application: string): string[] {
+    const groups = this.applications.get(application);
+    if (groups === undefined) throw new AwsServiceError('ApplicationDoesNotExistException', `No application found for name: ${application}`);
+    return [...groups.keys()];
   }
 
   execution(pipeline: PipelineRecord, executionId: string): ExecutionRecord {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
 import { normalise } from '../domain/spoken';
+import { SKILL_ID_PATTERN } from './skill-id';
 
 /**
  * The public contract: the JSON file a team writes to describe its services.
@@ -123,7 +124,11 @@ const notificationsSchema = () => z.strictObject({
 const lazyOptional = <T extends z.core.SomeType>(build: () => T) => z.optional(z.pipe(z.unknown(), z.lazy(build)));
 
 export const ConfigSchema = z.strictObject({
-  skillId: z.string().check(z.regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>')),
+  /**
+   * Optional: the deploy passes the skill's id to the function (PUSH_TO_PROD_SKILL_ID, see skill-id.ts). When set
+   * here as well, the two must agree.
+   */
+  skillId: z.optional(z.string().check(z.regex(SKILL_ID_PATTERN, 'must look like amzn1.ask.skill.<uuid>'))),
   allowedUsers: z.array(alexaId),
   /** May do anything anywhere, override a freeze (with a second yes) and remove anyone's lock. */
   admins: z._default(z.array(alexaId), []),

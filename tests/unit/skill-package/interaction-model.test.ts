@@ -4,7 +4,7 @@ import { loadConfigFile } from '../../../lambda/src/config/load';
 import { environmentSlotType, serviceSlotType } from '../../../tools/model/slot-types';
 import type { InteractionModel } from '../../../tools/model/interaction-model';
 import { DEFAULT_CONFIG_PATH, MODELS_DIR } from '../../../tools/model/generate';
-import { validateInteractionModel, validateInteractionModelLenientSynonyms } from '../../support/smapi-schema';
+import { validateInteractionModel } from '../../support/smapi-schema';
 import { interpret } from '../../support/utterance-matcher';
 import { withGeneratedSlotTypes } from '../../../tools/model/interaction-model';
 import { configWith } from '../../support/config-builder';
@@ -53,15 +53,15 @@ describe('the committed interaction models', () => {
     expect(valid).toBe(true);
   });
 
-  it('stays valid for a config that gives a service no synonyms (with the one rule the service does not enforce relaxed)', () => {
+  it('stays valid for a config that gives a service and an environment no synonyms', () => {
     // Prepare
     const bare = configWith([{ name: 'search', environments: { 'eu-west': { pipeline: 'p' } } }]);
 
     // Act
-    const valid = validateInteractionModelLenientSynonyms(withGeneratedSlotTypes(enUS, bare));
+    const valid = validateInteractionModel(withGeneratedSlotTypes(enUS, bare));
 
     // Assess
-    expect(validateInteractionModelLenientSynonyms.errors ?? []).toEqual([]);
+    expect(validateInteractionModel.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ describe('local-aws server', () => {
       expect(aws.mutatingCalls()).toEqual([
         {
           service: 'codepipeline', operation: 'StartPipelineExecution', input: { name: 'checkout-prod', clientRequestToken: 'tok-1' },
-          at: aws.store.now(), accessKeyId: 'AKIDTEST',
+          at: aws.store.now(), accessKeyId: 'AKIDTEST', region: 'us-east-1',
         },
       ]);
     });
