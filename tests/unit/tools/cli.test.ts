@@ -10,10 +10,13 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-/** `npm start` as a person runs it: a fresh process, with its own arguments, input and environment, killed after 20 s. */
+/**
+ * `npm start` as a person runs it: a fresh process, with its own arguments, input and environment, killed after 60 s
+ * (each takes a few seconds alone; eight at once on a busy 2-core machine take much longer).
+ */
 function npmStart(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'cli.ts'), ...args], {
-    cwd: ROOT, timeout: 20_000,
+    cwd: ROOT, timeout: 60_000,
     env: { PATH: process.env.PATH, HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true', ...env },
   });
   let stdout = '';
@@ -42,6 +45,7 @@ beforeAll(() => {
     help: npmStart(['--help']),
   });
 });
+jest.setTimeout(90_000);
 const run = (name: string): Promise<Run> => runs[name] ?? Promise.reject(new Error(`no run ${name}`));
 
 /** It ended by itself (no timeout kill), with exit code 2, one line on stderr and no conversation. */
