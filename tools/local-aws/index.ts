@@ -6,5 +6,5 @@ export { SEED_PERSON_ARN, seedFromConfig } from './seed';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,
 } from './server';
-export { ACCOUNT_ID, DEFAULT_CALLER_ARN, LocalAwsStore, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
+export { ACCOUNT_ID, APPROVAL_TIMEOUT_MS, DEFAULT_CALLER_ARN, LocalAwsStore, type ApprovalAnswer, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
 export { LIST_DEPLOYMENTS_PAGE_SIZE } from './codedeploy';
