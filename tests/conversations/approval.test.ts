@@ -284,8 +284,23 @@ describe('the rules of a deploy, for approvals', () => {
     });
   });
 
-  it('asks which environment, naming the choices, when none was said', async () => {
-    const { skill } = waitingSkill();
+  it('takes the only environment whose approvals it answers when none was said', async () => {
+    const { skill, answers } = waitingSkill();
+    const talk = new Conversation(skill);
+
+    expect(await talk.ask('RejectIntent', { service: ['checkout', 'checkout'] })).toMatch(/^The Approve stage of checkout-prod asked for approval/);
+    expect(directive(talk.last, 'Dialog.ConfirmIntent')?.updatedIntent?.slots?.environment?.value).toBe('production');
+    expect(await talk.yes()).toMatch(/^Done: I rejected it\./);
+    expect(answers()).toHaveLength(1);
+  });
+
+  it('asks which environment, naming the choices, when several answer approvals and none was said', async () => {
+    const [checkout, ...rest] = TEST_CONFIG.services;
+    const both = { services: [{ ...checkout, environments: {
+      production: { ...checkout?.environments.production, approvals: true },
+      staging: { ...checkout?.environments.staging, approvals: true },
+    } }, ...rest] };
+    const { skill } = waitingSkill(both);
     const talk = new Conversation(skill);
 
     expect(await talk.ask('ApproveIntent', { service: ['checkout', 'checkout'] })).toBe("Which environment's release of checkout should I approve: production or staging?");

@@ -25,7 +25,7 @@ export const reject = (turn: Turn): Promise<Response> => answer(turn, 'reject');
  */
 async function answer(turn: Turn, action: ApprovalAction): Promise<Response> {
   const { speech, principal, deps: { policy, releases } } = turn;
-  const step = resolveTarget(turn, action);
+  const step = resolveTarget(turn, action, (service) => onlyEnvironmentWithApprovals(turn, service));
   if (step.kind === 'asked') return step.response;
   const { target } = step;
   turn.where = target;
@@ -108,4 +108,11 @@ function readBack(turn: Turn, step: Resolved, action: ApprovalAction, plan: Appr
   turn.rememberReadBack({ action, service: target.service, environment: target.environment, key: plan.key });
   const question = speech.approvalConfirm(target, action, pipeline, plan.approval, plan.release);
   return turn.confirm(step.values, lead(question), speech.approvalConfirmReprompt(target, action));
+}
+
+/** "Reject it" means the one environment of the service whose approvals the skill answers, when there is one. */
+function onlyEnvironmentWithApprovals(turn: Turn, service: string): string | undefined {
+  const { catalog } = turn.deps;
+  const answerable = catalog.environmentKeys(service).filter((environment) => catalog.target(service, environment).approvals !== undefined);
+  return answerable.length === 1 ? answerable[0] : undefined;
 }
