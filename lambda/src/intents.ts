@@ -1,4 +1,5 @@
 import type { Response } from 'ask-sdk-model';
+import { approve, reject } from './handlers/approval.handler';
 import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
 import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
@@ -31,6 +32,9 @@ const GUARDED_ACTION_SLOTS = [...TARGET_SLOTS, 'pin'] as const;
 export const INTENTS: readonly IntentSpec[] = [
   { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
   { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
+  // "Approve it" is too generic to offer to Alexa's name-free routing.
+  { name: 'ApproveIntent', handle: approve, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
+  { name: 'RejectIntent', handle: reject, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },

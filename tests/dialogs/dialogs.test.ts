@@ -66,4 +66,6 @@ const MUTATIONS: Record<string, string[]> = {
   'deploy-elicit-environment': ['StartPipelineExecution'],
   'rollback-yes': ['CreateDeployment'],
   'rollback-stop-yes': ['StopDeployment'],
+  'approve-yes': ['PutApprovalResult'],
+  reject: ['PutApprovalResult'],
 };

@@ -18,6 +18,17 @@ export const SCENARIOS = {
       trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/bob' },
     });
   },
+  /**
+   * bob's release of checkout has waited two hours for approval in checkout-prod's Approve stage (the demo config
+   * sets approvals for checkout production, so the seeded pipeline has that stage).
+   */
+  'approval-waiting': (aws: LocalAws) => {
+    aws.store.pushCommit('checkout-prod', 'Speed up the order history query');
+    aws.store.startExecution('checkout-prod', {
+      at: aws.store.now() - 2 * 3_600_000,
+      trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/bob' },
+    });
+  },
   /** A CodeDeploy deployment to checkout production started five minutes ago and is still running. */
   'deployment-in-progress': (aws: LocalAws) => {
     const group = aws.store.deploymentGroup('checkout', 'checkout-prod');

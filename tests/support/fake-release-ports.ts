@@ -1,4 +1,7 @@
-import type { Deployment, DeploymentGroupRef, PipelineExecution, PipelineRef, PipelineState, Revision } from '../../lambda/src/domain/release';
+import { ApprovalNotPendingError } from '../../lambda/src/domain/errors';
+import type {
+  ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, Revision,
+} from '../../lambda/src/domain/release';
 import type { DeploymentPort } from '../../lambda/src/ports/deployment.port';
 import type { PipelinePort } from '../../lambda/src/ports/pipeline.port';
 
@@ -9,12 +12,14 @@ export interface Call {
   args: unknown[];
 }
 
-export const MUTATING = new Set(['start', 'rollbackStage', 'redeploy', 'stopDeployment']);
+export const MUTATING = new Set(['start', 'rollbackStage', 'redeploy', 'stopDeployment', 'putApprovalResult']);
 
 export class FakePipelines implements PipelinePort {
   readonly calls: Call[] = [];
   readonly executions = new Map<string, PipelineExecution[]>();
   readonly states = new Map<string, PipelineState>();
+  /** Approvals waiting, by pipeline name; an answer takes its approval out, as CodePipeline's state would. */
+  readonly approvals = new Map<string, PendingApproval[]>();
   failure: Partial<Record<string, Error>> = {};
   private started = new Map<string, string>();
 
@@ -40,6 +45,20 @@ export class FakePipelines implements PipelinePort {
   async rollbackStage(pipeline: PipelineRef, stage: string, target: string): Promise<{ executionId: string }> {
     this.record('rollbackStage', pipeline, stage, target);
     return { executionId: 'rollback-exec-1234' };
+  }
+
+  async pendingApprovals(pipeline: PipelineRef): Promise<PendingApproval[]> {
+    this.record('pendingApprovals', pipeline);
+    return [...(this.approvals.get(pipeline.name) ?? [])];
+  }
+
+  async putApprovalResult(pipeline: PipelineRef, approval: Pick<PendingApproval, 'stage' | 'action' | 'token'>, decision: ApprovalDecision, summary: string) {
+    this.record('putApprovalResult', pipeline, approval, decision, summary);
+    const waiting = this.approvals.get(pipeline.name) ?? [];
+    const found = waiting.find((a) => a.token === approval.token && a.stage === approval.stage && a.action === approval.action);
+    if (!found) throw new ApprovalNotPendingError('PutApprovalResult', 'PutApprovalResult: ApprovalAlreadyCompletedException (fake)');
+    this.approvals.set(pipeline.name, waiting.filter((a) => a !== found));
+    return { approvedAt: new Date(), requestId: 'fake-approval-request' };
   }
 
   private record(op: string, ...args: unknown[]) {

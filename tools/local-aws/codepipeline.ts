@@ -8,6 +8,9 @@ export type Operation = (store: LocalAwsStore, input: Input) => unknown;
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
 const CLIENT_REQUEST_TOKEN = /^[a-zA-Z0-9-]{1,128}$/;
+const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const APPROVAL_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_APPROVAL_SUMMARY_LENGTH = 512;
 
 function pipelineName(input: Input, member: string): string {
   const name = requiredString(input, member);
@@ -16,6 +19,35 @@ function pipelineName(input: Input, member: string): string {
       `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
   }
   return name;
+}
+
+/** A stage or action name member, checked as the CodePipeline API checks it. */
+function partName(input: Input, member: string): string {
+  const name = requiredString(input, member);
+  if (!STAGE_OR_ACTION_NAME.test(name)) {
+    throw new AwsServiceError('ValidationException',
+      `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
+  }
+  return name;
+}
+
+/** PutApprovalResult's `result`: a status of Approved or Rejected, and a summary of at most 512 characters. */
+function approvalResult(input: Input): { status: 'Approved' | 'Rejected'; summary: string } {
+  const result = input.result;
+  const invalid = (what: string) => new AwsServiceError('ValidationException', `1 validation error detected: ${what}`);
+  if (result === undefined || result === null) throw invalid("Value null at 'result' failed to satisfy constraint: Member must not be null");
+  if (typeof result !== 'object' || Array.isArray(result)) throw new AwsServiceError('SerializationException', "'result' must be an object");
+  const { status, summary } = result as Input;
+  if (status === undefined || status === null) throw invalid("Value null at 'result.status' failed to satisfy constraint: Member must not be null");
+  if (status !== 'Approved' && status !== 'Rejected') {
+    throw invalid(`Value '${String(status)}' at 'result.status' failed to satisfy constraint: Member must satisfy enum value set: [Approved, Rejected]`);
+  }
+  if (summary === undefined || summary === null) throw invalid("Value null at 'result.summary' failed to satisfy constraint: Member must not be null");
+  if (typeof summary !== 'string') throw new AwsServiceError('SerializationException', "'result.summary' must be a string");
+  if (summary.length > MAX_APPROVAL_SUMMARY_LENGTH) {
+    throw invalid(`Value at 'result.summary' failed to satisfy constraint: Member must have length less than or equal to ${MAX_APPROVAL_SUMMARY_LENGTH}`);
+  }
+  return { status, summary };
 }
 
 function executionSummary(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord) {
@@ -42,10 +74,14 @@ function actionExecutionId(execution: ExecutionRecord, stageIndex: number): stri
 function actionExecution(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord, run: StageView) {
   const revision = execution.sourceRevisions[0];
   const deploymentId = run.kind === 'deploy' ? execution.deploymentId : undefined;
+  const approval = run.kind === 'approval' ? execution.approvals.get(run.index) : undefined;
   return {
     actionExecutionId: actionExecutionId(execution, run.index),
     status: run.actionStatus,
-    summary: run.kind === 'source' ? revision?.revisionSummary : run.message,
+    // An open approval request shows its token, except in PARALLEL mode, where CodePipeline does not.
+    token: approval !== undefined && run.actionStatus === 'InProgress' && pipeline.executionMode !== 'PARALLEL' ? approval.token : undefined,
+    lastUpdatedBy: approval?.answer?.by,
+    summary: run.kind === 'source' ? revision?.revisionSummary : run.kind === 'approval' ? approval?.answer?.summary : run.message,
     lastStatusChange: s(run.lastChangeAt),
     externalExecutionId: run.kind === 'source' ? revision?.revisionId : deploymentId,
     externalExecutionUrl: deploymentId === undefined
@@ -108,6 +144,14 @@ function actionDeclaration(store: LocalAwsStore, pipeline: PipelineRecord, stage
         configuration: { ProjectName: pipeline.name },
         outputArtifacts: [{ name: 'BuildArtifact' }],
         inputArtifacts: [{ name: 'SourceArtifact' }],
+      };
+    case 'approval':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Approval', 'Manual'),
+        configuration: stage.customData === undefined ? {} : { CustomData: stage.customData },
+        outputArtifacts: [],
+        inputArtifacts: [],
       };
     default: {
       const codeDeploy = pipeline.deploysTo;
@@ -241,6 +285,20 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
         "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+$");
     }
     return { pipelineExecutionId: store.startExecution(name, { clientRequestToken }).id };
+  },
+
+  PutApprovalResult(store, input) {
+    // Every member is checked before the pipeline is looked up, as AWS validates a request before it acts on it.
+    const name = pipelineName(input, 'pipelineName');
+    const stageName = partName(input, 'stageName');
+    const actionName = partName(input, 'actionName');
+    const result = approvalResult(input);
+    const token = requiredString(input, 'token');
+    if (!APPROVAL_TOKEN.test(token)) {
+      throw new AwsServiceError('ValidationException',
+        "1 validation error detected: Value at 'token' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+    return { approvedAt: s(store.putApprovalResult(name, stageName, actionName, token, result)) };
   },
 
   RollbackStage(store, input) {

@@ -9,6 +9,6 @@ export { seedSampleAccount } from './sample-account';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,
 } from './server';
-export { ACCOUNT_ID, DEFAULT_CALLER_ARN, LocalAwsStore, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
+export { ACCOUNT_ID, APPROVAL_TIMEOUT_MS, DEFAULT_CALLER_ARN, LocalAwsStore, type ApprovalAnswer, type DeploymentSpec, type PipelineSpec, type StartOptions } from './store';
 export { LIST_DEPLOYMENTS_PAGE_SIZE, LIST_NAMES_PAGE_SIZE } from './codedeploy';
 export { LIST_PIPELINES_PAGE_SIZE } from './codepipeline';

@@ -2,7 +2,7 @@
 
 export type ExecutionMode = 'SUPERSEDED' | 'PARALLEL';
 export type PipelineType = 'V1' | 'V2';
-export type StageKind = 'source' | 'build' | 'deploy';
+export type StageKind = 'source' | 'build' | 'deploy' | 'approval';
 export type ExecutionType = 'STANDARD' | 'ROLLBACK';
 export type ExecutionStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Superseded' | 'Failed';
 export type StageStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Failed';
@@ -20,7 +20,23 @@ export interface StageSpec {
   readonly name: string;
   readonly kind: StageKind;
   readonly actionName: string;
+  /** How long the stage runs; an approval stage waits for its answer instead (at most APPROVAL_TIMEOUT_MS). */
   readonly durationMs: number;
+  /** An approval action's CustomData: what it asks the approver. */
+  readonly customData?: string;
+}
+
+/** A manual approval request: opened when its stage begins, answered once by PutApprovalResult, or left to expire. */
+export interface ApprovalRecord {
+  readonly token: string;
+  readonly openedAt: number;
+  answer?: {
+    readonly status: 'Approved' | 'Rejected';
+    readonly summary: string;
+    readonly at: number;
+    /** Who answered, as CodePipeline writes it into `lastUpdatedBy`. */
+    readonly by: string;
+  };
 }
 
 export interface SourceRevision {
@@ -101,6 +117,8 @@ export interface ExecutionRecord {
   deploymentId?: string;
   /** Why the deploy action could not create its deployment. */
   deployError?: string;
+  /** The approval requests of its approval stages, by stage index, once each stage has begun. */
+  readonly approvals: Map<number, ApprovalRecord>;
 }
 
 export interface RollbackInfo {

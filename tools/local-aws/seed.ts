@@ -1,11 +1,12 @@
-import type { Config } from '../../lambda/src/config/schema';
-import type { DeploymentGroupKey, Trigger } from './model';
+import type { Config, EnvironmentConfig } from '../../lambda/src/config/schema';
+import type { DeploymentGroupKey, StageSpec, Trigger } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
 
 /**
  * A believable past for every pipeline and deployment group a config names: four releases over the last three days,
  * the third of which failed in its deploy stage, started alternately by a git push and by a person, and one new
- * commit waiting to ship.
+ * commit waiting to ship. A pipeline whose environment sets `approvals` has a manual approval stage before its deploy
+ * stage, which the seeded person approved the moment each past release asked (so the history keeps its times).
  */
 
 const HOUR_MS = 3_600_000;
@@ -50,14 +51,14 @@ export function seedFromConfig(store: LocalAwsStore, config: Config): void {
   const seededGroups = new Set<string>();
   for (const service of config.services) {
     const repository = `example-org/${service.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    for (const environment of Object.values(service.environments)) {
+    for (const [environmentKey, environment] of Object.entries(service.environments)) {
       const group = environment.codeDeploy === undefined
         ? undefined
         : { application: environment.codeDeploy.application, deploymentGroup: environment.codeDeploy.deploymentGroup };
       const groupKey = group === undefined ? undefined : `${group.application}/${group.deploymentGroup}`;
       if (environment.pipeline !== undefined) {
         if (store.pipelineNames().includes(environment.pipeline)) continue;
-        seedPipeline(store, environment.pipeline, repository, group, environment.rollbackStage, summary);
+        seedPipeline(store, environment.pipeline, repository, group, environment.rollbackStage, summary, approvalStage(environment, environmentKey));
         if (groupKey !== undefined) seededGroups.add(groupKey);
       } else if (group !== undefined && groupKey !== undefined && !seededGroups.has(groupKey)) {
         seedDeploymentGroup(store, group, repository, summary);
@@ -67,9 +68,17 @@ export function seedFromConfig(store: LocalAwsStore, config: Config): void {
   }
 }
 
+/** The manual approval stage of an environment whose config sets `approvals`: the one it names, else "Approve". */
+function approvalStage(environment: EnvironmentConfig, key: string): StageSpec | undefined {
+  const { approvals } = environment;
+  if (approvals === undefined || approvals === false) return undefined;
+  const named = approvals === true ? { stage: 'Approve', action: 'ManualApproval' } : approvals;
+  return { name: named.stage, kind: 'approval', actionName: named.action, durationMs: 0, customData: `Check the ${key} dashboards before this release goes on` };
+}
+
 function seedPipeline(
   store: LocalAwsStore, name: string, repository: string, deploysTo: DeploymentGroupKey | undefined,
-  deployStage: string | undefined, summary: () => string,
+  deployStage: string | undefined, summary: () => string, approval?: StageSpec,
 ): void {
   const now = store.now();
   const deployStageName = deployStage ?? 'Deploy';
@@ -78,7 +87,11 @@ function seedPipeline(
     repository,
     deploysTo,
     createdAt: now - 30 * 24 * HOUR_MS,
-    stages: [{ name: 'Source', kind: 'source' }, { name: 'Build', kind: 'build' }, { name: deployStageName, kind: 'deploy' }],
+    stages: [
+      { name: 'Source', kind: 'source' }, { name: 'Build', kind: 'build' },
+      ...(approval === undefined ? [] : [approval]),
+      { name: deployStageName, kind: 'deploy' },
+    ],
   });
   const webhook: Trigger = {
     triggerType: 'WebhookV2',
@@ -92,6 +105,7 @@ function seedPipeline(
       trigger: entry.byPerson ? person : webhook,
       failAtStage: entry.fails ? deployStageName : undefined,
     });
+    if (approval !== undefined) store.answerWaitingApprovals(name, { status: 'Approved', summary: 'Dashboards look fine' }, SEED_PERSON_ARN);
   }
   store.pushCommit(name, summary());
   // Deploy stages of the history become deployments now, not on the first request.

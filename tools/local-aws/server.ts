@@ -28,7 +28,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Operations that change something in AWS: a test asserts none of these was called when nothing may change. */
 export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
-  'StartPipelineExecution', 'RollbackStage', 'CreateDeployment', 'StopDeployment',
+  'StartPipelineExecution', 'RollbackStage', 'PutApprovalResult', 'CreateDeployment', 'StopDeployment',
 ]);
 
 const SERVICES: Readonly<Record<string, { service: ServiceName; operations: Readonly<Record<string, Operation>>; notFound: (operation: string) => AwsServiceError }>> = {

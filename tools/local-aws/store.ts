@@ -16,6 +16,8 @@ import type {
 export const ACCOUNT_ID = '123456789012';
 export const DEFAULT_STAGE_DURATION_MS = 3000;
 export const DEFAULT_CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/PushToProdSkill/push-to-prod`;
+/** A manual approval nobody answers fails after seven days, as CodePipeline's do. */
+export const APPROVAL_TIMEOUT_MS = 7 * 24 * 3_600_000;
 const ACTIVE_DEPLOYMENT: readonly DeploymentStatus[] = ['Created', 'InProgress'];
 
 export interface StoreOptions {
@@ -44,6 +46,11 @@ export interface PipelineSpec {
   readonly createdAt?: number;
 }
 
+export interface ApprovalAnswer {
+  readonly status: 'Approved' | 'Rejected';
+  readonly summary: string;
+}
+
 export interface StartOptions {
   readonly clientRequestToken?: string;
   /** When it started; default now. Earlier times make history (start history oldest first). */
@@ -65,6 +72,8 @@ export interface DeploymentSpec extends DeploymentGroupKey {
 export class LocalAwsStore {
   readonly clock: Clock;
   readonly ids: IdSource;
+  /** Approval tokens come from a source of their own, so that pipelines with approvals leave every other id as it was. */
+  private readonly approvalTokens: IdSource;
   readonly region: string;
   readonly callerArn: string;
   readonly stageDurationMs: number;
@@ -77,6 +86,7 @@ export class LocalAwsStore {
   constructor(options: StoreOptions) {
     this.clock = options.clock;
     this.ids = new IdSource(options.seed);
+    this.approvalTokens = new IdSource((options.seed ?? 1) + 0x9e3779b9);
     this.region = options.region ?? 'us-east-1';
     this.callerArn = options.callerArn ?? DEFAULT_CALLER_ARN;
     this.stageDurationMs = options.stageDurationMs ?? DEFAULT_STAGE_DURATION_MS;
@@ -97,6 +107,7 @@ export class LocalAwsStore {
       kind: stage.kind,
       actionName: stage.actionName ?? stage.name,
       durationMs: stage.durationMs ?? this.stageDurationMs,
+      ...(stage.customData === undefined ? {} : { customData: stage.customData }),
     }));
     if (stages[0]?.kind !== 'source') throw new Error(`pipeline ${spec.name}: the first stage must be a source stage`);
     if (spec.deploysTo !== undefined) this.addDeploymentGroup(spec.deploysTo);
@@ -255,8 +266,21 @@ export class LocalAwsStore {
           }
         }
       }
-      if (next === undefined) return;
+      if (next === undefined) break;
       this.runDeployAction(next.pipeline, next.execution, next.run);
+    }
+    this.openApprovals(now);
+  }
+
+  /** Gives every approval stage that has begun by `now` its request and token. */
+  private openApprovals(now: number): void {
+    for (const pipeline of this.pipelines.values()) {
+      for (const execution of pipeline.executions) {
+        for (const run of this.plan(execution).stages) {
+          if (run.kind !== 'approval' || run.startedAt > now || execution.approvals.has(run.index)) continue;
+          execution.approvals.set(run.index, { token: this.approvalTokens.uuid(), openedAt: run.startedAt });
+        }
+      }
     }
   }
 
@@ -300,6 +324,7 @@ export class LocalAwsStore {
       artifact: this.artifact(pipeline),
       stageIndexes: pipeline.stages.map((_, index) => index),
       failAtStage: options.failAtStage,
+      approvals: new Map(),
     };
     pipeline.executions.push(execution);
     if (token !== undefined) pipeline.tokens.set(token, execution.id);
@@ -350,9 +375,55 @@ export class LocalAwsStore {
       artifact: target.artifact,
       stageIndexes: [index],
       rollbackTargetId: target.id,
+      approvals: new Map(),
     };
     pipeline.executions.push(execution);
     return execution;
+  }
+
+  /**
+   * PutApprovalResult, with CodePipeline's rules: the stage and action must exist, the token must be one this action
+   * handed out, and its request must still wait (not answered, not expired) at `at` (default now). `by` is who answers
+   * (default the API caller). Returns when the answer was recorded.
+   */
+  putApprovalResult(
+    pipelineName: string, stageName: string, actionName: string, token: string, answer: ApprovalAnswer,
+    { at = this.now(), by = this.callerArn }: { at?: number; by?: string } = {},
+  ): number {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    const index = pipeline.stages.findIndex((stage) => stage.name === stageName);
+    const stage = pipeline.stages[index];
+    if (stage === undefined) {
+      throw new AwsServiceError('StageNotFoundException', `Stage '${stageName}' not found in pipeline '${pipelineName}'`);
+    }
+    if (stage.actionName !== actionName) {
+      throw new AwsServiceError('ActionNotFoundException', `Action '${actionName}' not found in stage '${stageName}' of pipeline '${pipelineName}'`);
+    }
+    // A token this action never handed out (or an action that is no approval, which hands out none).
+    const execution = stage.kind === 'approval' ? pipeline.executions.find((e) => e.approvals.get(index)?.token === token) : undefined;
+    const request = execution?.approvals.get(index);
+    if (execution === undefined || request === undefined) {
+      throw new AwsServiceError('InvalidApprovalTokenException', `The approval token is not valid for action '${actionName}' in stage '${stageName}'`);
+    }
+    const run = this.view(execution, at).stages.find((r) => r.index === index);
+    if (request.answer !== undefined || run?.status !== 'InProgress') {
+      throw new AwsServiceError('ApprovalAlreadyCompletedException', `The approval request for action '${actionName}' in stage '${stageName}' is already completed`);
+    }
+    request.answer = { ...answer, at, by };
+    return at;
+  }
+
+  /** Scenario set-up: every approval request of the pipeline still waiting gets `answer` from `by`, the moment it opened. */
+  answerWaitingApprovals(pipelineName: string, answer: ApprovalAnswer, by: string = this.callerArn): void {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    for (const execution of pipeline.executions) {
+      for (const [index, request] of execution.approvals) {
+        const stage = pipeline.stages[index] as StageSpec;
+        if (request.answer === undefined) this.putApprovalResult(pipelineName, stage.name, stage.actionName, request.token, answer, { at: request.openedAt, by });
+      }
+    }
   }
 
   /**
@@ -368,7 +439,13 @@ export class LocalAwsStore {
       let endedAt = cursor + spec.durationMs;
       let status: StageRun['status'] = execution.failAtStage === spec.name ? 'Failed' : 'Succeeded';
       let message = status === 'Failed' ? `Action ${spec.actionName} failed` : undefined;
-      if (spec.kind === 'deploy' && execution.deployError !== undefined) {
+      if (spec.kind === 'approval') {
+        // Waits for its answer, or fails when nobody answers in time.
+        const answer = execution.approvals.get(index)?.answer;
+        endedAt = answer === undefined ? cursor + APPROVAL_TIMEOUT_MS : answer.at;
+        status = answer?.status === 'Approved' ? 'Succeeded' : 'Failed';
+        message = answer === undefined ? 'The approval request expired' : answer.status === 'Rejected' ? `Rejected: ${answer.summary}` : undefined;
+      } else if (spec.kind === 'deploy' && execution.deployError !== undefined) {
         [endedAt, status, message] = [cursor, 'Failed', execution.deployError];
       } else if (spec.kind === 'deploy' && execution.deploymentId !== undefined) {
         const deployment = this.deployment(execution.deploymentId);

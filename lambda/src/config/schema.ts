@@ -38,6 +38,25 @@ export const CodeDeployTargetSchema = z.strictObject({
   deploymentGroup: codeDeployName('a CodeDeploy deployment group name'),
 });
 
+/**
+ * z.optional(z.lazy(build)), except that a config without the field never builds the schema: z.optional asks its
+ * inner schema whether it has a default, and a z.lazy answers by building it. Behind z.unknown() in a pipe, the
+ * question stops at z.unknown(); a value that is there is validated by the built schema as before.
+ */
+const lazyOptional = <T extends z.core.SomeType>(build: () => T) => z.optional(z.pipe(z.unknown(), z.lazy(build)));
+
+/** A stage or action name, as CodePipeline allows them. */
+const pipelinePartName = (what: string) => awsName(what, /^[A-Za-z0-9.@\-_]+$/, 100);
+
+/**
+ * Whether the skill may answer the pipeline's manual approvals: `true` for every Approval/Manual action in it, or one
+ * action by name (the IAM grant then names that action alone). Built only by a config that has it (lazyOptional).
+ */
+const approvalsSchema = () => z.union([
+  z.boolean(),
+  z.strictObject({ stage: pipelinePartName('a stage name'), action: pipelinePartName('an action name') }),
+], { error: 'must be true, false, or one approval action such as { "stage": "Approve", "action": "ManualApproval" }' });
+
 export const EnvironmentSchema = z.strictObject({
   pipeline: z.optional(pipelineName),
   codeDeploy: z.optional(CodeDeployTargetSchema),
@@ -45,12 +64,17 @@ export const EnvironmentSchema = z.strictObject({
   rollbackStage: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** AWS region of this environment's pipeline and deployment group; defaults to the config's region. */
   region: z.optional(regionName),
+  /** Answer this pipeline's manual approvals by voice (ApproveIntent, RejectIntent); off unless set. */
+  approvals: lazyOptional(approvalsSchema),
 }).check(
   z.refine((env) => env.pipeline !== undefined || env.codeDeploy !== undefined, {
     message: 'needs a "pipeline", a "codeDeploy" target, or both',
   }),
   z.refine((env) => env.rollbackStage === undefined || env.pipeline !== undefined, {
     message: '"rollbackStage" needs a "pipeline"', path: ['rollbackStage'],
+  }),
+  z.refine((env) => env.approvals === undefined || env.approvals === false || env.pipeline !== undefined, {
+    message: '"approvals" needs a "pipeline"', path: ['approvals'],
   }),
 );
 
@@ -116,12 +140,6 @@ const notificationsSchema = () => z.strictObject({
   stage: z._default(z.enum(['development', 'live'], { error: 'must be "development" or "live"' }), 'development'),
 });
 
-/**
- * z.optional(z.lazy(build)), except that a config without the field never builds the schema: z.optional asks its
- * inner schema whether it has a default, and a z.lazy answers by building it. Behind z.unknown() in a pipe, the
- * question stops at z.unknown(); a value that is there is validated by the built schema as before.
- */
-const lazyOptional = <T extends z.core.SomeType>(build: () => T) => z.optional(z.pipe(z.unknown(), z.lazy(build)));
 
 export const ConfigSchema = z.strictObject({
   /**

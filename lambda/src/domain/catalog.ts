@@ -99,6 +99,7 @@ export class Catalog {
       deploymentGroup: env.codeDeploy === undefined ? undefined
         : { application: env.codeDeploy.application, deploymentGroup: env.codeDeploy.deploymentGroup, region },
       rollbackStage: env.rollbackStage,
+      ...(env.approvals === undefined || env.approvals === false ? {} : { approvals: env.approvals === true ? {} : { ...env.approvals } }),
     };
   }
 

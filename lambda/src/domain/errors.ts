@@ -74,6 +74,17 @@ export class InvalidStateError extends AwsError {
 }
 
 /**
+ * The manual approval is no longer waiting for this answer: someone answered it, it expired, or its token is not the
+ * current one (ApprovalAlreadyCompletedException, InvalidApprovalTokenException). Nothing was recorded.
+ */
+export class ApprovalNotPendingError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_APPROVAL_NOT_PENDING', operation, message, options);
+    this.name = 'ApprovalNotPendingError';
+  }
+}
+
+/**
  * No answer in time, or the connection broke. For a call that changes something the outcome is unknown:
  * `mutating` says whether the caller must tell the user it may or may not have happened.
  */

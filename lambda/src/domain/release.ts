@@ -21,7 +21,32 @@ export interface Target {
   readonly deploymentGroup?: DeploymentGroupRef;
   /** Stage of a V2 pipeline to roll back with RollbackStage, when the config names one. */
   readonly rollbackStage?: string;
+  /** The pipeline's manual approvals the skill may answer, when the config opts in. */
+  readonly approvals?: ApprovalScope;
 }
+
+/** Which manual approval actions of a pipeline the skill may answer: every one (no names), or one stage and action. */
+export interface ApprovalScope {
+  readonly stage?: string;
+  readonly action?: string;
+}
+
+/** A manual approval action of a pipeline, waiting for someone's answer. */
+export interface PendingApproval {
+  readonly stage: string;
+  readonly action: string;
+  /** CodePipeline's token for this one approval request: an answer must carry it, and it changes with each request. */
+  readonly token: string;
+  /** When the action began to wait. */
+  readonly since?: Date;
+  /** What the pipeline's author asks the approver (the action's CustomData), else the action's own summary. */
+  readonly message?: string;
+  /** The execution that waits on it. */
+  readonly executionId?: string;
+}
+
+/** An answer to a manual approval, in CodePipeline's words. */
+export type ApprovalDecision = 'Approved' | 'Rejected';
 
 /** A source revision a pipeline execution carries (a commit, an S3 object version). */
 export interface SourceRevision {

@@ -1,8 +1,14 @@
-import type { PipelineExecution, PipelineRef, PipelineState } from '../domain/release';
+import type { ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState } from '../domain/release';
 
 /** What AWS said when it accepted a call that starts something: its id, and AWS's request id for the audit trail. */
 export interface Started {
   readonly executionId: string;
+  readonly requestId?: string;
+}
+
+/** What AWS said when it recorded an answer to a manual approval. */
+export interface ApprovalAnswered {
+  readonly approvedAt?: Date;
   readonly requestId?: string;
 }
 
@@ -19,4 +25,13 @@ export interface PipelinePort {
   start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started>;
   /** Rolls one stage of a V2 pipeline back to an execution that succeeded in it. */
   rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started>;
+  /** The manual approval actions (Approval/Manual) waiting for an answer now: in progress, with a token. */
+  pendingApprovals(pipeline: PipelineRef): Promise<PendingApproval[]>;
+  /**
+   * Answers one manual approval. Throws ApprovalNotPendingError when that request was already answered, expired or
+   * replaced; nothing is recorded then. Not idempotent: a second answer with the same token fails that way too.
+   */
+  putApprovalResult(
+    pipeline: PipelineRef, approval: Pick<PendingApproval, 'stage' | 'action' | 'token'>, decision: ApprovalDecision, summary: string,
+  ): Promise<ApprovalAnswered>;
 }

@@ -6,7 +6,7 @@ import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
 export function enUS(f: Format): Messages {
-  const verb: Record<Action, string> = { deploy: 'push', rollback: 'roll back', status: 'check' };
+  const verb: Record<Action, string> = { deploy: 'push', rollback: 'roll back', status: 'check', approve: 'approve', reject: 'reject' };
 
   /** "'Fix tax rounding', commit a1b2c3d" or "commit a1b2c3d" or "" */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
@@ -57,15 +57,21 @@ export function enUS(f: Format): Messages {
       ].join('\n'),
     }),
 
-    askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
+    askService: (action, choices) => action === 'approve' || action === 'reject'
+      ? ssml`Which service's release should I ${verb[action]}: ${spokenList(choices, 'or')}?`
+      : ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    askEnvironment: (action, service, choices) => action === 'deploy'
+    askEnvironment: (action, service, choices) => action === 'approve' || action === 'reject'
+      ? ssml`Which environment's release of ${service} should I ${verb[action]}: ${spokenList(choices, 'or')}?`
+      : action === 'deploy'
       ? ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`
       : action === 'rollback'
         ? ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`
         : ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`,
     unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    notConfigured: (action, w) => action === 'deploy'
+    notConfigured: (action, w) => action === 'approve' || action === 'reject'
+      ? ssml`${inWhere(w)} has no pipeline whose approvals I may answer in my configuration, so I can't ${verb[action]} its releases. Nothing was changed.`
+      : action === 'deploy'
       ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`
       : action === 'rollback'
         ? ssml`${inWhere(w)} has no CodeDeploy group or rollback stage in my configuration, so I can't roll it back. Nothing was changed.`
@@ -113,6 +119,27 @@ export function enUS(f: Format): Messages {
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
+
+    approvalConfirm: (w, action, pipeline, approval, release) => {
+      // CustomData is free text of up to 1000 characters: its first line is what a person reads first.
+      const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
+      const what = ships(release);
+      return joinSsml([
+        ssml`The ${approval.stage} stage of ${pipeline} asked for approval${at(approval.since)}${asks ? ssml`: ${asks}` : ''}.`,
+        release ? ssml`The release waiting${what ? ssml`, ${what},` : ''} was started${at(release.startedAt)}${byWhom(release.startedBy)}.` : '',
+        action === 'approve'
+          ? ssml`Shall I approve it, so that ${w.service} goes on to ${w.environment}?`
+          : ssml`Shall I reject it, and stop this release of ${w.service} to ${w.environment}?`,
+      ].filter((p) => p !== ''));
+    },
+    approvalConfirmReprompt: (w, action) => ssml`Should I ${verb[action]} the waiting release of ${w.service} to ${w.environment}? Say yes or no.`,
+    approvalNone: (_w, action, pipeline) => ssml`Nothing in the ${pipeline} pipeline is waiting for approval right now, so there's nothing to ${verb[action]}. Nothing was changed.`,
+    approvalDenied: (w, action) => ssml`Okay, I won't ${verb[action]} the release of ${w.service} to ${w.environment}. Nothing was changed.`,
+    approvalAnswered: (w, action, pipeline, approval) => action === 'approve'
+      ? ssml`Done: I approved it. The ${approval.stage} stage of ${pipeline} goes on, and ${w.service} is on its way to ${w.environment}. Ask me for the status to follow it.`
+      : ssml`Done: I rejected it. The ${approval.stage} stage of ${pipeline} fails, so this release of ${w.service} won't reach ${w.environment}.`,
+    approvalGone: () => ssml`That approval was already answered, or it expired, before your yes, so I sent nothing.`,
+    approvalOutcomeUnknown: (w, action, pipeline) => ssml`I asked CodePipeline to ${verb[action]} the approval in ${pipeline}, but got no answer in time, so I can't tell whether it was recorded. Look at the pipeline in the console, or ask me for the status of ${inWhere(w)} in a minute, before you try again.`,
 
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,

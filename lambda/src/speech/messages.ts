@@ -1,4 +1,4 @@
-import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
 import type { FinishedRelease } from '../domain/release-journal';
 import type { Ssml } from './ssml';
 
@@ -57,6 +57,16 @@ export interface Messages {
 
   status(where: Where, report: StatusSpeech): Ssml;
 
+  /** The read-back of a waiting manual approval: where, since when, what it asks, what it lets through. */
+  approvalConfirm(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval, release: PipelineExecution | undefined): Ssml;
+  approvalConfirmReprompt(where: Where, action: ApprovalAction): Ssml;
+  approvalNone(where: Where, action: ApprovalAction, pipeline: string): Ssml;
+  approvalDenied(where: Where, action: ApprovalAction): Ssml;
+  approvalAnswered(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval): Ssml;
+  /** The approval read back was answered, expired or replaced before the yes: nothing was sent. */
+  approvalGone(): Ssml;
+  approvalOutcomeUnknown(where: Where, action: ApprovalAction, pipeline: string): Ssml;
+
   notAllowedHere(environment: string): Ssml;
   lockedBy(environment: string, holder: string | undefined, since: Date, reason: string | undefined): Ssml;
   frozen(environment: string, reason: string): Ssml;
@@ -96,7 +106,9 @@ export interface Messages {
 /** What the outcome sentences need of a release that ended (a FinishedRelease fits). */
 export type ReleaseEndSpeech = Pick<FinishedRelease, 'kind' | 'service' | 'environment' | 'outcome' | 'finishedAt'>;
 
-export type Action = 'deploy' | 'rollback' | 'status';
+export type Action = 'deploy' | 'rollback' | 'status' | ApprovalAction;
+
+export type ApprovalAction = 'approve' | 'reject';
 
 export interface StatusSpeech {
   readonly latestExecution?: PipelineExecution;

@@ -26,7 +26,7 @@ export interface SkillDeps {
   readonly now: () => Date;
 }
 
-export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock';
+export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'approve' | 'reject';
 
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);

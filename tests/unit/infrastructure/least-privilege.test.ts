@@ -23,7 +23,7 @@ const stateActions = actionsOf(policies.filter((p) => p.PolicyName !== 'release'
 const everyFeature = configWith([{
   name: 'checkout',
   environments: {
-    production: { pipeline: 'checkout-prod', rollbackStage: 'Deploy', codeDeploy: { application: 'shop', deploymentGroup: 'prod' } },
+    production: { pipeline: 'checkout-prod', rollbackStage: 'Deploy', approvals: true, codeDeploy: { application: 'shop', deploymentGroup: 'prod' } },
   },
 }], { region: 'eu-west-1', stateTable: 'push-to-prod-state' });
 

@@ -17,7 +17,7 @@ const config = loadConfigFile(DEFAULT_CONFIG_PATH);
 
 const LAUNCH_WORDS = ['ask', 'tell', 'open', 'launch', 'run', 'start', 'load', 'begin', 'enable', 'play', 'resume', 'use'];
 const WAKE_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'];
-const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'StatusIntent'];
+const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'ApproveIntent', 'RejectIntent', 'StatusIntent'];
 const REQUIRED_BUILT_INS = [
   'AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.NavigateHomeIntent',
   'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent',

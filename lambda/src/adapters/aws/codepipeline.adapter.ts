@@ -1,10 +1,14 @@
 import type {
-  ActionState, CodePipelineClient, ExecutionTrigger, PipelineExecutionSummary, StageState as AwsStageState, TriggerType,
+  ActionState, CodePipelineClient, ExecutionTrigger, GetPipelineStateOutput, PipelineDeclaration, PipelineExecutionSummary,
+  StageState as AwsStageState, TriggerType,
 } from '@aws-sdk/client-codepipeline';
-import type { PipelineExecution, PipelineRef, PipelineState, StageState } from '../../domain/release';
-import type { PipelinePort, Started } from '../../ports/pipeline.port';
+import type {
+  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, StageState,
+} from '../../domain/release';
+import type { ApprovalAnswered, PipelinePort, Started } from '../../ports/pipeline.port';
 import {
-  GetPipelineStateCommand, ListPipelineExecutionsCommand, RollbackStageCommand, StartPipelineExecutionCommand,
+  GetPipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, PutApprovalResultCommand, RollbackStageCommand,
+  StartPipelineExecutionCommand,
 } from './sdk';
 import { requireId, sendCommand } from './send';
 
@@ -74,6 +78,34 @@ function toStage(stage: AwsStageState): StageState {
   };
 }
 
+/**
+ * The manual approvals waiting in a pipeline: GetPipelineState says which actions are in progress with a token, and
+ * the pipeline's declaration says which of them are Approval/Manual actions and what they ask (CustomData). An action
+ * the declaration does not show as one (the pipeline changed between the two reads) is left out.
+ */
+export function pendingApprovalsOf(state: GetPipelineStateOutput, declaration: PipelineDeclaration | undefined): PendingApproval[] {
+  const pending: PendingApproval[] = [];
+  for (const stage of state.stageStates ?? []) {
+    for (const action of stage.actionStates ?? []) {
+      const execution = action.latestExecution;
+      if (execution?.status !== 'InProgress' || !execution.token || !stage.stageName || !action.actionName) continue;
+      const declared = declaration?.stages?.find((s) => s.name === stage.stageName)?.actions?.find((a) => a.name === action.actionName);
+      const type = declared?.actionTypeId;
+      if (type?.category !== 'Approval' || type.owner !== 'AWS' || type.provider !== 'Manual') continue;
+      const customData = declared?.configuration?.CustomData;
+      pending.push({
+        stage: stage.stageName,
+        action: action.actionName,
+        token: execution.token,
+        since: execution.lastStatusChange,
+        message: customData !== undefined && customData !== '' ? customData : execution.summary,
+        executionId: stage.latestExecution?.pipelineExecutionId,
+      });
+    }
+  }
+  return pending;
+}
+
 const newestFirst = (a: PipelineExecution, b: PipelineExecution) =>
   (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
 
@@ -122,5 +154,35 @@ export class CodePipelineAdapter implements PipelinePort {
       { operation, mutating: true, retrySafe: false },
     );
     return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
+  }
+
+  async pendingApprovals(pipeline: PipelineRef): Promise<PendingApproval[]> {
+    const client = this.clientFor(pipeline.region);
+    // Both reads at once: the answer waits for the slower one, not for the two in turn.
+    const [state, declaration] = await Promise.all([
+      sendCommand(client, new GetPipelineStateCommand({ name: pipeline.name }), { operation: 'GetPipelineState', mutating: false, retrySafe: true }),
+      sendCommand(client, new GetPipelineCommand({ name: pipeline.name }), { operation: 'GetPipeline', mutating: false, retrySafe: true }),
+    ]);
+    return pendingApprovalsOf(state, declaration.pipeline);
+  }
+
+  async putApprovalResult(
+    pipeline: PipelineRef, approval: Pick<PendingApproval, 'stage' | 'action' | 'token'>, decision: ApprovalDecision, summary: string,
+  ): Promise<ApprovalAnswered> {
+    // Not retried once an attempt may have reached AWS: if the first attempt was recorded, the retry fails with
+    // ApprovalAlreadyCompletedException, and our own answer would be reported as someone else's. An attempt that
+    // never reached AWS, or that AWS refused (throttling), is retried as usual; an ambiguous one is "outcome unknown".
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new PutApprovalResultCommand({
+        pipelineName: pipeline.name,
+        stageName: approval.stage,
+        actionName: approval.action,
+        result: { status: decision, summary },
+        token: approval.token,
+      }),
+      { operation: 'PutApprovalResult', mutating: true, retrySafe: false },
+    );
+    return { approvedAt: output.approvedAt, requestId: output.$metadata?.requestId };
   }
 }

@@ -6,8 +6,10 @@
  */
 export {
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  PutApprovalResultCommand,
   RollbackStageCommand,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';

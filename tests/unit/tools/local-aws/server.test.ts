@@ -96,7 +96,7 @@ describe('local-aws server', () => {
     it('counts only the operations that change state as mutating', () => {
       // Assess
       expect([...MUTATING_OPERATIONS].sort()).toEqual(
-        ['CreateDeployment', 'RollbackStage', 'StartPipelineExecution', 'StopDeployment'],
+        ['CreateDeployment', 'PutApprovalResult', 'RollbackStage', 'StartPipelineExecution', 'StopDeployment'],
       );
     });
   });
