@@ -34,15 +34,16 @@ describe('the simulator with notifications', () => {
     await session.say('push to prod');
     await session.say('yes');
     const started = session.localAws?.store.pipeline('checkout-prod').executions.at(-1);
+    // The skill itself recorded who started it, for the notifier.
     const { journal, close } = await journalOf(session);
-    await journal.recordStarted({
-      kind: 'deploy', service: 'checkout', environment: 'production', pipeline: 'checkout-prod', executionId: started?.id,
-      startedBy: { userId: LOCAL_USER_ID }, startedAt: new Date(FIXED_NOW), locale: 'en-US',
-    });
+    expect(await journal.findStarted({ executionId: String(started?.id) })).toMatchObject({ startedBy: { userId: LOCAL_USER_ID } });
     close();
 
     // Act
     const before = await session.notifications?.poll();
+    // The demo's production pipeline waits for a manual approval: someone approves it in the console.
+    clock.advance(60_000);
+    session.localAws?.store.answerWaitingApprovals('checkout-prod', { status: 'Approved', summary: 'Dashboards are green' });
     clock.advance(60_000);
     const after = await session.notifications?.poll();
 

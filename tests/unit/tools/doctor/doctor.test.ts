@@ -111,7 +111,7 @@ describe('npm run doctor', () => {
     writeFileSync(work.path('bad.json'), JSON.stringify({ ...healthy, stateTable: 'nope-table' }));
     const doctor = (config: string) => new Promise<{ code: number | null; stdout: string }>((done) => {
       const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'doctor', 'main.ts'), '--config', config], {
-        cwd: work.dir, timeout: 20_000, env: { PATH: process.env.PATH, HOME: work.dir, ...aws.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        cwd: work.dir, timeout: 60_000, env: { PATH: process.env.PATH, HOME: work.dir, ...aws.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
@@ -126,5 +126,6 @@ describe('npm run doctor', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^PROBLEM {2}stateTable: table nope-table does not exist in us-east-1 → /m);
     expect(bad.stdout.trimEnd().split('\n').at(-1)).toBe('doctor: 1 problem(s), 0 warning(s)');
-  });
+  }, 90_000);
+
 });

@@ -6,7 +6,7 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 /** A tsx process as npm runs it, with no terminal on stdin and no AWS settings; killed after 20 s. */
 function tsx(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
-    cwd: ROOT, timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    cwd: ROOT, timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -28,6 +28,7 @@ beforeAll(() => {
 });
 
 describe('npm run setup on the command line', () => {
+  jest.setTimeout(90_000);
   it('refuses to ask questions without a terminal, and explains an option npm kept, each in one line', async () => {
     // Act
     const [noTerminal, swallowed] = await Promise.all([runs.noTerminal, runs.swallowed]);
