@@ -1,5 +1,7 @@
-import type { CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, RevisionLocation } from '@aws-sdk/client-codedeploy';
-import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type Revision } from '../../domain/release';
+import type {
+  CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, ListDeploymentsCommandInput, RevisionLocation,
+} from '@aws-sdk/client-codedeploy';
+import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type ReadHistory, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
 import { BatchGetDeploymentsCommand, CreateDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
 import { requireId, sendCommand } from './send';
@@ -9,6 +11,8 @@ import { nodeCrypto } from '../../runtime/node-crypto';
 const BATCH_SIZE = 25;
 /** ListDeployments pages followed at most; each page holds up to 100 ids, more than any limit we ask for. */
 const MAX_LIST_PAGES = 2;
+/** BatchGetDeployments calls in flight at once while reading a long history, so that a report is not throttled. */
+const PARALLEL_BATCHES = 4;
 
 function basename(key: string): string {
   return key.split('/').filter((part) => part !== '').pop() ?? key;
@@ -50,6 +54,7 @@ function toDeployment(info: DeploymentInfo): Deployment | undefined {
     completedAt: info.completeTime,
     creator: info.creator,
     description: info.description,
+    rollbackOf: info.rollbackInfo?.rollbackTriggeringDeploymentId,
     isRollback:
       info.creator === 'codeDeployRollback' ||
       info.rollbackInfo?.rollbackTriggeringDeploymentId !== undefined ||
@@ -79,43 +84,60 @@ export class CodeDeployAdapter implements DeploymentPort {
 
   async recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]> {
     const client = this.clientFor(group.region);
-    const ids = await this.listIds(client, group, statuses);
-    const batches = await Promise.all(
-      chunks(ids, BATCH_SIZE).map((deploymentIds) =>
+    const { ids } = await this.listIds(client, group, { includeOnlyStatuses: statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined }, MAX_LIST_PAGES);
+    const deployments = await this.describe(client, ids, ids.length);
+    return deployments.slice(0, limit);
+  }
+
+  async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {
+    const client = this.clientFor(group.region);
+    const { ids, complete } = await this.listIds(client, group, { createTimeRange: { start: from, end: to } }, maxPages);
+    const deployments = await this.describe(client, ids, PARALLEL_BATCHES);
+    // The range's ends are AWS's to interpret: the report's period includes its start and excludes its end.
+    const inRange = deployments.filter((d) => d.createdAt !== undefined && d.createdAt >= from && d.createdAt < to);
+    return { items: inRange, complete };
+  }
+
+  /** The deployments with these ids, newest first, read `parallel` batches at a time. */
+  private async describe(client: CodeDeployClient, ids: readonly string[], parallel: number): Promise<Deployment[]> {
+    const batches = chunks(ids, BATCH_SIZE);
+    const infos: DeploymentInfo[] = [];
+    for (const wave of chunks(batches, Math.max(1, parallel))) {
+      const outputs = await Promise.all(wave.map((deploymentIds) =>
         sendCommand(client, new BatchGetDeploymentsCommand({ deploymentIds }), {
           operation: 'BatchGetDeployments',
           mutating: false,
           retrySafe: true,
-        }),
-      ),
-    );
-    return batches
-      .flatMap((batch) => batch.deploymentsInfo ?? [])
+        })));
+      infos.push(...outputs.flatMap((output) => output.deploymentsInfo ?? []));
+    }
+    return infos
       .map(toDeployment)
       .filter((deployment): deployment is Deployment => deployment !== undefined)
-      .sort(newestFirst)
-      .slice(0, limit);
+      .sort(newestFirst);
   }
 
-  private async listIds(client: CodeDeployClient, group: DeploymentGroupRef, statuses: readonly DeploymentStatus[]): Promise<string[]> {
+  private async listIds(
+    client: CodeDeployClient, group: DeploymentGroupRef, filter: Pick<ListDeploymentsCommandInput, 'includeOnlyStatuses' | 'createTimeRange'>, maxPages: number,
+  ): Promise<{ ids: string[]; complete: boolean }> {
     const ids: string[] = [];
     let nextToken: string | undefined;
-    for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
+    for (let page = 0; page < maxPages; page += 1) {
       const output = await sendCommand(
         client,
         new ListDeploymentsCommand({
           applicationName: group.application,
           deploymentGroupName: group.deploymentGroup,
-          includeOnlyStatuses: statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined,
+          ...filter,
           nextToken,
         }),
         { operation: 'ListDeployments', mutating: false, retrySafe: true },
       );
       ids.push(...(output.deployments ?? []));
       nextToken = output.nextToken;
-      if (nextToken === undefined || nextToken === '') break;
+      if (nextToken === undefined || nextToken === '') return { ids: [...new Set(ids)], complete: true };
     }
-    return [...new Set(ids)];
+    return { ids: [...new Set(ids)], complete: false };
   }
 
   async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string; requestId?: string }> {
