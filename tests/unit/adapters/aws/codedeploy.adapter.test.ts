@@ -161,6 +161,80 @@ describe('CodeDeployAdapter.recentDeployments', () => {
   });
 });
 
+describe('CodeDeployAdapter.deploymentsCreated', () => {
+  const from = new Date('2024-05-10T00:00:00Z');
+  const to = new Date('2024-05-17T00:00:00Z');
+
+  it('lists the group over the period with createTimeRange, every page, and keeps [from, to)', async () => {
+    // Prepare
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-10', 'd-12'], nextToken: 'page-2' })
+      .resolvesOnce({ deployments: ['d-17', 'd-16'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.deploymentsCreated(group, from, to, 10);
+
+    // Assess
+    expect(deployMock).toHaveReceivedNthSpecificCommandWith(1, ListDeploymentsCommand, {
+      applicationName: 'checkout', deploymentGroupName: 'prod', createTimeRange: { start: from, end: to }, nextToken: undefined,
+    });
+    expect(deployMock).toHaveReceivedNthSpecificCommandWith(2, ListDeploymentsCommand, { nextToken: 'page-2', createTimeRange: { start: from, end: to } });
+    expect(deployMock.commandCalls(ListDeploymentsCommand)[0]?.args[0].input).not.toHaveProperty('includeOnlyStatuses');
+    // Created at the first instant: kept; at the period's end: left for the next period.
+    expect(history).toEqual({ items: expect.any(Array), complete: true });
+    expect(history.items.map((d) => d.id)).toEqual(['d-16', 'd-12', 'd-10']);
+  });
+
+  it('reads batches four at a time, and says the history is incomplete at the page bound', async () => {
+    // Prepare: three pages of 100 ids offered, two read: eight batches of 25.
+    let page = 0;
+    deployMock.on(ListDeploymentsCommand).callsFake(() => {
+      page += 1;
+      return { deployments: Array.from({ length: 100 }, (_, i) => `d-${page}-${i}`), nextToken: 'more' };
+    });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    deployMock.on(BatchGetDeploymentsCommand).callsFake(async (input: { deploymentIds: string[] }) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return { deploymentsInfo: input.deploymentIds.map((id) => info(id, 12)) };
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.deploymentsCreated(group, from, to, 2);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 2);
+    expect(deployMock).toHaveReceivedCommandTimes(BatchGetDeploymentsCommand, 8);
+    expect(mostInFlight).toBe(4);
+    expect(history.complete).toBe(false);
+    expect(history.items).toHaveLength(200);
+  });
+
+  it('names the deployment a CodeDeploy rollback rolls back', async () => {
+    // Prepare
+    deployMock.on(ListDeploymentsCommand).resolves({ deployments: ['d-12'] });
+    deployMock.on(BatchGetDeploymentsCommand).resolves({
+      deploymentsInfo: [info('d-12', 12, { creator: 'codeDeployRollback', rollbackInfo: { rollbackTriggeringDeploymentId: 'd-11' } })],
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const { items: [deployment] } = await adapter.deploymentsCreated(group, from, to, 10);
+
+    // Assess
+    expect(deployment).toMatchObject({ id: 'd-12', isRollback: true, rollbackOf: 'd-11' });
+  });
+});
+
 describe('describeRevision', () => {
   const appSpec = '{"version":0.0}';
   it.each([
