@@ -1,6 +1,7 @@
 import { shortId } from '../domain/ids';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { Action, Format, Messages, StatusSpeech, Where } from './messages';
+import { enUSReport } from './en-US-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -112,6 +113,7 @@ export function enUS(f: Format): Messages {
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
+    ...enUSReport(),
 
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,

@@ -1,4 +1,5 @@
 import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { ReportMessages } from './report-messages';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -15,7 +16,7 @@ export interface Where {
 }
 
 /** Every sentence Alexa says, per locale. A locale table implements this whole interface. */
-export interface Messages {
+export interface Messages extends ReportMessages {
   launch(): Ssml;
   launchReprompt(): Ssml;
   help(services: readonly string[], environments: readonly string[]): Ssml;

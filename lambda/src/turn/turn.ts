@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import type { Config } from '../config/schema';
 import type { Principal } from '../domain/access';
+import type { DeliveryReports } from '../domain/delivery-reports';
 import type { Catalog, SpokenValue } from '../domain/catalog';
 import type { ReadBack } from '../domain/consent';
 import type { Target } from '../domain/release';
@@ -19,6 +20,7 @@ export interface SkillDeps {
   readonly catalog: Catalog;
   readonly releases: ReleaseService;
   readonly policy: ReleasePolicy;
+  readonly reports: DeliveryReports;
   readonly logger: Logger;
   readonly now: () => Date;
 }
