@@ -3,7 +3,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfigFile } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
 import type { Logger } from '../../lambda/src/logging/logger';
-import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
+import { SIMULATOR_HISTORY_WEEKS, startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
 import { loadInteractionModel, Simulator, type Turn } from '../simulator';
 
 /** The demo config `npm start` uses when no --config is given: two services, two environments, the local user allowed. */
@@ -55,7 +55,8 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const config = loadConfigFile(configPath);
   const locale = options.locale ?? 'en-US';
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
-  const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
+  const localAws = options.aws === 'real' ? undefined
+    : await startLocalAws({ config, clock: options.clock, seed: options.seed, historyWeeks: SIMULATOR_HISTORY_WEEKS });
   if (localAws) Object.assign(process.env, localAws.env);
 
   const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };

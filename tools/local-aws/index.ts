@@ -2,7 +2,7 @@
 export { ManualClock, systemClock, type Clock } from './clock';
 export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
 export type * from './model';
-export { SEED_PERSON_ARN, seedFromConfig } from './seed';
+export { SEED_PERSON_ARN, SIMULATOR_HISTORY_WEEKS, seedFromConfig } from './seed';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,
 } from './server';

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
+import { SIMULATOR_HISTORY_WEEKS } from './seed';
 import { startLocalAws } from './server';
 
 interface Arguments {
@@ -37,7 +38,7 @@ function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv): Argume
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2), process.env);
   const config = loadConfigFile(args.configPath);
-  const aws = await startLocalAws({ config, port: args.port, stageDurationMs: args.stageDurationMs });
+  const aws = await startLocalAws({ config, port: args.port, stageDurationMs: args.stageDurationMs, historyWeeks: SIMULATOR_HISTORY_WEEKS });
   process.stdout.write(`local-aws is listening on ${aws.url} (config ${args.configPath}). Use it with:\n\n`);
   for (const [name, value] of Object.entries(aws.env)) process.stdout.write(`export ${name}=${value}\n`);
   process.stdout.write(`\nPipelines: ${aws.store.pipelineNames().join(', ') || '(none)'}\n`);

@@ -54,6 +54,11 @@ export interface LocalAwsOptions {
   readonly seed?: number;
   readonly region?: string;
   /**
+   * Weeks of history seeded before the last three days (see seed.ts). Default 0: the stand-in's own tests pin the
+   * three-day history; the simulator asks for four weeks, so that a delivery report has something to say.
+   */
+  readonly historyWeeks?: number;
+  /**
    * A DynamoDB table (key `pk`) for the skill's state, served on the same port through dynalite (dynamodb.ts); the
    * config's stateTable by default. Without one, DynamoDB calls are unknown operations, as before.
    */
@@ -82,7 +87,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     clock, stageDurationMs: options.stageDurationMs, deploymentDurationMs: options.deploymentDurationMs,
     seed: options.seed, region: options.region,
   });
-  if (options.config !== undefined) seedFromConfig(store, options.config);
+  if (options.config !== undefined) seedFromConfig(store, options.config, { weeks: options.historyWeeks ?? 0 });
   const stateTable = options.stateTable ?? options.config?.stateTable;
   const dynamo = stateTable === undefined ? undefined : await startLocalDynamoDb([stateTable], store.region);
   const faults = new Faults();
