@@ -25,7 +25,7 @@ export function numberWords(n: number): string {
 export function durationWords(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return 'under a minute';
-  if (minutes < 90) return minutes === 1 ? 'a minute' : `${numberWords(minutes)} minutes`;
+  if (minutes < 100) return minutes === 1 ? 'a minute' : `${numberWords(minutes)} minutes`;
   const hours = Math.round(ms / HOUR_MS);
   if (hours < 36) return hours === 1 ? 'an hour' : `${numberWords(hours)} hours`;
   const days = Math.round(ms / DAY_MS);
@@ -132,7 +132,10 @@ export function enUSReport(): ReportMessages {
       if (m.unrestored > 0) return ssml`It ${restored === undefined ? '' : `was ${restored}, but it `}${open}.`;
       return restored === undefined ? undefined : ssml`It was ${restored}.`;
     }
-    const worst = [...failing].sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0) || b.metrics.failed - a.metrics.failed)[0];
+    // Ties go to the one that failed more often, then to the one slower to restore.
+    const slowness = (m: DeliveryMetrics) => (m.unrestored > 0 ? Infinity : median(m.restoresMs) ?? 0);
+    const worst = [...failing].sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0)
+      || b.metrics.failed - a.metrics.failed || slowness(b.metrics) - slowness(a.metrics))[0];
     if (worst === undefined) return undefined;
     const restore = restoreOf(worst.metrics);
     const restored = restore === undefined ? '' : `, ${restore}`;

@@ -11,7 +11,7 @@ describe('numbers as people say them', () => {
 
   it.each([
     [20 * 1000, 'under a minute'], [MINUTE, 'a minute'], [40 * MINUTE, 'forty minutes'], [89 * MINUTE, 'eighty-nine minutes'],
-    [95 * MINUTE, 'two hours'], [60 * MINUTE * 1.4, 'eighty-four minutes'], [30 * 60 * MINUTE, 'thirty hours'], [50 * 60 * MINUTE, 'two days'],
+    [90 * MINUTE, 'ninety minutes'], [100 * MINUTE, 'two hours'], [60 * MINUTE * 1.4, 'eighty-four minutes'], [30 * 60 * MINUTE, 'thirty hours'], [50 * 60 * MINUTE, 'two days'],
   ])('says %d ms as "%s"', (ms, words) => {
     expect(durationWords(ms)).toBe(words);
   });
@@ -35,6 +35,35 @@ describe('numbers as people say them', () => {
     expect(periodWords({ kind: 'last', amount: 14, unit: 'day' })).toBe('the last fourteen days');
     expect(periodWords({ kind: 'last', amount: 1, unit: 'week' })).toBe('the last week');
     expect(periodWords({ kind: 'named', name: 'last_month' })).toBe('last month');
+  });
+});
+
+describe('the spoken report', () => {
+  const period = named('this_week', new Date('2026-11-26T14:00:00Z'), 'UTC');
+  const row = (service: string, m: Partial<DeliveryMetrics>) => ({
+    where: { service, environment: 'production' },
+    metrics: {
+      start: period.start, end: period.end, days: 3.58, releases: 4, succeeded: 3, failed: 1, rolledBack: 0, running: 0,
+      changeFailureRate: 0.25, restoresMs: [30 * MINUTE], unrestored: 0, pipelineRunsMs: [], complete: true, ...m,
+    },
+  });
+
+  it('names as worst, among equal failure rates, the one slowest to restore', () => {
+    const words = enUSReport().report({
+      period, leftOut: [],
+      rows: [row('checkout', {}), row('billing', { restoresMs: [3 * 60 * MINUTE] }), row('search', { restoresMs: [50 * MINUTE] })],
+    }).markup;
+
+    expect(words).toContain('The worst was billing in production: one in four releases failed, restored in three hours.');
+  });
+
+  it('says which services it left out and why', () => {
+    const words = enUSReport().report({
+      period, rows: [row('checkout', {})],
+      leftOut: [{ where: { service: 'billing', environment: 'production' }, reason: 'time' }, { where: { service: 'search', environment: 'staging' }, reason: 'error' }],
+    }).markup;
+
+    expect(words).toMatch(/I left out billing in production: AWS didn't answer in time\. I couldn't read search in staging\.$/);
   });
 });
 
