@@ -13,6 +13,14 @@ const BATCH_SIZE = 25;
 const MAX_LIST_PAGES = 2;
 /** BatchGetDeployments calls in flight at once while reading a long history, so that a report is not throttled. */
 const PARALLEL_BATCHES = 4;
+/**
+ * ListDeployments promises no order, so "the newest" is only known once every id that could be newer was listed:
+ * the recent deployments are looked for among those created in the last week, then the last quarter, then ever,
+ * until a window that was listed in full holds enough of them. A wider window the page bound cut short could miss
+ * the newest, so then the narrower window listed in full is kept, even with fewer than asked for.
+ */
+const RECENT_WINDOWS_DAYS = [7, 90] as const;
+const DAY_MS = 86_400_000;
 
 function basename(key: string): string {
   return key.split('/').filter((part) => part !== '').pop() ?? key;
@@ -80,11 +88,23 @@ const newestFirst = (a: Deployment, b: Deployment) => (b.createdAt?.getTime() ??
 
 /** DeploymentPort on AWS CodeDeploy. */
 export class CodeDeployAdapter implements DeploymentPort {
-  constructor(private readonly clientFor: (region: string) => CodeDeployClient) {}
+  constructor(private readonly clientFor: (region: string) => CodeDeployClient, private readonly now: () => Date = () => new Date()) {}
 
   async recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]> {
     const client = this.clientFor(group.region);
-    const { ids } = await this.listIds(client, group, { includeOnlyStatuses: statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined }, MAX_LIST_PAGES);
+    const includeOnlyStatuses = statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined;
+    let ids: string[] = [];
+    let listedInFull = false;
+    for (const days of [...RECENT_WINDOWS_DAYS, undefined]) {
+      const createTimeRange = days === undefined ? undefined : { start: new Date(this.now().getTime() - days * DAY_MS) };
+      const listed = await this.listIds(client, group, { includeOnlyStatuses, createTimeRange }, MAX_LIST_PAGES);
+      if (!listed.complete) {
+        if (!listedInFull || ids.length === 0) ids = listed.ids;
+        break;
+      }
+      [ids, listedInFull] = [listed.ids, true];
+      if (ids.length >= limit) break;
+    }
     const deployments = await this.describe(client, ids, ids.length);
     return deployments.slice(0, limit);
   }

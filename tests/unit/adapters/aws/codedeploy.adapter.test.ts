@@ -118,6 +118,63 @@ describe('CodeDeployAdapter.recentDeployments', () => {
     expect(deployments.map((deployment) => deployment.id)).toEqual(['d-30', 'd-29', 'd-28', 'd-27', 'd-26']);
   });
 
+  it('looks for the newest among the last week\'s deployments, then the last quarter\'s, then all, until a window holds enough', async () => {
+    // Prepare: AWS lists in no promised order, so only a window listed in full can be trusted to hold the newest.
+    const now = new Date('2024-05-20T12:00:00Z');
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-19'] })
+      .resolvesOnce({ deployments: ['d-19', 'd-3'] })
+      .resolvesOnce({ deployments: ['d-19', 'd-3', 'd-1'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const adapter = new CodeDeployAdapter(() => new CodeDeployClient({ region: 'us-west-2', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } }), () => now);
+
+    // Act
+    const deployments = await adapter.recentDeployments(group, ['Succeeded'], 3);
+
+    // Assess
+    const ranges = deployMock.commandCalls(ListDeploymentsCommand).map((call) => call.args[0].input.createTimeRange);
+    expect(ranges).toEqual([{ start: new Date('2024-05-13T12:00:00Z') }, { start: new Date('2024-02-20T12:00:00Z') }, undefined]);
+    expect(deployments.map((d) => d.id)).toEqual(['d-19', 'd-3', 'd-1']);
+  });
+
+  it('keeps the last week listed in full rather than a quarter cut short by the page bound', async () => {
+    // Prepare
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-19', 'd-18'] })
+      .resolves({ deployments: ['d-2', 'd-1'], nextToken: 'more' });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const deployments = await adapter.recentDeployments(group, ['Succeeded'], 50);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 3);
+    expect(deployments.map((d) => d.id)).toEqual(['d-19', 'd-18']);
+  });
+
+  it('trusts the last week when it was listed in full and holds enough', async () => {
+    // Prepare
+    deployMock.on(ListDeploymentsCommand).resolves({ deployments: ['d-19', 'd-18'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const [latest] = await adapter.recentDeployments(group, [], 1);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 1);
+    expect(latest?.id).toBe('d-19');
+  });
+
   it('stops after two pages even when AWS offers more', async () => {
     // Prepare
     deployMock.on(ListDeploymentsCommand).resolves({ deployments: [], nextToken: 'more' });
