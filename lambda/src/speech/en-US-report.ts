@@ -6,6 +6,8 @@ import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Alexa's limit on a card's text. */
 const CARD_LIMIT = 8000;
+/** Services named aloud in one list at most. */
+const MAX_NAMES_SPOKEN = 3;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -157,9 +159,12 @@ export function enUSReport(): ReportMessages {
   function leftOut(r: ReportSpeech): Ssml | undefined {
     const late = r.leftOut.filter((l) => l.reason === 'time').map((l) => inWhere(l.where));
     const failed = r.leftOut.filter((l) => l.reason === 'error').map((l) => inWhere(l.where));
+    // Beyond a few names a list is no longer heard; the card names every one.
+    const named = (names: readonly string[], conjunction: string) =>
+      names.length <= MAX_NAMES_SPOKEN ? spokenList(names, conjunction) : ssml`${numberWords(names.length)} services and environments, named on the card`;
     const parts = [
-      late.length === 0 ? undefined : ssml`I left out ${spokenList(late, 'and')}: AWS didn't answer in time.`,
-      failed.length === 0 ? undefined : ssml`I couldn't read ${spokenList(failed, 'or')}.`,
+      late.length === 0 ? undefined : ssml`I left out ${named(late, 'and')}: AWS didn't answer in time.`,
+      failed.length === 0 ? undefined : ssml`I couldn't read ${named(failed, 'or')}.`,
     ];
     const said = parts.filter((p): p is Ssml => p !== undefined);
     return said.length === 0 ? undefined : joinSsml(said);

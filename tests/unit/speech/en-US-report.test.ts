@@ -65,6 +65,14 @@ describe('the spoken report', () => {
 
     expect(words).toMatch(/I left out billing in production: AWS didn't answer in time\. I couldn't read search in staging\.$/);
   });
+
+  it('counts rather than names a long list of services it left out', () => {
+    const leftOut = ['a', 'b', 'c', 'd', 'e'].map((service) => ({ where: { service, environment: 'production' }, reason: 'time' as const }));
+
+    const words = enUSReport().report({ period, rows: [row('checkout', {})], leftOut }).markup;
+
+    expect(words).toMatch(/I left out five services and environments, named on the card: AWS didn't answer in time\.$/);
+  });
 });
 
 describe('the report card', () => {
