@@ -1,6 +1,7 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Config } from './config/schema';
 import { Catalog } from './domain/catalog';
+import { DeliveryReports } from './domain/delivery-reports';
 import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
 import { ReleaseJournal } from './domain/release-journal';
@@ -11,6 +12,7 @@ import type { Logger } from './logging/logger';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import type { StateStore } from './ports/state-store.port';
+import { remainingMs } from './runtime/deadline';
 import { buildSkill } from './skill';
 
 /** Everything the skill is built from: the config, the ports (real or fake), the clock and the log. */
@@ -41,6 +43,7 @@ export function composeSkill(parts: SkillParts): Skill {
     releases: new ReleaseService(parts.pipelines, parts.deployments),
     policy,
     journal: new ReleaseJournal(store, now),
+    reports: new DeliveryReports(parts.pipelines, parts.deployments, remainingMs),
     logger: parts.logger,
     now,
   }, parts.intents);

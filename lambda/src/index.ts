@@ -50,7 +50,7 @@ export function createHandler(options: HandlerOptions = {}) {
     });
     const deployments = onFirstCall<DeploymentPort>(async () => {
       const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
-      return new CodeDeployAdapter(clients.codeDeploy);
+      return new CodeDeployAdapter(clients.codeDeploy, now);
     });
     const now = options.now ?? (() => new Date());
     // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation

@@ -1,6 +1,6 @@
 import { ApprovalNotPendingError } from '../../lambda/src/domain/errors';
 import type {
-  ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, Revision,
+  ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, Revision,
 } from '../../lambda/src/domain/release';
 import type { DeploymentPort } from '../../lambda/src/ports/deployment.port';
 import type { PipelinePort } from '../../lambda/src/ports/pipeline.port';
@@ -26,6 +26,12 @@ export class FakePipelines implements PipelinePort {
   async recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]> {
     this.record('recentExecutions', pipeline, limit);
     return (this.executions.get(pipeline.name) ?? []).slice(0, limit);
+  }
+
+  async executionsSince(pipeline: PipelineRef, since: Date, maxPages: number): Promise<ReadHistory<PipelineExecution>> {
+    this.record('executionsSince', pipeline, since, maxPages);
+    const items = (this.executions.get(pipeline.name) ?? []).filter((e) => e.startedAt !== undefined && e.startedAt >= since);
+    return { items, complete: true };
   }
 
   async state(pipeline: PipelineRef): Promise<PipelineState> {
@@ -79,6 +85,12 @@ export class FakeDeployments implements DeploymentPort {
       .filter((d) => statuses.length === 0 || statuses.includes(d.status))
       .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
       .slice(0, limit);
+  }
+
+  async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {
+    this.record('deploymentsCreated', group, from, to, maxPages);
+    const items = (this.deployments.get(group.deploymentGroup) ?? []).filter((d) => d.createdAt !== undefined && d.createdAt >= from && d.createdAt < to);
+    return { items, complete: true };
   }
 
   async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }> {

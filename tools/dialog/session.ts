@@ -5,7 +5,7 @@ import { loadConfigFile } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
 import { SKILL_ID_VARIABLE } from '../../lambda/src/config/skill-id';
 import type { Logger } from '../../lambda/src/logging/logger';
-import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
+import { SIMULATOR_HISTORY_WEEKS, startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
 import { loadInteractionModel, Simulator, type Turn } from '../simulator';
 import { localCredentialParameters, startNotifications, type SessionNotifications } from './notifications';
 
@@ -87,7 +87,7 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
   const notify = options.notifications === true && options.aws !== 'real';
   const localAws = options.aws === 'real' ? undefined : await startLocalAws({
-    config, clock: options.clock, seed: options.seed, ...(notify ? { parameters: localCredentialParameters(config) } : {}),
+    config, clock: options.clock, seed: options.seed, historyWeeks: SIMULATOR_HISTORY_WEEKS, ...(notify ? { parameters: localCredentialParameters(config) } : {}),
   });
   try {
     return await connect(options, { config, configPath, locale, model, localAws, bundle, notify });

@@ -176,9 +176,15 @@ export const codeDeployOperations: Readonly<Record<string, Operation>> = {
     if (!Array.isArray(statuses) || statuses.some((status) => !DEPLOYMENT_STATUSES.includes(status as string))) {
       throw new AwsServiceError('InvalidDeploymentStatusException', "The specified deployment status doesn't exist or cannot be determined.");
     }
-    const range = (input.createTimeRange ?? {}) as { start?: unknown; end?: unknown };
-    const start = typeof range.start === 'number' ? range.start * 1000 : -Infinity;
-    const end = typeof range.end === 'number' ? range.end * 1000 : Infinity;
+    const range = input.createTimeRange ?? {};
+    if (typeof range !== 'object' || range === null || Array.isArray(range)) throw new AwsServiceError('SerializationException', "'createTimeRange' must be a structure");
+    // A TimeRange's ends are timestamps (epoch seconds in AWS JSON 1.1), either left out for an open end; both inclusive here.
+    const { start: rawStart, end: rawEnd } = range as { start?: unknown; end?: unknown };
+    for (const [member, value] of [['start', rawStart], ['end', rawEnd]] as const) {
+      if (value !== undefined && value !== null && typeof value !== 'number') throw new AwsServiceError('SerializationException', `'createTimeRange.${member}' must be a timestamp`);
+    }
+    const start = typeof rawStart === 'number' ? rawStart * 1000 : -Infinity;
+    const end = typeof rawEnd === 'number' ? rawEnd * 1000 : Infinity;
     if (start > end) throw new AwsServiceError('InvalidTimeRangeException', 'The specified time range was specified in an invalid format.');
     const externalId = optionalString(input, 'externalId');
     const matching = store.deploymentsOf(group).filter((d) => externalId === undefined

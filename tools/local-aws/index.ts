@@ -4,7 +4,7 @@ export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, ty
 export type * from './model';
 export { ReleaseEvents, type StateChangeEvent } from './events';
 export type { ParameterSpec } from './ssm';
-export { SEED_PERSON_ARN, seedFromConfig } from './seed';
+export { SEED_PERSON_ARN, SIMULATOR_HISTORY_WEEKS, seedFromConfig } from './seed';
 export { seedSampleAccount } from './sample-account';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,

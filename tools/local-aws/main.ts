@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
 import { seedSampleAccount } from './sample-account';
+import { SIMULATOR_HISTORY_WEEKS } from './seed';
 import { startLocalAws } from './server';
 
 interface Arguments {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2), process.env);
   const config = args.sampleAccount ? undefined : loadConfigFile(args.configPath);
   const aws = await startLocalAws({
-    config, port: args.port, stageDurationMs: args.stageDurationMs,
+    config, port: args.port, stageDurationMs: args.stageDurationMs, ...(args.sampleAccount ? {} : { historyWeeks: SIMULATOR_HISTORY_WEEKS }),
     ...(args.sampleAccount ? { strictRegion: true, stateTable: 'push-to-prod-state' } : {}),
   });
   if (args.sampleAccount) seedSampleAccount(aws.store);

@@ -112,6 +112,8 @@ export interface ExecutionRecord {
   readonly rollbackTargetId?: string;
   /** A stage whose action fails (scenarios and seeded history). */
   readonly failAtStage?: string;
+  /** Overrides every stage's duration for this execution (seeded history). */
+  readonly stageDurationMs?: number;
   /** Set when a newer execution started: this one ends Superseded after finishing that stage. */
   supersedeAfterStage?: number;
   deploymentId?: string;

@@ -60,6 +60,11 @@ export interface LocalAwsOptions {
   readonly seed?: number;
   readonly region?: string;
   /**
+   * Weeks of history seeded before the last three days (see seed.ts). Default 0: the stand-in's own tests pin the
+   * three-day history; the simulator asks for four weeks, so that a delivery report has something to say.
+   */
+  readonly historyWeeks?: number;
+  /**
    * A DynamoDB table (key `pk`) for the skill's state, served on the same port through dynalite (dynamodb.ts); the
    * config's stateTable by default. Without one, DynamoDB calls are unknown operations, as before.
    */
@@ -98,7 +103,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     clock, stageDurationMs: options.stageDurationMs, deploymentDurationMs: options.deploymentDurationMs,
     seed: options.seed, region: options.region,
   });
-  if (options.config !== undefined) seedFromConfig(store, options.config);
+  if (options.config !== undefined) seedFromConfig(store, options.config, { weeks: options.historyWeeks ?? 0 });
   for (const [name, parameter] of Object.entries(options.parameters ?? {})) store.putParameter(name, parameter.type, parameter.value);
   // The seeded history ended long ago: only what starts from now on is news.
   const events = new ReleaseEvents(store, clock.now());

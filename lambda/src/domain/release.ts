@@ -111,6 +111,17 @@ export interface Deployment {
   /** True when CodeDeploy created it to roll back another deployment, or when we created it as a rollback. */
   readonly isRollback: boolean;
   readonly description?: string;
+  /** For a rollback CodeDeploy made: the deployment it rolls back (rollbackInfo.rollbackTriggeringDeploymentId). */
+  readonly rollbackOf?: string;
+}
+
+/**
+ * What a bounded read of history found: `items`, and whether they are all there are (`complete`) or a page bound
+ * stopped the read first.
+ */
+export interface ReadHistory<T> {
+  readonly items: readonly T[];
+  readonly complete: boolean;
 }
 
 /** Deployment statuses during which a deployment group is busy. */

@@ -1,4 +1,4 @@
-import type { ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState } from '../domain/release';
+import type { ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory } from '../domain/release';
 
 /** What AWS said when it accepted a call that starts something: its id, and AWS's request id for the audit trail. */
 export interface Started {
@@ -16,6 +16,11 @@ export interface ApprovalAnswered {
 export interface PipelinePort {
   /** The most recent executions, newest first, at most `limit`. */
   recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]>;
+  /**
+   * The executions that started at or after `since`, newest first, read page by page until one reaches back past
+   * `since`; `complete` is false when `maxPages` pages ended the read first.
+   */
+  executionsSince(pipeline: PipelineRef, since: Date, maxPages: number): Promise<ReadHistory<PipelineExecution>>;
   /** Where each stage stands now. */
   state(pipeline: PipelineRef): Promise<PipelineState>;
   /**

@@ -2,6 +2,7 @@ import { shortId } from '../domain/ids';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
 import type { Action, Format, Messages, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import { enUSReport } from './en-US-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -119,6 +120,7 @@ export function enUS(f: Format): Messages {
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
+    ...enUSReport(),
 
     approvalConfirm: (w, action, pipeline, approval, release) => {
       // CustomData is free text of up to 1000 characters: its first line is what a person reads first.

@@ -1,5 +1,6 @@
 import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
 import type { FinishedRelease } from '../domain/release-journal';
+import type { ReportMessages } from './report-messages';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -16,7 +17,7 @@ export interface Where {
 }
 
 /** Every sentence Alexa says, per locale. A locale table implements this whole interface. */
-export interface Messages {
+export interface Messages extends ReportMessages {
   launch(): Ssml;
   launchReprompt(): Ssml;
   help(services: readonly string[], environments: readonly string[]): Ssml;

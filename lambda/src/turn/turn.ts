@@ -2,6 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, Response } from 'ask-sdk-model';
 import type { Config } from '../config/schema';
 import type { Principal } from '../domain/access';
+import type { DeliveryReports } from '../domain/delivery-reports';
 import type { Catalog, SpokenValue } from '../domain/catalog';
 import type { ReadBack } from '../domain/consent';
 import type { Target } from '../domain/release';
@@ -22,6 +23,8 @@ export interface SkillDeps {
   readonly policy: ReleasePolicy;
   /** What the skill started, for the notifier; and the outcomes a person has not heard yet. */
   readonly journal: ReleaseJournal;
+  /** Delivery reports: deployment frequency, change failure rate, time to restore. */
+  readonly reports: DeliveryReports;
   readonly logger: Logger;
   readonly now: () => Date;
 }

@@ -139,7 +139,7 @@ describe('the en-US interaction model', () => {
 
     // Assess
     expect(dialog?.delegationStrategy).toBe('SKILL_RESPONSE');
-    expect(dialog?.intents.map((i) => i.name)).toEqual([...RELEASE_INTENTS, 'LockIntent', 'UnlockIntent']);
+    expect(dialog?.intents.map((i) => i.name)).toEqual([...RELEASE_INTENTS, 'LockIntent', 'UnlockIntent', 'ReportIntent']);
     for (const intent of dialog?.intents ?? []) {
       expect(intent.confirmationRequired).toBe(false);
       for (const slot of intent.slots ?? []) {
@@ -157,6 +157,9 @@ describe('the en-US interaction model', () => {
     ['undo the last deploy', 'RollbackIntent', {}],
     ["what's the status of prod", 'StatusIntent', { environment: 'production' }],
     ["what's the status of checkout in staging", 'StatusIntent', { service: 'checkout', environment: 'staging' }],
+    ['how did we do this week', 'ReportIntent', { period: 'this_week' }],
+    ['how did checkout do in production last month', 'ReportIntent', { service: 'checkout', environment: 'production', period: 'last_month' }],
+    ['give me the delivery report for checkout', 'ReportIntent', { service: 'checkout' }],
   ])('reads "%s" as %s with %j and as nothing else', (phrase, intent, slots) => {
     // Act
     const readings = interpret(enUS, phrase);

@@ -3,7 +3,7 @@ import type {
   StageState as AwsStageState, TriggerType,
 } from '@aws-sdk/client-codepipeline';
 import type {
-  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, StageState,
+  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, StageState,
 } from '../../domain/release';
 import type { ApprovalAnswered, PipelinePort, Started } from '../../ports/pipeline.port';
 import {
@@ -109,6 +109,15 @@ export function pendingApprovalsOf(state: GetPipelineStateOutput, declaration: P
 const newestFirst = (a: PipelineExecution, b: PipelineExecution) =>
   (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
 
+/** Those that started at or after `since` (an execution without a start time cannot be placed, so it is left out), newest first. */
+function startedSince(executions: readonly PipelineExecution[], since: Date): PipelineExecution[] {
+  const unique = new Map(executions.map((e) => [e.id, e]));
+  return [...unique.values()].filter((e) => e.startedAt !== undefined && e.startedAt >= since).sort(newestFirst);
+}
+
+/** ListPipelineExecutions answers at most this many summaries a page. */
+const MAX_RESULTS = 100;
+
 /** PipelinePort on AWS CodePipeline. */
 export class CodePipelineAdapter implements PipelinePort {
   constructor(private readonly clientFor: (region: string) => CodePipelineClient) {}
@@ -124,6 +133,30 @@ export class CodePipelineAdapter implements PipelinePort {
       .filter((execution): execution is PipelineExecution => execution !== undefined)
       .sort(newestFirst)
       .slice(0, limit);
+  }
+
+  async executionsSince(pipeline: PipelineRef, since: Date, maxPages: number): Promise<ReadHistory<PipelineExecution>> {
+    const client = this.clientFor(pipeline.region);
+    const found: PipelineExecution[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < maxPages; page += 1) {
+      const output = await sendCommand(
+        client,
+        new ListPipelineExecutionsCommand({ pipelineName: pipeline.name, maxResults: MAX_RESULTS, nextToken }),
+        { operation: 'ListPipelineExecutions', mutating: false, retrySafe: true },
+      );
+      const executions = (output.pipelineExecutionSummaries ?? [])
+        .map(toExecution)
+        .filter((execution): execution is PipelineExecution => execution !== undefined);
+      found.push(...executions);
+      nextToken = output.nextToken;
+      // Newest first: a page that reaches back past `since` is the last one needed.
+      const reachedBack = executions.some((e) => e.startedAt !== undefined && e.startedAt < since);
+      if (reachedBack || nextToken === undefined || nextToken === '') {
+        return { items: startedSince(found, since), complete: true };
+      }
+    }
+    return { items: startedSince(found, since), complete: false };
   }
 
   async state(pipeline: PipelineRef): Promise<PipelineState> {

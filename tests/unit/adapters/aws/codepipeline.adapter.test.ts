@@ -121,6 +121,67 @@ describe('CodePipelineAdapter.recentExecutions', () => {
   });
 });
 
+describe('CodePipelineAdapter.executionsSince', () => {
+  const summary = (id: string, iso: string) => ({ pipelineExecutionId: id, status: 'Succeeded' as const, startTime: new Date(iso), lastUpdateTime: new Date(iso) });
+  const since = new Date('2024-05-10T00:00:00Z');
+
+  it('follows nextToken until a page reaches back past the period, and keeps only what started in it', async () => {
+    // Prepare
+    pipelineMock
+      .on(ListPipelineExecutionsCommand)
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e4', '2024-05-14T10:00:00Z'), summary('e3', '2024-05-12T10:00:00Z')], nextToken: 'page-2' })
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e2', '2024-05-10T00:00:00Z'), summary('e1', '2024-05-09T23:59:59Z')], nextToken: 'page-3' })
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e0', '2024-05-01T10:00:00Z')] });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 5);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 2);
+    expect(pipelineMock).toHaveReceivedNthSpecificCommandWith(1, ListPipelineExecutionsCommand, { pipelineName: 'checkout-prod', maxResults: 100, nextToken: undefined });
+    expect(pipelineMock).toHaveReceivedNthSpecificCommandWith(2, ListPipelineExecutionsCommand, { pipelineName: 'checkout-prod', maxResults: 100, nextToken: 'page-2' });
+    expect(history).toEqual({ items: expect.any(Array), complete: true });
+    expect(history.items.map((e) => e.id)).toEqual(['e4', 'e3', 'e2']);
+  });
+
+  it('stops at the page bound and says the history is not complete', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [summary('e9', '2024-05-14T10:00:00Z')], nextToken: 'more' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 3);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 3);
+    expect(history.complete).toBe(false);
+    expect(history.items.map((e) => e.id)).toEqual(['e9']);
+  });
+
+  it('ends at the last page AWS has, complete', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [summary('e1', '2024-05-11T10:00:00Z')] });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 5);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 1);
+    expect(history).toMatchObject({ complete: true, items: [{ id: 'e1', status: 'Succeeded' }] });
+  });
+
+  it('reports a missing pipeline as ResourceNotFoundError', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).rejects(new PipelineNotFoundException({ message: 'no such pipeline', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act and assess
+    await expect(adapter.executionsSince(pipeline, since, 5)).rejects.toBeInstanceOf(ResourceNotFoundError);
+  });
+});
+
 describe('describeTrigger', () => {
   it.each([
     [{ triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::1:assumed-role/Deployer/alice' }, 'alice'],

@@ -42,6 +42,17 @@ describe('local-aws server', () => {
       expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
     });
 
+    it('refuses a time range whose ends are not timestamps, as AWS\'s deserializer does', async () => {
+      // Act
+      const response = await post('CodeDeploy_20141006.ListDeployments', JSON.stringify({
+        applicationName: 'checkout', deploymentGroupName: 'checkout-prod', createTimeRange: { start: '2026-11-01' },
+      }));
+
+      // Assess
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ __type: 'SerializationException' });
+    });
+
     it('refuses an unsigned request the way AWS does', async () => {
       // Act
       const response = await fetch(aws.url, {
