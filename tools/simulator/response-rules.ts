@@ -1,5 +1,5 @@
 import type { dialog, Directive, Intent, Request, Response, ResponseEnvelope, ui } from 'ask-sdk-model';
-import { findIntent, type InteractionModel } from './model';
+import { findDialogIntent, findIntent, type InteractionModel } from './model';
 import { ssmlProblem } from './ssml';
 
 /*
@@ -18,15 +18,27 @@ import { ssmlProblem } from './ssml';
  *              ("a directive whose intent and slots differ from the model's"): updatedIntent carries every slot the
  *              model gives its intent and no other, each under its own name.
  *
- * Deliberately stricter than Alexa: Alexa lets a skill change the intent with a Dialog directive ("intent chaining",
- * also from a LaunchRequest, into a custom intent of the dialog model). This skill never chains, so a directive that
- * names another intent, or answers anything but an IntentRequest, is the defect these rules exist to catch, and is
- * refused. A skill that means to chain would relax `dialog-names-request-intent` and `dialog-answers-intent-request`.
+ *   [chaining] "Intent chaining" (Alexa developer blog, developer.amazon.com/blogs/alexa/post/
+ *              9ffdbddb-948a-4eff-8408-7e210282ed38/intent-chaining-for-alexa-skill, and [dialog] "Change the intent
+ *              or update slot values during the dialog"): "Intent chaining allows your skill code to start dialog
+ *              management from any intent, including the LaunchRequest. You can chain into any of your custom intents
+ *              as long as your interaction model has a dialog model", but not into the LaunchRequest or a built-in
+ *              intent such as AMAZON.HelpIntent. Any of the four Dialog directives may chain.
+ *
+ * Chaining is taken exactly as far as this skill uses it, which is as far as [chaining] allows from a LaunchRequest: a
+ * custom task arrives as a LaunchRequest and answers with a Dialog directive whose updatedIntent is a custom intent
+ * of the dialog model, with exactly its slots (`dialog-chains-into-custom-intent`). Deliberately stricter than Alexa
+ * elsewhere: from an IntentRequest Alexa would let a skill chain into another intent too; this skill never does, so
+ * an updatedIntent naming another intent than the request's is the defect these rules exist to catch
+ * (`dialog-names-request-intent`), and a Dialog directive answering any other request (a SessionResumedRequest, a
+ * SessionEndedRequest…) is refused (`dialog-answers-intent-request`). Also stricter: the target must have an entry
+ * in the model's dialog section, not just any dialog model.
  */
 
 /** Stable names of the rules, for tests and for the line the simulator prints. */
 export type ResponseRule =
   | 'dialog-answers-intent-request'
+  | 'dialog-chains-into-custom-intent'
   | 'dialog-names-request-intent'
   | 'dialog-slots-match-model'
   | 'dialog-slot-keyed-by-name'
@@ -88,9 +100,13 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     // [dialog]: the skill asks its own question with ElicitSlot, ConfirmSlot and ConfirmIntent; Alexa has no prompt to say.
     breaches.push({ rule: 'dialog-question-has-speech', detail: `${directive.type} comes without outputSpeech: the user would hear no question` });
   }
+  if (request.type === 'LaunchRequest') {
+    breaches.push(...chainingBreaches(model, directive));
+    return breaches;
+  }
   if (request.type !== 'IntentRequest') {
-    // [dialog] and the project's choice above: a dialog continues an intent the user spoke.
-    breaches.push({ rule: 'dialog-answers-intent-request', detail: `${directive.type} answers a ${request.type}, not an IntentRequest` });
+    // [dialog] and [chaining]: a dialog continues an intent the user spoke, or one chained into from a launch.
+    breaches.push({ rule: 'dialog-answers-intent-request', detail: `${directive.type} answers a ${request.type}, neither an IntentRequest nor a LaunchRequest` });
     return breaches;
   }
   const intent = directive.updatedIntent ?? request.intent;
@@ -98,12 +114,31 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     breaches.push({ rule: 'dialog-names-request-intent', detail: `${directive.type}'s updatedIntent is ${intent.name}, the request's intent is ${request.intent.name}` });
   }
   if (directive.updatedIntent) breaches.push(...slotBreaches(model, directive.type, directive.updatedIntent));
-  const target = targetSlot(directive);
-  if (target !== undefined && !modelSlotNames(model, intent.name).includes(target)) {
-    // [dialog]: slotToElicit / slotToConfirm name a slot of the intent in the dialog.
-    breaches.push({ rule: 'dialog-target-slot-of-intent', detail: `${directive.type} asks about slot "${target}", which ${intent.name} does not have` });
-  }
+  breaches.push(...targetSlotBreaches(model, directive, intent.name));
   return breaches;
+}
+
+/**
+ * [chaining]: a Dialog directive answering a LaunchRequest starts the dialog of the intent it names, which must be a
+ * custom intent of the dialog model, sent back with exactly the model's slots. Without an updatedIntent there is no
+ * intent to continue: a launch has none.
+ */
+function chainingBreaches(model: InteractionModel, directive: DialogDirective): RuleBreach[] {
+  const target = directive.updatedIntent;
+  if (target === undefined) {
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} answers a LaunchRequest without an updatedIntent to chain into` }];
+  }
+  if (target.name.startsWith('AMAZON.') || findIntent(model, target.name) === undefined || findDialogIntent(model, target.name) === undefined) {
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} chains a LaunchRequest into ${target.name}, which is not a custom intent of the dialog model` }];
+  }
+  return [...slotBreaches(model, directive.type, target), ...targetSlotBreaches(model, directive, target.name)];
+}
+
+/** [dialog]: slotToElicit / slotToConfirm name a slot of the intent in the dialog. */
+function targetSlotBreaches(model: InteractionModel, directive: DialogDirective, intent: string): RuleBreach[] {
+  const target = targetSlot(directive);
+  if (target === undefined || modelSlotNames(model, intent).includes(target)) return [];
+  return [{ rule: 'dialog-target-slot-of-intent', detail: `${directive.type} asks about slot "${target}", which ${intent} does not have` }];
 }
 
 /** [issue 9]: updatedIntent carries exactly the model's slots of its intent, each keyed by its own name. */

@@ -25,6 +25,11 @@ function intentRequest(asked: Intent = DEPLOY): Request {
 
 const LAUNCH: Request = { type: 'LaunchRequest', requestId: 'amzn1.echo-api.request.2', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US' };
 
+const RESUMED = {
+  type: 'SessionResumedRequest', requestId: 'amzn1.echo-api.request.3', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US',
+  cause: { type: 'ConnectionCompleted', token: 'offer', status: { code: '200', message: 'OK' } },
+} as Request;
+
 function ssml(text: string): { type: 'SSML'; ssml: string } {
   return { type: 'SSML', ssml: `<speak>${text}</speak>` };
 }
@@ -51,9 +56,39 @@ describe('responseBreaches', () => {
 
   it.each<[string, ResponseRule, Request, ResponseEnvelope, Request, ResponseEnvelope]>([
     [
-      'a Dialog directive in answer to a LaunchRequest', 'dialog-answers-intent-request',
-      LAUNCH, answer([elicitEnvironment()]),
+      'a Dialog directive in answer to a SessionResumedRequest', 'dialog-answers-intent-request',
+      RESUMED, answer([elicitEnvironment()]),
       intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'a LaunchRequest chained into a built-in intent', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('AMAZON.HelpIntent', {}) }]),
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'a LaunchRequest chained into an intent the dialog model lacks', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([elicitEnvironment(intent('StatusIntent', { service: 'checkout', environment: undefined }))]),
+      LAUNCH, answer([elicitEnvironment(intent('RollbackIntent', { service: 'checkout', environment: undefined }))]),
+    ],
+    [
+      'a LaunchRequest chained into an intent the model does not have', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.Delegate', updatedIntent: intent('ShipItIntent', {}) }], { outputSpeech: undefined, reprompt: undefined }),
+      LAUNCH, answer([{ type: 'Dialog.Delegate', updatedIntent: DEPLOY }], { outputSpeech: undefined, reprompt: undefined }),
+    ],
+    [
+      'a Dialog directive in answer to a LaunchRequest with no intent to chain into', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'environment' }]),
+      LAUNCH, answer([elicitEnvironment()]),
+    ],
+    [
+      'a LaunchRequest chained into an intent with a slot it does not have', 'dialog-slots-match-model',
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('DeployIntent', { service: 'checkout', environment: 'production', pin: undefined }) }]),
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('DeployIntent', { service: 'checkout', environment: 'production' }) }]),
+    ],
+    [
+      'a LaunchRequest chained into an intent, asking for a slot it does not have', 'dialog-target-slot-of-intent',
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin', updatedIntent: DEPLOY }]),
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: DEPLOY }]),
     ],
     [
       'an updatedIntent that names another intent than the request', 'dialog-names-request-intent',
