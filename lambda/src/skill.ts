@@ -3,6 +3,7 @@ import { accessGuardHandler } from './handlers/access-guard.handler';
 import { canFulfillHandler } from './handlers/can-fulfill.handler';
 import { launchHandler, quietHandler, sessionEndedHandler, unknownIntentHandler } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { taskLaunchHandler } from './handlers/task.handler';
 import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
 import { requestContextInterceptor } from './interceptors/request-context.interceptor';
@@ -29,6 +30,7 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
       sessionEndedHandler(deps.logger),
       canFulfillHandler(deps.catalog, answersNameFree),
       accessGuardHandler(isOpen),
+      taskLaunchHandler(intents),
       launchHandler,
       ...intents.map(intentHandler),
       unknownIntentHandler,

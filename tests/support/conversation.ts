@@ -1,7 +1,7 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { expectAlexaAccepts } from './alexa-response-rules';
-import { envelope, intent, slot, type Caller } from './envelopes';
+import { envelope, intent, SKILL_ID, slot, type Caller } from './envelopes';
 
 /** The plain words of a response's speech. */
 export function spoken(response: ResponseEnvelope | undefined): string {
@@ -43,6 +43,14 @@ export class Conversation {
 
   launch() {
     return this.send({ type: 'LaunchRequest' });
+  }
+
+  /**
+   * Starts the skill's custom task as a routine or a Quick Link does: a LaunchRequest carrying
+   * `task: {name: '<skillId>.<name>', version, input}`.
+   */
+  task(name: string, input: Record<string, unknown> = {}, version = '1') {
+    return this.send({ type: 'LaunchRequest', task: { name: name.startsWith('amzn1.') ? name : `${SKILL_ID}.${name}`, version, input } });
   }
 
   /** Says an intent: `ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] })`. */

@@ -18,6 +18,27 @@ export function intentName(input: HandlerInput): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** A task a LaunchRequest carries (a routine, a Quick Link): its name, version and input, read defensively. */
+export interface LaunchedTask {
+  readonly name: string;
+  readonly version: string;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
+export function taskOf(input: HandlerInput): LaunchedTask | undefined {
+  if (requestType(input) !== 'LaunchRequest') return undefined;
+  const task = (input.requestEnvelope.request as { task?: unknown }).task;
+  if (!isRecord(task) || typeof task.name !== 'string' || typeof task.version !== 'string') return undefined;
+  return { name: task.name, version: task.version, input: isRecord(task.input) ? task.input : {} };
+}
+
+/** The skill id the request is addressed to (ask-sdk-core has already checked it against the configured one). */
+export function applicationIdOf(input: HandlerInput): string | undefined {
+  const envelope = input.requestEnvelope as unknown as { context?: { System?: { application?: { applicationId?: unknown } } }; session?: { application?: { applicationId?: unknown } } };
+  const id = envelope.context?.System?.application?.applicationId ?? envelope.session?.application?.applicationId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
   const name = intentName(input);
   return name !== undefined && names.includes(name);

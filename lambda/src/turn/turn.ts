@@ -39,6 +39,7 @@ export class Turn {
   /** Set once the handler knows which service and environment the request is about, for audit lines and errors. */
   where?: Target;
   private slotNames: readonly string[] = [];
+  private chained?: Intent;
 
   constructor(
     readonly input: HandlerInput,
@@ -58,9 +59,19 @@ export class Turn {
     return this.input.requestEnvelope.request.requestId;
   }
 
-  /** The request's intent; only for intent requests. */
+  /**
+   * Answers this request as if the person had asked for `intent` ("intent chaining"): a custom task arrives as a
+   * LaunchRequest and leads into the intent's handler, whose Dialog directives then name that intent. The intent is
+   * built by the skill from the task's input, never taken from it, so it carries no confirmation.
+   */
+  chainTo(intent: Intent): this {
+    this.chained = intent;
+    return this;
+  }
+
+  /** The request's intent, or the intent this launch chains into; only for intent requests and chained launches. */
   get intent(): Intent {
-    return intentOf(this.input);
+    return this.chained ?? intentOf(this.input);
   }
 
   get confirmation(): 'NONE' | 'CONFIRMED' | 'DENIED' {
