@@ -4,8 +4,10 @@
  *   npm start                                  interactive; piped input works too
  *   npm start -- --replay tests/dialogs/deploy-yes.json
  *   npm start -- --json < inputs.txt           one JSON object per input on stdout, nothing else
+ *   npm start -- --task PushToProd --task-input '{"service":"checkout","environment":"production"}'
+ *                                              a routine or Quick Link launching a custom task, then the conversation
  *
- * Options: --replay FILE, --json, --locale L, --config FILE, --user ID, --person ID, --fault JSON (repeatable),
+ * Options: --replay FILE, --json, --task NAME, --task-input JSON, --locale L, --config FILE, --user ID, --person ID, --fault JSON (repeatable),
  * --save-skill-io FILE, --built (use lambda/dist), --aws (real AWS credentials and endpoints; never in tests), --log.
  */
 import { writeFileSync } from 'node:fs';
@@ -29,13 +31,28 @@ function parseFaultArgument(text: string): FaultSpec {
   }
 }
 
-const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log]';
+/** A --task-input that is not a JSON object, or a --task beside a replay file that has its own. */
+class TaskArgumentError extends Error {}
+
+function parseTaskInput(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new TaskArgumentError(`--task-input ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new TaskArgumentError(`--task-input ${text}: expected a JSON object`);
+  return input as Record<string, unknown>;
+}
+
+const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--task NAME [--task-input JSON]] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log]';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      replay: { type: 'string' }, json: { type: 'boolean' }, locale: { type: 'string' }, config: { type: 'string' },
+      replay: { type: 'string' }, json: { type: 'boolean' }, task: { type: 'string' }, 'task-input': { type: 'string' }, locale: { type: 'string' }, config: { type: 'string' },
       user: { type: 'string' }, person: { type: 'string' }, fault: { type: 'string', multiple: true },
       'save-skill-io': { type: 'string' }, built: { type: 'boolean' }, aws: { type: 'boolean' }, log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -47,6 +64,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const faults = (values.fault ?? []).map(parseFaultArgument);
   const replay = values.replay ? await readReplayFile(values.replay) : undefined;
+  if (values['task-input'] !== undefined && values.task === undefined) throw new TaskArgumentError('--task-input needs --task NAME');
+  if (values.task !== undefined && replay?.task !== undefined) throw new TaskArgumentError(`--task ${values.task}: ${values.replay} launches its own task`);
+  const task = values.task !== undefined ? { name: values.task, input: parseTaskInput(values['task-input']), version: '1' } : replay?.task;
   const skillIo: { request: RequestEnvelope; response: ResponseEnvelope }[] = [];
   const session = await startDialog({
     configPath: values.config,
@@ -62,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     for (const fault of faults) session.localAws?.faults.inject(fault);
     const print = values.json ? printJson : printTranscript(colour());
+    if (task) print(await session.startTask(task.name, task.input, task.version));
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
     } else {
@@ -94,7 +115,8 @@ async function interactive(session: DialogSession, print: Printer): Promise<void
 function printTranscript(dim: (text: string) => string): Printer {
   return ({ turn, aws }) => {
     const [user, ...rest] = transcriptLines(turn);
-    if (process.stdin.isTTY !== true) console.log(user);
+    // At a terminal the user's own line is already on the screen; a task launch is not.
+    if (process.stdin.isTTY !== true || turn.task) console.log(user);
     if (turn.resolved) {
       // The spoken release code stays off the screen, as it stays out of the skill's logs.
       const slots = Object.entries(turn.resolved.slots).map(([name, value]) => `${name}=${name === 'pin' ? '"••••"' : JSON.stringify(value)}`).join(' ');
@@ -115,7 +137,7 @@ function whyItFailed(error: unknown): string[] {
 
 function printJson({ turn, aws }: { turn: Turn; aws: RecordedCall[] }): void {
   process.stdout.write(`${JSON.stringify({
-    user: turn.user, requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
+    user: turn.user, ...(turn.task ? { task: turn.task } : {}), requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
     aws: aws.map((call) => ({ op: call.operation, input: call.input })),
     ...(turn.error === undefined ? {} : { error: whyItFailed(turn.error) }),
   })}\n`);
@@ -130,7 +152,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof ReplayFileError || error instanceof FaultArgumentError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof ReplayFileError || error instanceof FaultArgumentError || error instanceof TaskArgumentError) console.error(error.message);
     else if (error instanceof TypeError && /parseArgs|Unknown option|ERR_PARSE_ARGS/.test(`${error.message}${(error as { code?: string }).code ?? ''}`)) console.error(`${error.message}\n${USAGE}`);
     else console.error(error instanceof Error ? error.stack ?? error.message : error);
     process.exitCode = 2;

@@ -43,6 +43,7 @@ describe('ask dialog replays', () => {
       if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
       for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
       const turns: Turn[] = [];
+      if (replay.task) turns.push((await session.startTask(replay.task.name, replay.task.input, replay.task.version)).turn);
       for (const input of replay.userInputs) turns.push((await session.say(input)).turn);
       expect(turns.flatMap((turn) => (turn.error === undefined ? [] : [`${turn.user}: ${String(turn.error)}`]))).toEqual([]);
       expect(refusals).toEqual([]);
@@ -66,4 +67,5 @@ const MUTATIONS: Record<string, string[]> = {
   'deploy-elicit-environment': ['StartPipelineExecution'],
   'rollback-yes': ['CreateDeployment'],
   'rollback-stop-yes': ['StopDeployment'],
+  'task-push-to-prod': ['StartPipelineExecution'],
 };

@@ -40,6 +40,8 @@ export interface DialogSession {
   readonly localAws?: LocalAws;
   /** Says one input; returns the turn and the AWS calls it caused (local AWS only). */
   say(text: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
+  /** Launches one of the skill's custom tasks, as a routine or a Quick Link does. */
+  startTask(name: string, input?: Record<string, unknown>, version?: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,11 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
     async say(text) {
       const before = localAws?.calls().length ?? 0;
       const turn = await simulator.say(text);
+      return { turn, aws: localAws?.calls().slice(before) ?? [] };
+    },
+    async startTask(name, input, version) {
+      const before = localAws?.calls().length ?? 0;
+      const turn = await simulator.startTask(name, input, version);
       return { turn, aws: localAws?.calls().slice(before) ?? [] };
     },
     close: async () => {

@@ -69,8 +69,17 @@ export function alexaTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function launchRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp): RequestEnvelope {
-  return envelope(caller, session, { type: 'LaunchRequest', ...common(caller, stamp) });
+/** What a routine or a Quick Link launches: a task of the skill, as `<skillId>.<name>`, with its input. */
+export interface TaskLaunch {
+  readonly name: string;
+  readonly version: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** A LaunchRequest; with `task`, the launch of a custom task, its name prefixed with the skill id as Alexa sends it. */
+export function launchRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp, task?: TaskLaunch): RequestEnvelope {
+  const launched = task ? { task: { name: `${caller.skillId}.${task.name}`, version: task.version, input: task.input } } : {};
+  return envelope(caller, session, { type: 'LaunchRequest', ...common(caller, stamp), ...launched });
 }
 
 /**

@@ -3,7 +3,7 @@ import { EXIT_UTTERANCES } from './builtins';
 import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
 import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
-  sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot,
+  sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot, type TaskLaunch,
 } from './envelopes';
 import { SimulatorError, SkillResponseRejectedError } from './errors';
 import { parseInvocation } from './invocation';
@@ -34,7 +34,10 @@ export interface SimulatorOptions {
 
 /** Everything one user input caused. */
 export interface Turn {
+  /** What the user said; for a task launch, the task's name and input. */
   readonly user: string;
+  /** Set when a routine or a Quick Link launched one of the skill's tasks, rather than the user speaking. */
+  readonly task?: TaskLaunch;
   /** One input can cause several requests: a Dialog.Delegate that completes is followed by a COMPLETED intent. */
   readonly requests: RequestEnvelope[];
   readonly responses: ResponseEnvelope[];
@@ -110,6 +113,27 @@ export class Simulator {
     } else {
       await this.continueSession(turn, normalise(user));
     }
+    return turn;
+  }
+
+  /**
+   * A routine ("Alexa, push to prod") or a Quick Link starting one of the skill's custom tasks: a new session whose
+   * LaunchRequest carries `task: {name: '<skillId>.<name>', version, input}`. A session still open is ended first,
+   * as when the user starts something else.
+   */
+  async startTask(name: string, input: Record<string, unknown> = {}, version = '1'): Promise<Turn> {
+    if (name.trim() === '') throw new SimulatorError('A task launch needs the task\'s name, such as PushToProd.');
+    const task: TaskLaunch = { name: name.trim(), version, input };
+    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], sessionEnded: false, resolved: undefined };
+    if (this.session) {
+      await this.notifyEnd(turn, 'USER_INITIATED');
+      this.endSession(turn);
+      turn.sessionEnded = false;
+    }
+    this.session = new SkillSession(sessionIdFrom(this.uuid()));
+    this.pending = undefined;
+    this.lastIntent = undefined;
+    await this.send(turn, (session, stamp) => launchRequest(this.caller, session, stamp, task));
     return turn;
   }
 

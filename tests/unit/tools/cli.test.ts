@@ -25,4 +25,22 @@ describe('npm start', () => {
     expect(run.stderr).toMatch(said);
     expect(run.stdout).not.toContain('Alexa >');
   });
+
+  it('launches a custom task as a routine would, and acts only on the yes that follows', () => {
+    // Act
+    const run = npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n');
+
+    // Assess
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Task  > PushToProd \{"service":"checkout","environment":"production"\}\n/);
+    expect(run.stdout).toMatch(/Alexa > This starts the checkout-prod pipeline, .*Shall I push checkout to production\?\n/);
+    expect(run.stdout).toMatch(/AWS StartPipelineExecution .*\nSession ended\nAlexa > Done: the checkout-prod pipeline has started/);
+  });
+
+  it('refuses a --task-input that is not a JSON object', () => {
+    const run = npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n');
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('--task-input ["prod"]: expected a JSON object\n');
+  });
 });

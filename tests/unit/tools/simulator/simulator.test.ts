@@ -1,6 +1,7 @@
 import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { SkillResponseRejectedError } from '../../../../tools/simulator/errors';
 import { PROBLEM_CAPTION } from '../../../../tools/simulator/simulator';
+import { formatTranscript } from '../../../../tools/simulator/transcript';
 import { describeRequest, fixtureModel, intentRequestOf, recordingSkill, simulatorFor, SKILL_ID, slotValuesOf, speak } from './fake-skill';
 
 /** The intent of a request, for a skill that echoes it back in a directive. */
@@ -91,6 +92,51 @@ describe('Simulator', () => {
       expect(envelope?.context.System.device?.deviceId).toBe('amzn1.ask.device.KITCHEN');
       expect(envelope?.context.System.application.applicationId).toBe(SKILL_ID);
       expect(envelope?.request.locale).toBe('en-GB');
+    });
+  });
+
+  describe('a task launch', () => {
+    it('sends a LaunchRequest in a new session carrying the task, named after the skill', async () => {
+      // Prepare
+      const skill = recordingSkill(() => speak('Shall I push checkout to production?', { end: false }));
+      const simulator = simulatorFor(skill.invoker);
+      // Act
+      const turn = await simulator.startTask('PushToProd', { service: 'checkout' });
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest']);
+      expect(skill.received[0]?.session?.new).toBe(true);
+      expect((skill.received[0]?.request as { task?: unknown }).task).toEqual({ name: `${SKILL_ID}.PushToProd`, version: '1', input: { service: 'checkout' } });
+      expect(turn.task).toEqual({ name: 'PushToProd', version: '1', input: { service: 'checkout' } });
+      expect(formatTranscript([turn])).toBe('Task  > PushToProd {"service":"checkout"}\nAlexa > Shall I push checkout to production?\n');
+    });
+
+    it('takes the yes to a ConfirmIntent chained from the launch as a yes to that intent', async () => {
+      // Prepare
+      const chained: Intent = { name: 'DeployIntent', confirmationStatus: 'NONE', slots: { service: { name: 'service', value: 'checkout', confirmationStatus: 'NONE' }, environment: { name: 'environment', value: 'production', confirmationStatus: 'NONE' } } };
+      const skill = recordingSkill((envelope) => (envelope.request.type === 'LaunchRequest'
+        ? speak('Shall I push checkout to production?', { directives: [{ type: 'Dialog.ConfirmIntent', updatedIntent: chained }] })
+        : speak('Done.', { end: true })));
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.startTask('PushToProd', { service: 'checkout', environment: 'production' });
+      // Act
+      const turn = await simulator.say('yes');
+      // Assess
+      expect(turn.error).toBeUndefined();
+      expect(describeRequest(skill.received[1])).toBe('DeployIntent');
+      expect(intentRequestOf(skill.received[1]).intent.confirmationStatus).toBe('CONFIRMED');
+      expect(skill.received[1]?.session?.new).toBe(false);
+    });
+
+    it('ends a session still open before the task starts its own', async () => {
+      // Prepare
+      const skill = recordingSkill(() => speak('Hi.', { end: false }));
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      // Act
+      await simulator.startTask('Rollback');
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest', 'SessionEndedRequest', 'LaunchRequest']);
+      expect(skill.received[2]?.session?.sessionId).not.toBe(skill.received[0]?.session?.sessionId);
     });
   });
 
