@@ -9,8 +9,10 @@ import type { IntentSpec } from './intents';
 import type { Logger } from './logging/logger';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
+import type { ProgressiveResponses } from './ports/progressive-response.port';
 import type { StateStore } from './ports/state-store.port';
 import { buildSkill } from './skill';
+import { DEFAULT_PROGRESS_THRESHOLD_MS, DEFAULT_PROGRESS_TIMEOUT_MS } from './turn/progress';
 
 /** Everything the skill is built from: the config, the ports (real or fake), the clock and the log. */
 export interface SkillParts {
@@ -24,6 +26,8 @@ export interface SkillParts {
   readonly fallbackRegion?: string;
   /** The intent table; tests pass a longer one. */
   readonly intents?: readonly IntentSpec[];
+  /** Progressive responses while slow reads run (none without); the threshold and timeout are options for tests. */
+  readonly progressive?: { readonly responses: ProgressiveResponses; readonly thresholdMs?: number; readonly timeoutMs?: number };
 }
 
 /**
@@ -41,5 +45,10 @@ export function composeSkill(parts: SkillParts): Skill {
     policy,
     logger: parts.logger,
     now,
+    progressive: parts.progressive && {
+      responses: parts.progressive.responses,
+      thresholdMs: parts.progressive.thresholdMs ?? DEFAULT_PROGRESS_THRESHOLD_MS,
+      timeoutMs: parts.progressive.timeoutMs ?? DEFAULT_PROGRESS_TIMEOUT_MS,
+    },
   }, parts.intents);
 }

@@ -12,6 +12,7 @@ import { createAwsClients } from './adapters/aws/clients';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import { onFirstCall } from './runtime/on-first-call';
+import { FetchProgressiveResponses } from './adapters/alexa/progressive-response.adapter';
 
 /**
  * The composition root: config → AWS clients → adapters → the skill's one composition (compose.ts). Nothing is built at import
@@ -64,7 +65,13 @@ export function createHandler(options: HandlerOptions = {}) {
       : new MemoryStateStore(now);
     // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
-    return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION });
+    // Progressive responses go to Alexa's API: on Lambda, and in the simulator to its loopback stand-in, never from a
+    // test or a developer's machine to Amazon.
+    const localAlexaApi = env.PUSH_TO_PROD_ALEXA_API_ENDPOINT;
+    const progressive = env.AWS_LAMBDA_FUNCTION_NAME || localAlexaApi
+      ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []) }
+      : undefined;
+    return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION, progressive });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());

@@ -43,6 +43,14 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
 function intentHandler(spec: IntentSpec): RequestHandler {
   return {
     canHandle: (input) => intentName(input) === spec.name,
-    handle: (input) => spec.handle(turnOf(input).forIntent(spec.slots)),
+    async handle(input) {
+      const turn = turnOf(input).forIntent(spec.slots);
+      try {
+        return await spec.handle(turn);
+      } finally {
+        // Alexa plays no progressive response that arrives after the answer: none may start once it is ready.
+        turn.progress.stop();
+      }
+    },
   };
 }

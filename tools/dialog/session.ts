@@ -4,7 +4,7 @@ import { loadConfigFile } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
 import type { Logger } from '../../lambda/src/logging/logger';
 import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
-import { loadInteractionModel, Simulator, type Turn } from '../simulator';
+import { loadInteractionModel, Simulator, startLocalAlexaApi, type LocalAlexaApi, type Turn } from '../simulator';
 
 /** The demo config `npm start` uses when no --config is given: two services, two environments, the local user allowed. */
 export const DEMO_CONFIG_PATH = resolve(__dirname, '..', 'demo', 'push-to-prod.demo.json');
@@ -38,6 +38,8 @@ export interface DialogSession {
   readonly simulator: Simulator;
   readonly config: Config;
   readonly localAws?: LocalAws;
+  /** The loopback Alexa API the skill sends its progressive responses to. */
+  readonly alexaApi: LocalAlexaApi;
   /** Says one input; returns the turn and the AWS calls it caused (local AWS only). */
   say(text: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
   /** Launches one of the skill's custom tasks, as a routine or a Quick Link does. */
@@ -60,7 +62,9 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
   if (localAws) Object.assign(process.env, localAws.env);
 
-  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };
+  // The skill's progressive responses go to a loopback Alexa API, never to Amazon; the requests name it.
+  const alexaApi = await startLocalAlexaApi();
+  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath, PUSH_TO_PROD_ALEXA_API_ENDPOINT: alexaApi.url };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
   const handler = loadHandler(options.built === true, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
@@ -76,10 +80,11 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
     userId: options.userId ?? LOCAL_USER_ID,
     personId: options.personId,
     clock: clock && (() => new Date(clock.now())),
+    alexaApi,
   });
 
   return {
-    simulator, config, localAws,
+    simulator, config, localAws, alexaApi,
     async say(text) {
       const before = localAws?.calls().length ?? 0;
       const turn = await simulator.say(text);
@@ -91,7 +96,7 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
       return { turn, aws: localAws?.calls().slice(before) ?? [] };
     },
     close: async () => {
-      await localAws?.close();
+      await Promise.all([localAws?.close(), alexaApi.close()]);
     },
   };
 }

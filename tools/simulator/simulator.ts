@@ -13,6 +13,7 @@ import { responseBreaches } from './response-rules';
 import { SkillSession } from './session';
 import { buildIntent, completeIntent, emptySlot, filledSlot, isKnownValue, slotValues } from './slots';
 import { normalise } from './text';
+import type { LocalAlexaApi } from './alexa-api';
 import { captionOf } from './transcript';
 
 /** Any skill, reached in memory, over loopback or through a Lambda: one request in, one response out. */
@@ -30,6 +31,17 @@ export interface SimulatorOptions {
   readonly uuid?: () => string;
   /** Source of request timestamps; tests pin it. */
   readonly clock?: () => Date;
+  /**
+   * The loopback Alexa API (alexa-api.ts) the requests name as their apiEndpoint, so that the skill's progressive
+   * responses are heard before its answer. Without one, requests name Alexa's real endpoint, which nothing here calls.
+   */
+  readonly alexaApi?: Pick<LocalAlexaApi, 'url' | 'waiting' | 'answered'>;
+}
+
+/** One thing Alexa says: the skill's speech or a dialog prompt, a progressive response, or Alexa's own offer. */
+export interface Caption {
+  readonly text: string;
+  readonly kind?: 'progressive' | 'offer';
 }
 
 /** Everything one user input caused. */
@@ -43,6 +55,8 @@ export interface Turn {
   readonly responses: ResponseEnvelope[];
   /** Captions in the order Alexa speaks them: the skill's speech and the dialog model's prompts. */
   readonly alexa: string[];
+  /** The same captions, each with what kind of speech it is. */
+  readonly captions: Caption[];
   readonly sessionEnded: boolean;
   /** The first intent sent this turn, with the slot values it carried; undefined when no intent was sent. */
   readonly resolved: { intent: string; slots: Record<string, string> } | undefined;
@@ -73,6 +87,7 @@ export class Simulator {
   private readonly caller: Caller;
   private readonly uuid: () => string;
   private readonly clock: () => Date;
+  private readonly alexaApi: SimulatorOptions['alexaApi'];
   private session: SkillSession | undefined;
   private pending: PendingStep | undefined;
   private lastIntent: Intent | undefined;
@@ -83,6 +98,7 @@ export class Simulator {
     this.matcher = new UtteranceMatcher(options.model);
     this.uuid = options.uuid ?? randomUuid;
     this.clock = options.clock ?? ((): Date => new Date());
+    this.alexaApi = options.alexaApi;
     const userId = options.userId ?? randomUserId();
     const deviceId = options.deviceId ?? randomDeviceId();
     this.caller = {
@@ -91,7 +107,7 @@ export class Simulator {
       userId,
       deviceId,
       ...(options.personId ? { personId: options.personId } : {}),
-      apiEndpoint: API_ENDPOINT,
+      apiEndpoint: options.alexaApi?.url ?? API_ENDPOINT,
       apiAccessToken: fakeApiAccessToken(options.skillId, userId, deviceId, this.clock()),
     };
   }
@@ -105,7 +121,7 @@ export class Simulator {
   async say(text: string): Promise<Turn> {
     const user = text.trim();
     if (user === '') throw new SimulatorError('Nothing was said: a user input needs at least one word.');
-    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], sessionEnded: false, resolved: undefined };
+    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
     if (!this.session) {
       await this.startSession(turn, user);
     } else if (EXIT_UTTERANCES.includes(normalise(user))) {
@@ -124,7 +140,7 @@ export class Simulator {
   async startTask(name: string, input: Record<string, unknown> = {}, version = '1'): Promise<Turn> {
     if (name.trim() === '') throw new SimulatorError('A task launch needs the task\'s name, such as PushToProd.');
     const task: TaskLaunch = { name: name.trim(), version, input };
-    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], sessionEnded: false, resolved: undefined };
+    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
     if (this.session) {
       await this.notifyEnd(turn, 'USER_INITIATED');
       this.endSession(turn);
@@ -233,7 +249,7 @@ export class Simulator {
       await this.sendIntent(turn, plan.intent, 'COMPLETED');
       return;
     }
-    if (plan.prompt !== undefined) turn.alexa.push(plan.prompt);
+    if (plan.prompt !== undefined) speak(turn, plan.prompt);
     this.pending = plan.step;
     this.lastIntent = plan.step.intent;
     turn.resolved ??= { intent: intent.name, slots: slotValues(intent) };
@@ -254,13 +270,19 @@ export class Simulator {
     }
     const envelope = build(session.nextRequest(), this.stamp());
     turn.requests.push(envelope);
+    const { requestId, type } = envelope.request;
+    // Alexa takes progressive responses only for Launch and Intent requests, and plays them before the answer.
+    const progressive = this.alexaApi && (type === 'LaunchRequest' || type === 'IntentRequest') ? this.alexaApi : undefined;
+    progressive?.waiting(requestId, this.caller.apiAccessToken);
     let response: ResponseEnvelope;
     try {
       response = await this.invoker(envelope);
     } catch (error) {
+      progressive?.answered(requestId);
       await this.fail(turn, error);
       return;
     }
+    for (const said of progressive?.answered(requestId) ?? []) speak(turn, said, 'progressive');
     turn.responses.push(response);
     // Alexa checks the whole response before it says any of it: a refused one is never spoken.
     const breaches = responseBreaches(this.model, envelope.request, response);
@@ -279,7 +301,7 @@ export class Simulator {
     }
     session.keepAttributes(envelope.sessionAttributes);
     const caption = captionOf(response.outputSpeech);
-    if (caption !== undefined) turn.alexa.push(caption);
+    if (caption !== undefined) speak(turn, caption);
     const directive = dialogDirective(response);
     if (response.shouldEndSession === true) {
       this.endSession(turn);
@@ -309,7 +331,7 @@ export class Simulator {
   /** As Alexa does when a skill fails: an apology, a SessionEndedRequest with reason ERROR, the session over. */
   private async fail(turn: MutableTurn, error: unknown): Promise<void> {
     turn.error = error;
-    turn.alexa.push(PROBLEM_CAPTION);
+    speak(turn, PROBLEM_CAPTION);
     await this.notifyEnd(turn, 'ERROR', 'An exception occurred while dispatching the request to the skill.');
     this.endSession(turn);
   }
@@ -338,6 +360,11 @@ export class Simulator {
   private stamp(): RequestStamp {
     return { requestId: requestIdFrom(this.uuid()), timestamp: this.clock() };
   }
+}
+
+function speak(turn: MutableTurn, text: string, kind?: Caption['kind']): void {
+  turn.alexa.push(text);
+  turn.captions.push(kind === undefined ? { text } : { text, kind });
 }
 
 function directiveIntent(directive: NonNullable<ReturnType<typeof dialogDirective>>): Intent | undefined {

@@ -32,7 +32,7 @@ export async function deploy(turn: Turn): Promise<Response> {
   }
 
   // What would ship is read while the lock is (a read of the pipeline's history, never a change).
-  const checked = await policy.barrierWhile(principal, target.environment, () => releases.planDeploy(target));
+  const checked = await policy.barrierWhile(principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.planDeploy(target)));
   if (checked.kind !== 'clear') return refusal(turn, 'deploy', target.environment, checked);
   const plan = checked.read;
 

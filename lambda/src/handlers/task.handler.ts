@@ -21,13 +21,17 @@ export function taskLaunchHandler(intents: readonly IntentSpec[]): RequestHandle
   };
   return {
     canHandle: (input) => launched(input) !== undefined,
-    handle(input) {
+    async handle(input) {
       const found = launched(input);
       if (!found) throw new Error('canHandle chose a task launch that is gone');
       const { task, spec, intent } = found;
       const turn = turnOf(input);
       turn.deps.logger.log('info', 'task.launched', { task: spec.name, version: task.version, intent: intent.name });
-      return intent.handle(turn.chainTo(taskIntent(spec, task.input, intent.slots)).forIntent(intent.slots));
+      try {
+        return await intent.handle(turn.chainTo(taskIntent(spec, task.input, intent.slots)).forIntent(intent.slots));
+      } finally {
+        turn.progress.stop();
+      }
     },
   };
 }

@@ -113,6 +113,9 @@ export function enUS(f: Format): Messages {
 
     status: (w, r) => statusSpeech(w, r),
 
+    checkingPipeline: (w) => ssml`Checking the ${w.service} pipeline…`,
+    checkingRollback: (w) => ssml`Looking for what to roll ${inWhere(w)} back to…`,
+
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,
     frozen: (env, reason) => ssml`${env} is frozen right now: ${reason}. Nothing was changed. An admin can override the freeze.`,

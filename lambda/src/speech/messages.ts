@@ -56,6 +56,10 @@ export interface Messages {
 
   status(where: Where, report: StatusSpeech): Ssml;
 
+  /** Progressive responses, said while a slow read runs: short, and nothing secret (they go through Alexa's API). */
+  checkingPipeline(where: Where): Ssml;
+  checkingRollback(where: Where): Ssml;
+
   notAllowedHere(environment: string): Ssml;
   lockedBy(environment: string, holder: string | undefined, since: Date, reason: string | undefined): Ssml;
   frozen(environment: string, reason: string): Ssml;

@@ -10,7 +10,8 @@ import type { ReleaseService } from '../domain/release-service';
 import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
 import { toSpeech, type Ssml } from '../speech/ssml';
-import { confirmationStatus, intentOf, isRecord, spokenSlot } from './request-shape';
+import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
+import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
 import { forgetReadBack, freezeOverrideOf, readBackOf, rememberFreezeOverride, rememberReadBack } from './session';
 
 /** What every turn may use, built once by the composition root. */
@@ -21,6 +22,8 @@ export interface SkillDeps {
   readonly policy: ReleasePolicy;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Progressive responses while slow reads run; none without. */
+  readonly progressive?: ProgressiveSettings;
 }
 
 export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock';
@@ -40,6 +43,7 @@ export class Turn {
   where?: Target;
   private slotNames: readonly string[] = [];
   private chained?: Intent;
+  private progressOf?: Progress;
 
   constructor(
     readonly input: HandlerInput,
@@ -81,6 +85,20 @@ export class Turn {
   /** What was heard for a slot of this intent. */
   slot(name: string): SpokenValue {
     return spokenSlot(this.intent, name);
+  }
+
+  /**
+   * Progressive responses for this request ("Checking the checkout pipeline…" while a slow read runs): only for
+   * Launch and Intent requests, which Alexa takes them for, and only with the request's API endpoint and token.
+   */
+  get progress(): Progress {
+    this.progressOf ??= new Progress(progressTargetOf(this.input), this.deps.progressive, this.deps.logger);
+    return this.progressOf;
+  }
+
+  /** Runs a read that may be slow; when it takes long, Alexa says `speech` meanwhile (see {@link Progress}). */
+  whileSlow<T>(speech: Ssml, read: () => Promise<T>): Promise<T> {
+    return this.progress.whileSlow(speech, read);
   }
 
   // --- the session ---
@@ -179,6 +197,16 @@ export class Turn {
       ...fields,
     });
   }
+}
+
+function progressTargetOf(input: HandlerInput): ProgressTarget | undefined {
+  const type = requestType(input);
+  if (type !== 'LaunchRequest' && type !== 'IntentRequest') return undefined;
+  const system = (input.requestEnvelope.context as { System?: { apiEndpoint?: unknown; apiAccessToken?: unknown } } | undefined)?.System;
+  const requestId = input.requestEnvelope.request.requestId as unknown;
+  if (typeof system?.apiEndpoint !== 'string' || typeof system.apiAccessToken !== 'string' || typeof requestId !== 'string') return undefined;
+  if (system.apiAccessToken === '' || requestId === '') return undefined;
+  return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, requestId };
 }
 
 const KEY = 'pushToProdTurn';
