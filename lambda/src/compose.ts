@@ -5,6 +5,7 @@ import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
 import { ReleasePolicy } from './domain/release-policy';
 import { ReleaseService } from './domain/release-service';
+import { ShortcutOffers } from './domain/shortcut-offers';
 import type { IntentSpec } from './intents';
 import type { Logger } from './logging/logger';
 import type { DeploymentPort } from './ports/deployment.port';
@@ -43,6 +44,7 @@ export function composeSkill(parts: SkillParts): Skill {
     catalog: new Catalog(config, parts.fallbackRegion),
     releases: new ReleaseService(parts.pipelines, parts.deployments),
     policy,
+    shortcuts: new ShortcutOffers(store),
     logger: parts.logger,
     now,
     progressive: parts.progressive && {

@@ -3,6 +3,7 @@ import { fallback, help, no, stop, yes } from './handlers/conversation.handlers'
 import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
 import { rollback } from './handlers/rollback.handler';
+import { shortcut } from './handlers/shortcut.handler';
 import { status } from './handlers/status.handler';
 import type { Turn } from './turn/turn';
 
@@ -34,6 +35,7 @@ export const INTENTS: readonly IntentSpec[] = [
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
+  { name: 'ShortcutIntent', handle: shortcut, access: 'guarded', canFulfill: false, slots: [] },
   { name: 'AMAZON.HelpIntent', handle: help, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.StopIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.CancelIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },

@@ -3,6 +3,7 @@ import { accessGuardHandler } from './handlers/access-guard.handler';
 import { canFulfillHandler } from './handlers/can-fulfill.handler';
 import { launchHandler, quietHandler, sessionEndedHandler, unknownIntentHandler } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { shortcutResumedHandler } from './handlers/shortcut.handler';
 import { taskLaunchHandler } from './handlers/task.handler';
 import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
@@ -33,6 +34,7 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
       taskLaunchHandler(intents),
       launchHandler,
       ...intents.map(intentHandler),
+      shortcutResumedHandler,
       unknownIntentHandler,
       quietHandler(deps.logger),
     )

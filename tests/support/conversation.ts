@@ -53,6 +53,22 @@ export class Conversation {
     return this.send({ type: 'LaunchRequest', task: { name: name.startsWith('amzn1.') ? name : `${SKILL_ID}.${name}`, version, input } });
   }
 
+  /**
+   * Alexa hands the session back after the skill's Connections.StartConnection (its offer of a routine), with the
+   * answer in the shape the skill expects (see lambda/src/handlers/shortcut.handler.ts for what is verified of it).
+   */
+  answerOffer(answer: 'accept' | 'decline' | 'already-enabled' | 'fail') {
+    const start = directive(this.last, 'Connections.StartConnection') as { token?: string } | undefined;
+    if (!start) throw new Error(`The skill started no connection; it said: ${spoken(this.last)}`);
+    const reason = answer === 'decline' ? 'REJECTED_BY_CUSTOMER' : 'AUTOMATION_ALREADY_ENABLED';
+    const cause = answer === 'accept'
+      ? { type: 'ConnectionCompleted', token: start.token, status: { code: '200', message: 'OK' }, result: null }
+      : answer === 'fail'
+        ? { type: 'ConnectionCompleted', token: start.token, status: { code: '500', message: 'INTERNAL ERROR' }, result: null }
+        : { type: 'ConnectionCompleted', token: start.token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason } } };
+    return this.send({ type: 'SessionResumedRequest', cause });
+  }
+
   /** Says an intent: `ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] })`. */
   ask(name: string, slots: Record<string, [heard: string, id?: string | null]> = {}) {
     const built = intent(name, Object.fromEntries(Object.entries(slots).map(([n, [heard, id]]) => [n, slot(n, heard, id)])));

@@ -7,6 +7,7 @@ import type { DeployPlan } from '../domain/release-service';
 import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
+import { afterRelease } from './shortcut.handler';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -71,7 +72,7 @@ export async function deploy(turn: Turn): Promise<Response> {
         return readBack(turn, step, outcome.plan, true);
       case 'started':
         turn.audit('deploy', 'started', { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
-        return turn.say(speech.deployStarted(target, pipeline.name, outcome.executionId));
+        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId));
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {

@@ -1,4 +1,5 @@
 import { shortId } from '../domain/ids';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { Action, Format, Messages, StatusSpeech, Where } from './messages';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
@@ -32,6 +33,11 @@ export function enUS(f: Format): Messages {
     }
   };
   const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
+  const phrases: Record<Routine, readonly string[]> = {
+    'push-to-prod': ['push to prod', 'ship to prod', 'release to prod'],
+    'roll-back-prod': ['roll back prod', 'roll back production', 'undo the release'],
+  };
+  const what: Record<Routine, string> = { 'push-to-prod': 'pushes to prod', 'roll-back-prod': 'rolls back prod' };
 
   return {
     launch: () => ssml`Release captain here. You can say push checkout to prod, roll back, or what's the status of prod. What would you like to do?`,
@@ -112,6 +118,18 @@ export function enUS(f: Format): Messages {
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
+
+    shortcutPhrases: (routine) => phrases[routine],
+    shortcutDescription: (routine) => (routine === 'push-to-prod' ? 'Push to prod with release captain' : 'Roll back prod with release captain'),
+    shortcutOffer: (routine, afterRelease) => (afterRelease
+      ? ssml`By the way: a routine can make this shorter. Just say, Alexa, ${phrases[routine][0] ?? ''}. I'll still read back what it does and wait for your yes.`
+      : ssml`A routine lets you say, Alexa, ${phrases[routine][0] ?? ''}, and skip my name. I'll still read back what it does and wait for your yes.`),
+    shortcutAccepted: (routine) => ssml`Done. Now, Alexa, ${phrases[routine][0] ?? ''} ${what[routine]} with me. I'll still read back what it does and wait for your yes.`,
+    shortcutAlreadyEnabled: (routine) => ssml`You already have a routine for ${phrases[routine][0] ?? ''}.`,
+    shortcutDeclined: () => ssml`Okay, no shortcut. I won't offer it again. If you change your mind, say make a shortcut.`,
+    shortcutFailed: () => ssml`I couldn't set up the routine just now. You can add one in the Alexa app, under Routines, with my push to prod action.`,
+    shortcutAllSet: () => ssml`You already have both shortcuts: Alexa, push to prod, and Alexa, roll back prod.`,
+    shortcutNotInThisLanguage: () => ssml`Sorry, I can't set up a spoken shortcut in this language.`,
 
     checkingPipeline: (w) => ssml`Checking the ${w.service} pipeline…`,
     checkingRollback: (w) => ssml`Looking for what to roll ${inWhere(w)} back to…`,

@@ -1,4 +1,5 @@
 import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -55,6 +56,21 @@ export interface Messages {
   planChanged(): Ssml;
 
   status(where: Where, report: StatusSpeech): Ssml;
+
+  /**
+   * The routine shortcuts Alexa offers. `shortcutPhrases` are what the person says to Alexa ("push to prod"), up to
+   * five in order of preference, written as sample utterances; `shortcutDescription` is how Alexa names the action.
+   */
+  shortcutPhrases(routine: Routine): readonly string[];
+  shortcutDescription(routine: Routine): string;
+  /** Said before Alexa offers the routine; `afterRelease` when it follows a release the person just started. */
+  shortcutOffer(routine: Routine, afterRelease: boolean): Ssml;
+  shortcutAccepted(routine: Routine): Ssml;
+  shortcutAlreadyEnabled(routine: Routine): Ssml;
+  shortcutDeclined(): Ssml;
+  shortcutFailed(): Ssml;
+  shortcutAllSet(): Ssml;
+  shortcutNotInThisLanguage(): Ssml;
 
   /** Progressive responses, said while a slow read runs: short, and nothing secret (they go through Alexa's API). */
   checkingPipeline(where: Where): Ssml;

@@ -39,6 +39,32 @@ export function applicationIdOf(input: HandlerInput): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+export function localeOf(input: HandlerInput): string | undefined {
+  const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
+  return typeof locale === 'string' ? locale : undefined;
+}
+
+/** How a skill connection the skill started came back: its token, status code and, for AMAZON.OfferAutomation, the reason. */
+export interface ResumedConnection {
+  readonly token?: string;
+  readonly code?: string;
+  readonly reason?: string;
+}
+
+export function resumedConnectionOf(input: HandlerInput): ResumedConnection | undefined {
+  if (requestType(input) !== 'SessionResumedRequest') return undefined;
+  const cause = (input.requestEnvelope.request as { cause?: unknown }).cause;
+  if (!isRecord(cause)) return {};
+  const status = isRecord(cause.status) ? cause.status : {};
+  const result = isRecord(cause.result) ? cause.result : {};
+  const offer = isRecord(result.offerAutomationResponse) ? result.offerAutomationResponse : {};
+  return {
+    ...(typeof cause.token === 'string' ? { token: cause.token } : {}),
+    ...(typeof status.code === 'string' || typeof status.code === 'number' ? { code: String(status.code) } : {}),
+    ...(typeof offer.reason === 'string' ? { reason: offer.reason } : {}),
+  };
+}
+
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
   const name = intentName(input);
   return name !== undefined && names.includes(name);

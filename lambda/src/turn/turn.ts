@@ -1,5 +1,5 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import type { Intent, interfaces, Response } from 'ask-sdk-model';
 import type { Config } from '../config/schema';
 import type { Principal } from '../domain/access';
 import type { Catalog, SpokenValue } from '../domain/catalog';
@@ -7,6 +7,7 @@ import type { ReadBack } from '../domain/consent';
 import type { Target } from '../domain/release';
 import type { ReleasePolicy } from '../domain/release-policy';
 import type { ReleaseService } from '../domain/release-service';
+import type { ShortcutOffers } from '../domain/shortcut-offers';
 import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
 import { toSpeech, type Ssml } from '../speech/ssml';
@@ -22,11 +23,13 @@ export interface SkillDeps {
   readonly policy: ReleasePolicy;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** When to offer a person a routine shortcut, kept in the state store. */
+  readonly shortcuts: ShortcutOffers;
   /** Progressive responses while slow reads run; none without. */
   readonly progressive?: ProgressiveSettings;
 }
 
-export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock';
+export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'shortcut';
 
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
@@ -138,6 +141,14 @@ export class Turn {
   /** Says something and waits for an answer. */
   ask(speech: Ssml, reprompt: Ssml): Response {
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt)).getResponse();
+  }
+
+  /**
+   * Says something, then hands the conversation to Alexa for a skill connection (Alexa offering a routine). No
+   * reprompt and no end of session: Alexa talks to the person, then resumes this session with a SessionResumedRequest.
+   */
+  connect(speech: Ssml, directive: interfaces.connections.V1.StartConnectionDirective): Response {
+    return this.input.responseBuilder.speak(toSpeech(speech)).addDirective(directive).getResponse();
   }
 
   /** Asks for a yes to this intent, its slots set to `values`; Alexa turns the answer into its confirmationStatus. */
