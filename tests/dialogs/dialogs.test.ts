@@ -68,4 +68,5 @@ const MUTATIONS: Record<string, string[]> = {
   'rollback-yes': ['CreateDeployment'],
   'rollback-stop-yes': ['StopDeployment'],
   'task-push-to-prod': ['StartPipelineExecution'],
+  'deploy-yes-then-offer-declined': ['StartPipelineExecution', 'StartPipelineExecution'],
 };

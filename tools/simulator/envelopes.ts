@@ -108,6 +108,21 @@ export function sessionEndedRequest(
   return envelope(caller, session, { type: 'SessionEndedRequest', ...common(caller, stamp), reason, ...(error ? { error } : {}) });
 }
 
+/** How a skill connection ended, as the SessionResumedRequest that hands the session back carries it. */
+export interface ConnectionCause {
+  readonly token?: string;
+  readonly status: { readonly code: string; readonly message: string };
+  readonly result?: unknown;
+}
+
+export function sessionResumedRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp, cause: ConnectionCause): RequestEnvelope {
+  const request = {
+    type: 'SessionResumedRequest', ...common(caller, stamp),
+    cause: { type: 'ConnectionCompleted', ...(cause.token === undefined ? {} : { token: cause.token }), status: cause.status, result: cause.result ?? null },
+  };
+  return envelope(caller, session, request as RequestEnvelope['request']);
+}
+
 function common(caller: Caller, stamp: RequestStamp): { requestId: string; timestamp: string; locale: string } {
   return { requestId: stamp.requestId, timestamp: alexaTimestamp(stamp.timestamp), locale: caller.locale };
 }

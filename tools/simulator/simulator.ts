@@ -1,9 +1,10 @@
-import type { dialog, DialogState, Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
+import type { dialog, DialogState, Intent, interfaces, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
 import { EXIT_UTTERANCES } from './builtins';
 import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
 import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
-  sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot, type TaskLaunch,
+  sessionEndedRequest, sessionIdFrom, sessionResumedRequest, type Caller, type ConnectionCause, type RequestStamp,
+  type SessionSnapshot, type TaskLaunch,
 } from './envelopes';
 import { SimulatorError, SkillResponseRejectedError } from './errors';
 import { parseInvocation } from './invocation';
@@ -91,6 +92,11 @@ export class Simulator {
   private session: SkillSession | undefined;
   private pending: PendingStep | undefined;
   private lastIntent: Intent | undefined;
+  /** Alexa's offer of a routine, waiting for the user's answer. */
+  private offer: { readonly token?: string; readonly phrase: string; readonly key: string } | undefined;
+  /** The routines this user has (their operations) and the phrases they use, as Alexa keeps them across sessions. */
+  private readonly routines = new Set<string>();
+  private readonly phrasesInUse = new Set<string>();
 
   constructor(options: SimulatorOptions) {
     this.model = options.model;
@@ -157,6 +163,7 @@ export class Simulator {
     const invocation = parseInvocation(user, this.model.languageModel.invocationName);
     this.session = new SkillSession(sessionIdFrom(this.uuid()));
     this.pending = undefined;
+    this.offer = undefined;
     this.lastIntent = undefined;
     if (invocation.kind === 'launch') {
       await this.send(turn, (session, stamp) => launchRequest(this.caller, session, stamp));
@@ -166,6 +173,12 @@ export class Simulator {
   }
 
   private async continueSession(turn: MutableTurn, said: string): Promise<void> {
+    const offer = this.offer;
+    this.offer = undefined;
+    if (offer) {
+      await this.answerOffer(turn, offer, said);
+      return;
+    }
     const pending = this.pending;
     this.pending = undefined;
     if (pending && (await this.answer(turn, pending, said))) return;
@@ -302,6 +315,12 @@ export class Simulator {
     session.keepAttributes(envelope.sessionAttributes);
     const caption = captionOf(response.outputSpeech);
     if (caption !== undefined) speak(turn, caption);
+    const connection = (response.directives ?? []).find((d) => d.type === 'Connections.StartConnection') as interfaces.connections.V1.StartConnectionDirective | undefined;
+    if (connection) {
+      this.pending = undefined;
+      await this.connect(turn, connection);
+      return;
+    }
     const directive = dialogDirective(response);
     if (response.shouldEndSession === true) {
       this.endSession(turn);
@@ -321,6 +340,52 @@ export class Simulator {
     }
     this.pending = stepFromDirective(directive, complete);
     this.lastIntent = complete;
+  }
+
+  /**
+   * Alexa takes over for a skill connection. For AMAZON.OfferAutomation it offers the routine in its own words (the
+   * wording here is the simulator's: Alexa's own prompt is not published) with the first phrase the user does not
+   * use yet, and the user's next input answers; a routine the user has already comes back AUTOMATION_ALREADY_ENABLED
+   * at once. The answer's shape is what handlers/shortcut.handler.ts expects, unverified against Alexa (see there).
+   * Any other connection comes back as not supported here.
+   */
+  private async connect(turn: MutableTurn, connection: interfaces.connections.V1.StartConnectionDirective): Promise<void> {
+    const token = connection.token;
+    if (connection.uri !== 'connection://AMAZON.OfferAutomation/1') {
+      await this.resume(turn, { token, status: { code: '404', message: `The simulator plays only AMAZON.OfferAutomation, not ${connection.uri}` } });
+      return;
+    }
+    const automation = (connection.input as { automation?: { trigger?: { payload?: { utterances?: unknown } }; operations?: unknown } } | undefined)?.automation;
+    const key = JSON.stringify(automation?.operations ?? null);
+    if (this.routines.has(key)) {
+      await this.resume(turn, { token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason: 'AUTOMATION_ALREADY_ENABLED' } } });
+      return;
+    }
+    const utterances = automation?.trigger?.payload?.utterances;
+    const phrase = (Array.isArray(utterances) ? utterances : []).find((u): u is string => typeof u === 'string' && !this.phrasesInUse.has(u));
+    if (phrase === undefined) {
+      await this.resume(turn, { token, status: { code: '409', message: 'The user uses every phrase offered already' } });
+      return;
+    }
+    const rendering = (connection.input as { renderingData?: { operations?: Record<string, { descriptionPrompt?: unknown }> } } | undefined)?.renderingData;
+    const described = Object.values(rendering?.operations ?? {}).map((o) => o.descriptionPrompt).find((d): d is string => typeof d === 'string');
+    speak(turn, `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`, 'offer');
+    this.offer = { token, phrase, key };
+  }
+
+  private async answerOffer(turn: MutableTurn, offer: NonNullable<Simulator['offer']>, said: string): Promise<void> {
+    if (yesOrNo(said) === 'yes') {
+      this.routines.add(offer.key);
+      this.phrasesInUse.add(offer.phrase);
+      await this.resume(turn, { token: offer.token, status: { code: '200', message: 'OK' } });
+    } else {
+      await this.resume(turn, { token: offer.token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason: 'REJECTED_BY_CUSTOMER' } } });
+    }
+  }
+
+  /** Hands the session back to the skill after a connection. */
+  private async resume(turn: MutableTurn, cause: ConnectionCause): Promise<void> {
+    await this.send(turn, (session, stamp) => sessionResumedRequest(this.caller, session, stamp, cause));
   }
 
   private async endByUser(turn: MutableTurn): Promise<void> {
@@ -353,6 +418,7 @@ export class Simulator {
   private endSession(turn: MutableTurn): void {
     this.session = undefined;
     this.pending = undefined;
+    this.offer = undefined;
     this.lastIntent = undefined;
     turn.sessionEnded = true;
   }

@@ -51,7 +51,7 @@ export async function shortcut(turn: Turn): Promise<Response> {
   const directive = offerDirective(turn, decision.routine);
   if (!directive) return turn.say(turn.speech.shortcutNotInThisLanguage());
   turn.audit('shortcut', 'offered', { routine: decision.routine, asked: true });
-  return turn.connect(turn.speech.shortcutOffer(decision.routine, false), directive);
+  return turn.connect(turn.speech.shortcutOffer(decision.routine, 'asked'), directive);
 }
 
 /**
@@ -69,7 +69,7 @@ export async function afterRelease(turn: Turn, said: Ssml): Promise<Response> {
   const directive = decision.kind === 'offer' ? offerDirective(turn, decision.routine) : undefined;
   if (decision.kind !== 'offer' || !directive) return turn.say(said);
   turn.audit('shortcut', 'offered', { routine: decision.routine, asked: false });
-  return turn.connect(joinSsml([said, turn.speech.shortcutOffer(decision.routine, true)]), directive);
+  return turn.connect(joinSsml([said, turn.speech.shortcutOffer(decision.routine, 'after-release')]), directive);
 }
 
 /**
@@ -97,7 +97,7 @@ export const shortcutResumedHandler: RequestHandler = {
     const directive = next.kind === 'offer' ? offerDirective(turn, next.routine) : undefined;
     if (next.kind !== 'offer' || !directive) return turn.say(said);
     turn.audit('shortcut', 'offered', { routine: next.routine, asked: false });
-    return turn.connect(joinSsml([said, speech.shortcutOffer(next.routine, false)]), directive);
+    return turn.connect(joinSsml([said, speech.shortcutOffer(next.routine, 'next')]), directive);
   },
 };
 

@@ -37,7 +37,6 @@ export function enUS(f: Format): Messages {
     'push-to-prod': ['push to prod', 'ship to prod', 'release to prod'],
     'roll-back-prod': ['roll back prod', 'roll back production', 'undo the release'],
   };
-  const what: Record<Routine, string> = { 'push-to-prod': 'pushes to prod', 'roll-back-prod': 'rolls back prod' };
 
   return {
     launch: () => ssml`Release captain here. You can say push checkout to prod, roll back, or what's the status of prod. What would you like to do?`,
@@ -121,10 +120,15 @@ export function enUS(f: Format): Messages {
 
     shortcutPhrases: (routine) => phrases[routine],
     shortcutDescription: (routine) => (routine === 'push-to-prod' ? 'Push to prod with release captain' : 'Roll back prod with release captain'),
-    shortcutOffer: (routine, afterRelease) => (afterRelease
-      ? ssml`By the way: a routine can make this shorter. Just say, Alexa, ${phrases[routine][0] ?? ''}. I'll still read back what it does and wait for your yes.`
-      : ssml`A routine lets you say, Alexa, ${phrases[routine][0] ?? ''}, and skip my name. I'll still read back what it does and wait for your yes.`),
-    shortcutAccepted: (routine) => ssml`Done. Now, Alexa, ${phrases[routine][0] ?? ''} ${what[routine]} with me. I'll still read back what it does and wait for your yes.`,
+    shortcutOffer: (routine, when) => {
+      const phrase = phrases[routine][0] ?? '';
+      switch (when) {
+        case 'asked': return ssml`A routine lets you say, Alexa, ${phrase}, and skip my name. I'll still read back what it does and wait for your yes.`;
+        case 'after-release': return ssml`By the way: a routine can make this shorter. Just say, Alexa, ${phrase}. I'll still read back what it does and wait for your yes.`;
+        case 'next': return ssml`There's one for the way back too: Alexa, ${phrase}.`;
+      }
+    },
+    shortcutAccepted: (routine) => ssml`Done. From now on, just say, Alexa, ${phrases[routine][0] ?? ''}. I'll still read back what it does and wait for your yes.`,
     shortcutAlreadyEnabled: (routine) => ssml`You already have a routine for ${phrases[routine][0] ?? ''}.`,
     shortcutDeclined: () => ssml`Okay, no shortcut. I won't offer it again. If you change your mind, say make a shortcut.`,
     shortcutFailed: () => ssml`I couldn't set up the routine just now. You can add one in the Alexa app, under Routines, with my push to prod action.`,

@@ -63,8 +63,11 @@ export interface Messages {
    */
   shortcutPhrases(routine: Routine): readonly string[];
   shortcutDescription(routine: Routine): string;
-  /** Said before Alexa offers the routine; `afterRelease` when it follows a release the person just started. */
-  shortcutOffer(routine: Routine, afterRelease: boolean): Ssml;
+  /**
+   * Said before Alexa offers the routine: when the person `asked`, `after-release` (they just started a release), or
+   * `next` (right after they took the previous one).
+   */
+  shortcutOffer(routine: Routine, when: 'asked' | 'after-release' | 'next'): Ssml;
   shortcutAccepted(routine: Routine): Ssml;
   shortcutAlreadyEnabled(routine: Routine): Ssml;
   shortcutDeclined(): Ssml;

@@ -184,6 +184,49 @@ describe('responseBreaches', () => {
     expect(taken).toEqual([]);
   });
 
+  describe('a Connections.StartConnection offering a routine', () => {
+    const offer = (change: (o: Record<string, any>) => void = () => undefined): Directive => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const directive: Record<string, any> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+        type: 'Connections.StartConnection', uri: 'connection://AMAZON.OfferAutomation/1', onCompletion: 'RESUME_SESSION', token: 'offer',
+        input: { automation: {
+          trigger: { type: 'Alexa.Automation.Trigger.Voice.CustomUtterance', version: '1.0', payload: { utterances: ['push to prod'], locale: 'en-US' } },
+          operations: { serial: [{ operation: { type: 'Alexa.Automation.Operation.Skill.StartConnection', version: '1.0', operationId: 'op', payload: {} } }] },
+        } },
+      };
+      change(directive);
+      return directive as Directive;
+    };
+    const spoken = (directives: Directive[], response: Partial<Response> = {}): ResponseEnvelope => ({
+      version: '1.0', response: { outputSpeech: ssml('Done.'), directives, ...response },
+    });
+
+    it('takes an offer with speech, no reprompt and the session left to be resumed', () => {
+      expect(rulesBroken(intentRequest(), spoken([offer()]))).toEqual([]);
+      expect(rulesBroken(RESUMED, spoken([offer()]))).toEqual([]);
+    });
+
+    it.each<[string, ResponseRule, ResponseEnvelope]>([
+      ['one that ends the session it is to resume', 'connection-resumes-session', spoken([offer()], { shouldEndSession: true })],
+      ['one with a reprompt', 'connection-without-reprompt', spoken([offer()], { reprompt: { outputSpeech: ssml('Well?') } })],
+      ['one beside a Dialog directive', 'connection-alone', spoken([offer(), { type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }], { outputSpeech: ssml('Sure?') })],
+      ['one beside an AudioPlayer directive', 'connection-alone', spoken([offer(), { type: 'AudioPlayer.Stop' }])],
+      ['one that does not resume the session', 'offer-automation-input', spoken([offer((o) => { o.onCompletion = 'SEND_ERRORS_ONLY'; })])],
+      ['one without an automation', 'offer-automation-input', spoken([offer((o) => { o.input = {}; })])],
+      ['one with six utterances', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.utterances = ['a', 'b', 'c', 'd', 'e', 'f']; })])],
+      ['one with digits in an utterance', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.utterances = ['push to prod 2']; })])],
+      ['one in another locale than the device\'s', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.locale = 'en-GB'; })])],
+      ['one with an unknown trigger', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.type = 'Alexa.Automation.Trigger.Voice.Anything'; })])],
+      ['one with no operation', 'offer-automation-input', spoken([offer((o) => { o.input.automation.operations.serial = []; })])],
+    ])('refuses %s (%s)', (_, rule, bad) => {
+      expect(rulesBroken(intentRequest(), bad)).toEqual([rule]);
+    });
+
+    it('refuses a custom utterance trigger in a locale it does not work in', () => {
+      const japanese = { ...intentRequest(), locale: 'ja-JP' } as Request;
+      expect(rulesBroken(japanese, spoken([offer((o) => { o.input.automation.trigger.payload.locale = 'ja-JP'; })]))).toEqual(['offer-automation-input']);
+    });
+  });
+
   it('says which slots are extra and which are missing', () => {
     // Prepare
     const lockWithService = intent('UnlockIntent', { service: undefined, environment: undefined });

@@ -140,6 +140,62 @@ describe('Simulator', () => {
     });
   });
 
+  describe('Alexa\'s offer of a routine', () => {
+    const offer = {
+      type: 'Connections.StartConnection', uri: 'connection://AMAZON.OfferAutomation/1', onCompletion: 'RESUME_SESSION', token: 'offer-1',
+      input: {
+        automation: {
+          trigger: { type: 'Alexa.Automation.Trigger.Voice.CustomUtterance', version: '1.0', payload: { utterances: ['push to prod'], locale: 'en-US' } },
+          operations: { serial: [{ operation: { type: 'Alexa.Automation.Operation.Skill.StartConnection', version: '1.0', operationId: 'op', payload: {} } }] },
+        },
+        renderingData: { operations: { op: { descriptionPrompt: 'Push to prod' } } },
+      },
+    } as never;
+    const offeringSkill = () => recordingSkill((envelope) => (envelope.request.type === 'SessionResumedRequest'
+      ? speak('Noted.', { end: true })
+      : speak('Want a shortcut?', { directives: [offer] })));
+    const causeOf = (envelope: RequestEnvelope | undefined) => (envelope?.request as { cause?: unknown } | undefined)?.cause;
+
+    it('offers it in its own words and hands the session back with a 200 after a yes', async () => {
+      // Prepare
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      // Act
+      const offered = await simulator.say('open release captain');
+      const answered = await simulator.say('yes');
+      // Assess
+      expect(formatTranscript([offered])).toBe('User  > open release captain\nAlexa > Want a shortcut?\nAlexa (offer) > Do you want to add a routine? When you say "push to prod", Alexa will start "Push to prod".\n');
+      expect(describeRequest(skill.received[1])).toBe('SessionResumedRequest');
+      expect(skill.received[1]?.session?.new).toBe(false);
+      expect(causeOf(skill.received[1])).toEqual({ type: 'ConnectionCompleted', token: 'offer-1', status: { code: '200', message: 'OK' }, result: null });
+      expect(answered.alexa).toEqual(['Noted.']);
+    });
+
+    it('hands back REJECTED_BY_CUSTOMER for anything but a yes', async () => {
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+
+      await simulator.say('not now');
+
+      expect(causeOf(skill.received[1])).toMatchObject({ status: { code: '204' }, result: { offerAutomationResponse: { reason: 'REJECTED_BY_CUSTOMER' } } });
+    });
+
+    it('hands back AUTOMATION_ALREADY_ENABLED at once for a routine the user took before', async () => {
+      // Prepare
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      await simulator.say('yes');
+      // Act
+      const again = await simulator.say('open release captain');
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest', 'SessionResumedRequest', 'LaunchRequest', 'SessionResumedRequest']);
+      expect(causeOf(skill.received[3])).toMatchObject({ status: { code: '204' }, result: { offerAutomationResponse: { reason: 'AUTOMATION_ALREADY_ENABLED' } } });
+      expect(again.captions.filter((c) => c.kind === 'offer')).toEqual([]);
+    });
+  });
+
   describe('in a session', () => {
     it('takes plain utterances, most specific sample first, in the same session', async () => {
       // Prepare
