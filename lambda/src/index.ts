@@ -34,6 +34,8 @@ export interface HandlerOptions {
   readonly now?: () => Date;
   /** How long one invocation may take before the skill must answer (Alexa's limit less a margin); tests shorten it. */
   readonly budgetMs?: number;
+  /** How long a read may run before Alexa says something meanwhile; the dialog tests lengthen it where timing varies. */
+  readonly progressThresholdMs?: number;
 }
 
 /** Creates a Lambda handler; `handler` below is the one Lambda calls. Tests create their own with other options. */
@@ -69,7 +71,7 @@ export function createHandler(options: HandlerOptions = {}) {
     // test or a developer's machine to Amazon.
     const localAlexaApi = env.PUSH_TO_PROD_ALEXA_API_ENDPOINT;
     const progressive = env.AWS_LAMBDA_FUNCTION_NAME || localAlexaApi
-      ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []) }
+      ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []), thresholdMs: options.progressThresholdMs }
       : undefined;
     return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION, progressive });
   };

@@ -36,7 +36,7 @@ describe('ask dialog replays', () => {
     const refusals: string[] = [];
     const session = await startDialog({
       skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
-      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger,
+      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger, progressThresholdMs: setup.progressThresholdMs,
       onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
     });
     try {

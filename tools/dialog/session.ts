@@ -30,6 +30,8 @@ export interface DialogOptions {
   /** Seed of the local AWS's ids, for transcripts that repeat exactly. */
   readonly seed?: number;
   readonly logger?: Logger;
+  /** How long a read may run before the skill sends a progressive response; the skill's own default otherwise. */
+  readonly progressThresholdMs?: number;
   /** Sees every request and response, for --save-skill-io. */
   readonly onSkillIo?: (request: RequestEnvelope, response: ResponseEnvelope) => void;
 }
@@ -67,7 +69,9 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath, PUSH_TO_PROD_ALEXA_API_ENDPOINT: alexaApi.url };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
-  const handler = loadHandler(options.built === true, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
+  const handler = loadHandler(options.built === true, {
+    env, logger: options.logger, now: clock && (() => new Date(clock.now())), progressThresholdMs: options.progressThresholdMs,
+  });
   const invoker = async (request: RequestEnvelope): Promise<ResponseEnvelope> => {
     const started = Date.now();
     const response = await handler(request, { getRemainingTimeInMillis: () => LAMBDA_TIMEOUT_MS - (Date.now() - started) });
@@ -105,6 +109,7 @@ interface HandlerOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  readonly progressThresholdMs?: number;
 }
 
 function loadHandler(built: boolean, handlerOptions: HandlerOptions): Handler {
