@@ -1,4 +1,4 @@
-import type { StateStore } from '../ports/state-store.port';
+import type { StateStore, StoredRecord } from '../ports/state-store.port';
 import { principalKey, type Principal } from './access';
 
 /** The routines the skill offers, in the order it offers them. */
@@ -12,7 +12,7 @@ export type OfferDecision =
   | { readonly kind: 'offer'; readonly routine: Routine }
   | { readonly kind: 'none'; readonly reason: 'offered-before' | 'declined' | 'failed' | 'all-set' | 'busy' };
 
-interface StoredOffers {
+export interface StoredOffers {
   /** The one unasked-for offer, after the person's first release, was made. */
   readonly afterReleaseMade?: boolean;
   readonly answers: Partial<Record<Routine, OfferAnswer>>;
@@ -29,9 +29,17 @@ const isSet = (answer: OfferAnswer | undefined) => answer === 'accepted' || answ
 export class ShortcutOffers {
   constructor(private readonly store: StateStore) {}
 
-  /** After a release this person started: the first routine they have not answered, the first time only. */
-  async afterRelease(who: Principal): Promise<OfferDecision> {
-    const record = await this.store.get<StoredOffers>(keyOf(who));
+  /** What this person was offered and answered. Start it early, beside the release, and hand it to afterRelease. */
+  read(who: Principal): Promise<StoredRecord<StoredOffers> | undefined> {
+    return this.store.get<StoredOffers>(keyOf(who));
+  }
+
+  /**
+   * After a release this person started: the first routine they have not answered, the first time only. `read` is
+   * what {@link read} gave, when it was started beside the release so that the answer waits for no read of its own.
+   */
+  async afterRelease(who: Principal, read: Promise<StoredRecord<StoredOffers> | undefined> = this.read(who)): Promise<OfferDecision> {
+    const record = await read;
     const offers: StoredOffers = record?.value ?? { answers: {} };
     if (offers.afterReleaseMade) return { kind: 'none', reason: 'offered-before' };
     if (Object.values(offers.answers).includes('declined')) return { kind: 'none', reason: 'declined' };

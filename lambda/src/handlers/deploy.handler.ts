@@ -7,7 +7,7 @@ import type { DeployPlan } from '../domain/release-service';
 import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
-import { afterRelease } from './shortcut.handler';
+import { afterRelease, readOffers } from './shortcut.handler';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -62,6 +62,7 @@ export async function deploy(turn: Turn): Promise<Response> {
 
   turn.forgetReadBack();
   try {
+    const offers = readOffers(turn);
     const token = idempotencyToken(turn.requestId, pipeline.name);
     const outcome = await releases.startDeploy(target, token, consent.readBack.key, plan);
     switch (outcome.kind) {
@@ -72,7 +73,7 @@ export async function deploy(turn: Turn): Promise<Response> {
         return readBack(turn, step, outcome.plan, true);
       case 'started':
         turn.audit('deploy', 'started', { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
-        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId));
+        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers);
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {

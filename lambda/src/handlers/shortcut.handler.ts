@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { interfaces, Response } from 'ask-sdk-model';
-import { ROUTINES, type OfferAnswer, type OfferDecision, type Routine } from '../domain/shortcut-offers';
+import { ROUTINES, type OfferAnswer, type OfferDecision, type Routine, type StoredOffers } from '../domain/shortcut-offers';
+import type { StoredRecord } from '../ports/state-store.port';
 import { joinSsml, type Ssml } from '../speech/ssml';
 import { TASKS } from '../tasks';
 import { applicationIdOf, localeOf, resumedConnectionOf } from '../turn/request-shape';
@@ -54,14 +55,22 @@ export async function shortcut(turn: Turn): Promise<Response> {
   return turn.connect(turn.speech.shortcutOffer(decision.routine, 'asked'), directive);
 }
 
+/** Starts reading what the person was offered, beside the release, so that its answer waits for no read of its own. */
+export function readOffers(turn: Turn): Promise<StoredRecord<StoredOffers> | undefined> {
+  const reading = turn.deps.shortcuts.read(turn.principal);
+  // Awaited by afterRelease, or dropped when the release does not start: never an unhandled rejection.
+  reading.catch(() => undefined);
+  return reading;
+}
+
 /**
  * After a person's release started: `said`, and the first time only, Alexa's offer of the push-to-prod routine. The
  * release's answer never depends on it: if the offers cannot be read or written, the person hears `said` alone.
  */
-export async function afterRelease(turn: Turn, said: Ssml): Promise<Response> {
+export async function afterRelease(turn: Turn, said: Ssml, offers?: Promise<StoredRecord<StoredOffers> | undefined>): Promise<Response> {
   let decision: OfferDecision;
   try {
-    decision = await turn.deps.shortcuts.afterRelease(turn.principal);
+    decision = await turn.deps.shortcuts.afterRelease(turn.principal, offers);
   } catch (error) {
     turn.deps.logger.log('warn', 'shortcut.unavailable', { error: error instanceof Error ? error.name : String(error) });
     return turn.say(said);
