@@ -4,6 +4,8 @@
  *   npm start                                  interactive; piped input works too
  *   npm start -- --replay tests/dialogs/deploy-yes.json
  *   npm start -- --json < inputs.txt           one JSON object per input on stdout, nothing else
+ *   npm start -- --task PushToProd --task-input '{"service":"checkout","environment":"production"}'
+ *                                              a routine or Quick Link launching a custom task, then the conversation
  *
  * `npm start -- --help` lists every option (OPTIONS below). Whatever goes wrong before the first turn is said in one
  * line, with exit code 2, and nothing is left listening.
@@ -28,6 +30,8 @@ class UsageError extends Error {}
 const OPTIONS = {
   replay: { type: 'string', value: 'FILE', help: 'play an ask dialog replay file ({"skillId", "locale", "type": "text", "userInput": [...]})' },
   json: { type: 'boolean', help: 'one JSON object per input on stdout and nothing else' },
+  task: { type: 'string', value: 'NAME', help: 'start with a custom task launch (PushToProd or Rollback), as a routine or Quick Link does' },
+  'task-input': { type: 'string', value: 'JSON', help: 'the task\'s input, e.g. {"service":"checkout","environment":"production"}' },
   locale: { type: 'string', value: 'LOCALE', help: "talk in another of the model's locales (default en-US)" },
   config: { type: 'string', value: 'FILE', help: 'another config (default: tools/demo/push-to-prod.demo.json)' },
   user: { type: 'string', value: 'ID', help: 'speak as another Alexa user id (try a stranger)' },
@@ -57,6 +61,21 @@ function parseFaultArgument(text: string): FaultSpec {
   } catch (error) {
     throw new UsageError(`--fault ${text}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A --task-input that is not a JSON object, or a --task beside a replay file that has its own. */
+class TaskArgumentError extends Error {}
+
+function parseTaskInput(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new TaskArgumentError(`--task-input ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new TaskArgumentError(`--task-input ${text}: expected a JSON object`);
+  return input as Record<string, unknown>;
 }
 
 /** Refuses a --save-skill-io path that could not be written, before the run rather than after it. */
@@ -100,6 +119,9 @@ async function main(argv: string[]): Promise<number> {
   if (values['save-skill-io'] !== undefined) checkWritable(values['save-skill-io']);
   if (values.aws) await checkAwsCredentials();
   const replay = values.replay ? await readReplayFile(values.replay) : undefined;
+  if (values['task-input'] !== undefined && values.task === undefined) throw new TaskArgumentError('--task-input needs --task NAME');
+  if (values.task !== undefined && replay?.task !== undefined) throw new TaskArgumentError(`--task ${values.task}: ${values.replay} launches its own task`);
+  const task = values.task !== undefined ? { name: values.task, input: parseTaskInput(values['task-input']), version: '1' } : replay?.task;
   const skillIo: { request: RequestEnvelope; response: ResponseEnvelope }[] = [];
   const session = await startDialog({
     configPath: values.config,
@@ -117,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
     for (const fault of faults) session.localAws?.faults.inject(fault);
     const notices = session.notifications && watchNotifications(session.notifications, values.json ? printNoticesJson : printNotices(colour()));
     const print = values.json ? printJson : printTranscript(colour());
+    if (task) print(await session.startTask(task.name, task.input, task.version));
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
     } else {
@@ -150,7 +173,8 @@ async function interactive(session: DialogSession, print: Printer): Promise<void
 function printTranscript(dim: (text: string) => string): Printer {
   return ({ turn, aws }) => {
     const [user, ...rest] = transcriptLines(turn);
-    if (process.stdin.isTTY !== true) console.log(user);
+    // At a terminal the user's own line is already on the screen; a task launch is not.
+    if (process.stdin.isTTY !== true || turn.task) console.log(user);
     if (turn.resolved) {
       // The spoken release code stays off the screen, as it stays out of the skill's logs.
       const slots = Object.entries(turn.resolved.slots).map(([name, value]) => `${name}=${name === 'pin' ? '"••••"' : JSON.stringify(value)}`).join(' ');
@@ -210,7 +234,7 @@ function printNoticesJson({ runs, notifications }: PolledNotifications): void {
 
 function printJson({ turn, aws }: { turn: Turn; aws: RecordedCall[] }): void {
   process.stdout.write(`${JSON.stringify({
-    user: turn.user, requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
+    user: turn.user, ...(turn.task ? { task: turn.task } : {}), requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
     aws: aws.map((call) => ({ op: call.operation, input: call.input })),
     ...(turn.error === undefined ? {} : { error: whyItFailed(turn.error) }),
   })}\n`);
@@ -225,7 +249,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof ReplayFileError || error instanceof UsageError || error instanceof DialogSetupError;
+    const known = error instanceof ConfigError || error instanceof ReplayFileError || error instanceof UsageError || error instanceof DialogSetupError
+      || error instanceof TaskArgumentError;
     if (known) console.error(error.message);
     else if (error instanceof TypeError && /ERR_PARSE_ARGS/.test((error as { code?: string }).code ?? '')) console.error(`${error.message}\n${usage()}`);
     // Anything else in one line too: a stack trace helps nobody who is trying the skill out (--log shows the skill's own).

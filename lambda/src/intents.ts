@@ -5,6 +5,7 @@ import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
 import { report } from './handlers/report.handler';
 import { rollback } from './handlers/rollback.handler';
+import { shortcut } from './handlers/shortcut.handler';
 import { status } from './handlers/status.handler';
 import type { Turn } from './turn/turn';
 
@@ -40,6 +41,7 @@ export const INTENTS: readonly IntentSpec[] = [
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'ReportIntent', handle: report, access: 'guarded', canFulfill: false, slots: [...TARGET_SLOTS, 'period', 'duration'] },
+  { name: 'ShortcutIntent', handle: shortcut, access: 'guarded', canFulfill: false, slots: [] },
   { name: 'AMAZON.HelpIntent', handle: help, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.StopIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.CancelIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },

@@ -5,6 +5,8 @@ import {
   launchHandler, quietHandler, sessionEndedHandler, subscriptionChangedHandler, unknownIntentHandler,
 } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { shortcutResumedHandler } from './handlers/shortcut.handler';
+import { taskLaunchHandler } from './handlers/task.handler';
 import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
 import { requestContextInterceptor } from './interceptors/request-context.interceptor';
@@ -33,8 +35,10 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
       sessionEndedHandler(deps.logger),
       canFulfillHandler(deps.catalog, answersNameFree),
       accessGuardHandler(isOpen),
+      taskLaunchHandler(intents),
       launchHandler,
       ...intents.map(intentHandler),
+      shortcutResumedHandler,
       unknownIntentHandler,
       subscriptionChangedHandler(deps.journal, deps.logger),
       quietHandler(deps.logger),
@@ -46,6 +50,14 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
 function intentHandler(spec: IntentSpec): RequestHandler {
   return {
     canHandle: (input) => intentName(input) === spec.name,
-    handle: (input) => spec.handle(turnOf(input).forIntent(spec.slots)),
+    async handle(input) {
+      const turn = turnOf(input).forIntent(spec.slots);
+      try {
+        return await spec.handle(turn);
+      } finally {
+        // Alexa plays no progressive response that arrives after the answer: none may start once it is ready.
+        turn.progress.stop();
+      }
+    },
   };
 }

@@ -36,13 +36,14 @@ describe('ask dialog replays', () => {
     const refusals: string[] = [];
     const session = await startDialog({
       skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
-      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger,
+      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger, progressThresholdMs: setup.progressThresholdMs,
       onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
     });
     try {
       if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
       for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
       const turns: Turn[] = [];
+      if (replay.task) turns.push((await session.startTask(replay.task.name, replay.task.input, replay.task.version)).turn);
       for (const input of replay.userInputs) turns.push((await session.say(input)).turn);
       expect(turns.flatMap((turn) => (turn.error === undefined ? [] : [`${turn.user}: ${String(turn.error)}`]))).toEqual([]);
       expect(refusals).toEqual([]);
@@ -68,4 +69,6 @@ const MUTATIONS: Record<string, string[]> = {
   'rollback-stop-yes': ['StopDeployment'],
   'approve-yes': ['PutApprovalResult'],
   reject: ['PutApprovalResult'],
+  'task-push-to-prod': ['StartPipelineExecution'],
+  'deploy-yes-then-offer-declined': ['StartPipelineExecution', 'StartPipelineExecution'],
 };

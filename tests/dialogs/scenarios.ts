@@ -6,6 +6,11 @@ export interface DialogSetup {
   readonly personId?: string;
   readonly faults?: FaultSpec[];
   readonly scenario?: keyof typeof SCENARIOS;
+  /**
+   * How long a read may run before the skill says something meanwhile. The SDK's retries after a throttle take a
+   * random time around the skill's 0.8 s, so a dialog with throttles sets it far off to hear the same each run.
+   */
+  readonly progressThresholdMs?: number;
 }
 
 /** States of the local AWS that a conversation starts from. */

@@ -6,7 +6,7 @@ import type { Config } from '../../lambda/src/config/schema';
 import { SKILL_ID_VARIABLE } from '../../lambda/src/config/skill-id';
 import type { Logger } from '../../lambda/src/logging/logger';
 import { SIMULATOR_HISTORY_WEEKS, startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
-import { loadInteractionModel, Simulator, type Turn } from '../simulator';
+import { loadInteractionModel, Simulator, startLocalAlexaApi, type LocalAlexaApi, type Turn } from '../simulator';
 import { localCredentialParameters, startNotifications, type SessionNotifications } from './notifications';
 
 /** The demo config `npm start` uses when no --config is given: two services, two environments, the local user allowed. */
@@ -50,6 +50,8 @@ export interface DialogOptions {
   /** Seed of the local AWS's ids, for transcripts that repeat exactly. */
   readonly seed?: number;
   readonly logger?: Logger;
+  /** How long a read may run before the skill sends a progressive response; the skill's own default otherwise. */
+  readonly progressThresholdMs?: number;
   /** Sees every request and response, for --save-skill-io. */
   readonly onSkillIo?: (request: RequestEnvelope, response: ResponseEnvelope) => void;
   /**
@@ -65,8 +67,12 @@ export interface DialogSession {
   readonly localAws?: LocalAws;
   /** The notifier and what reaches Alexa, when asked for. */
   readonly notifications?: SessionNotifications;
+  /** The loopback Alexa API the skill sends its progressive responses to. */
+  readonly alexaApi: LocalAlexaApi;
   /** Says one input; returns the turn and the AWS calls it caused (local AWS only). */
   say(text: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
+  /** Launches one of the skill's custom tasks, as a routine or a Quick Link does. */
+  startTask(name: string, input?: Record<string, unknown>, version?: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
   close(): Promise<void>;
 }
 
@@ -113,10 +119,17 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
 
   // The simulator is Alexa and the deploy at once: a config without a skillId gets one, as the stack passes it.
   const skillId = options.skillId ?? config.skillId ?? LOCAL_SKILL_ID;
-  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath, ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}) };
+  // The skill's progressive responses go to a loopback Alexa API, never to Amazon; the requests name it.
+  const alexaApi = await startLocalAlexaApi();
+  const env = {
+    ...process.env, PUSH_TO_PROD_CONFIG: configPath, PUSH_TO_PROD_ALEXA_API_ENDPOINT: alexaApi.url,
+    ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}),
+  };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
-  const handler = loadHandler(options.built === true ? bundle : undefined, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
+  const handler = loadHandler(options.built === true ? bundle : undefined, {
+    env, logger: options.logger, now: clock && (() => new Date(clock.now())), progressThresholdMs: options.progressThresholdMs,
+  });
   const invoker = async (request: RequestEnvelope): Promise<ResponseEnvelope> => {
     const started = Date.now();
     const response = await handler(request, { getRemainingTimeInMillis: () => LAMBDA_TIMEOUT_MS - (Date.now() - started) });
@@ -129,6 +142,7 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
     userId: options.userId ?? LOCAL_USER_ID,
     personId: options.personId,
     clock: clock && (() => new Date(clock.now())),
+    alexaApi,
   });
 
   const notifications = notify && localAws
@@ -136,15 +150,20 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
     : undefined;
 
   return {
-    simulator, config, localAws, notifications,
+    simulator, config, localAws, notifications, alexaApi,
     async say(text) {
       const before = localAws?.calls().length ?? 0;
       const turn = await simulator.say(text);
       return { turn, aws: localAws?.calls().slice(before) ?? [] };
     },
+    async startTask(name, input, version) {
+      const before = localAws?.calls().length ?? 0;
+      const turn = await simulator.startTask(name, input, version);
+      return { turn, aws: localAws?.calls().slice(before) ?? [] };
+    },
     close: async () => {
       await notifications?.close();
-      await localAws?.close();
+      await Promise.all([localAws?.close(), alexaApi.close()]);
     },
   };
 }
@@ -153,6 +172,7 @@ interface HandlerOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  readonly progressThresholdMs?: number;
 }
 
 /** The bundle's handler when `bundle` names it, else the sources'. */

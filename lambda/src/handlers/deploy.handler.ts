@@ -8,6 +8,7 @@ import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
 import { recordStart } from './journal';
+import { afterRelease, readOffers } from './shortcut.handler';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -33,7 +34,7 @@ export async function deploy(turn: Turn): Promise<Response> {
   }
 
   // What would ship is read while the lock is (a read of the pipeline's history, never a change).
-  const checked = await policy.barrierWhile(principal, target.environment, () => releases.planDeploy(target));
+  const checked = await policy.barrierWhile(principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.planDeploy(target)));
   if (checked.kind !== 'clear') return refusal(turn, 'deploy', target.environment, checked);
   const plan = checked.read;
 
@@ -62,6 +63,7 @@ export async function deploy(turn: Turn): Promise<Response> {
 
   turn.forgetReadBack();
   try {
+    const offers = readOffers(turn);
     const token = idempotencyToken(turn.requestId, pipeline.name);
     const outcome = await releases.startDeploy(target, token, consent.readBack.key, plan);
     switch (outcome.kind) {
@@ -73,7 +75,7 @@ export async function deploy(turn: Turn): Promise<Response> {
       case 'started':
         turn.audit('deploy', 'started', { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
         await recordStart(turn, 'deploy', { executionId: outcome.executionId });
-        return turn.say(speech.deployStarted(target, pipeline.name, outcome.executionId));
+        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers);
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {

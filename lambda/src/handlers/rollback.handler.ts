@@ -34,7 +34,7 @@ export async function rollback(turn: Turn): Promise<Response> {
 
   const barrier = await policy.barrier(principal, target.environment);
   if (barrier.kind !== 'clear') return refusal(turn, 'rollback', target.environment, barrier);
-  if (consent.kind !== 'given') return readBack(turn, step, await releases.planRollback(target), false);
+  if (consent.kind !== 'given') return readBack(turn, step, await turn.whileSlow(speech.checkingRollback(target), () => releases.planRollback(target)), false);
 
   const { readBack: heard } = consent;
   if (heard.needsSecondYes && !heard.firstYesGiven) {

@@ -1,4 +1,5 @@
 import { shortId } from '../domain/ids';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
 import type { Action, Format, Messages, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
@@ -34,6 +35,10 @@ export function enUS(f: Format): Messages {
     }
   };
   const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
+  const phrases: Record<Routine, readonly string[]> = {
+    'push-to-prod': ['push to prod', 'ship to prod', 'release to prod'],
+    'roll-back-prod': ['roll back prod', 'roll back production', 'undo the release'],
+  };
 
   return {
     launch: () => ssml`Release captain here. You can say push checkout to prod, roll back, or what's the status of prod. What would you like to do?`,
@@ -142,6 +147,26 @@ export function enUS(f: Format): Messages {
       : ssml`Done: I rejected it. The ${approval.stage} stage of ${pipeline} fails, so this release of ${w.service} won't reach ${w.environment}.`,
     approvalGone: () => ssml`That approval was already answered, or it expired, before your yes, so I sent nothing.`,
     approvalOutcomeUnknown: (w, action, pipeline) => ssml`I asked CodePipeline to ${verb[action]} the approval in ${pipeline}, but got no answer in time, so I can't tell whether it was recorded. Look at the pipeline in the console, or ask me for the status of ${inWhere(w)} in a minute, before you try again.`,
+
+    shortcutPhrases: (routine) => phrases[routine],
+    shortcutDescription: (routine) => (routine === 'push-to-prod' ? 'Push to prod with release captain' : 'Roll back prod with release captain'),
+    shortcutOffer: (routine, when) => {
+      const phrase = phrases[routine][0] ?? '';
+      switch (when) {
+        case 'asked': return ssml`A routine lets you say, Alexa, ${phrase}, and skip my name. I'll still read back what it does and wait for your yes.`;
+        case 'after-release': return ssml`By the way: a routine can make this shorter. Just say, Alexa, ${phrase}. I'll still read back what it does and wait for your yes.`;
+        case 'next': return ssml`There's one for the way back too: Alexa, ${phrase}.`;
+      }
+    },
+    shortcutAccepted: (routine) => ssml`Done. From now on, just say, Alexa, ${phrases[routine][0] ?? ''}. I'll still read back what it does and wait for your yes.`,
+    shortcutAlreadyEnabled: (routine) => ssml`You already have a routine for ${phrases[routine][0] ?? ''}.`,
+    shortcutDeclined: () => ssml`Okay, no shortcut. I won't offer it again. If you change your mind, say make a shortcut.`,
+    shortcutFailed: () => ssml`I couldn't set up the routine just now. You can add one in the Alexa app, under Routines, with my push to prod action.`,
+    shortcutAllSet: () => ssml`You already have both shortcuts: Alexa, push to prod, and Alexa, roll back prod.`,
+    shortcutNotInThisLanguage: () => ssml`Sorry, I can't set up a spoken shortcut in this language.`,
+
+    checkingPipeline: (w) => ssml`Checking the ${w.service} pipeline…`,
+    checkingRollback: (w) => ssml`Looking for what to roll ${inWhere(w)} back to…`,
 
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,

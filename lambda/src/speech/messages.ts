@@ -1,6 +1,7 @@
 import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
 import type { FinishedRelease } from '../domain/release-journal';
 import type { ReportMessages } from './report-messages';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -67,6 +68,27 @@ export interface Messages extends ReportMessages {
   /** The approval read back was answered, expired or replaced before the yes: nothing was sent. */
   approvalGone(): Ssml;
   approvalOutcomeUnknown(where: Where, action: ApprovalAction, pipeline: string): Ssml;
+  /**
+   * The routine shortcuts Alexa offers. `shortcutPhrases` are what the person says to Alexa ("push to prod"), up to
+   * five in order of preference, written as sample utterances; `shortcutDescription` is how Alexa names the action.
+   */
+  shortcutPhrases(routine: Routine): readonly string[];
+  shortcutDescription(routine: Routine): string;
+  /**
+   * Said before Alexa offers the routine: when the person `asked`, `after-release` (they just started a release), or
+   * `next` (right after they took the previous one).
+   */
+  shortcutOffer(routine: Routine, when: 'asked' | 'after-release' | 'next'): Ssml;
+  shortcutAccepted(routine: Routine): Ssml;
+  shortcutAlreadyEnabled(routine: Routine): Ssml;
+  shortcutDeclined(): Ssml;
+  shortcutFailed(): Ssml;
+  shortcutAllSet(): Ssml;
+  shortcutNotInThisLanguage(): Ssml;
+
+  /** Progressive responses, said while a slow read runs: short, and nothing secret (they go through Alexa's API). */
+  checkingPipeline(where: Where): Ssml;
+  checkingRollback(where: Where): Ssml;
 
   notAllowedHere(environment: string): Ssml;
   lockedBy(environment: string, holder: string | undefined, since: Date, reason: string | undefined): Ssml;

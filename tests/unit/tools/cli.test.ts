@@ -43,6 +43,8 @@ beforeAll(() => {
     // `npm start --json` runs the script with no argument and npm_config_json=true.
     jsonSwallowedByNpm: npmStart([], 'push to prod\n', { npm_config_json: 'true' }),
     help: npmStart(['--help']),
+    task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
+    taskInputNotObject: npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
   });
 });
 jest.setTimeout(90_000);
@@ -96,8 +98,25 @@ describe('npm start', () => {
 
     // Assess
     expect(help.status).toBe(0);
-    for (const option of ['replay', 'json', 'locale', 'config', 'user', 'person', 'fault', 'save-skill-io', 'built', 'aws', 'log', 'help']) {
+    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^ {2}--${option}\\b`, 'm'));
     }
+  });
+
+  it('launches a custom task as a routine would, and acts only on the yes that follows', async () => {
+    // Act
+    const launched = await run('task');
+
+    // Assess
+    expect(launched.status).toBe(0);
+    expect(launched.stdout).toMatch(/^Task  > PushToProd \{"service":"checkout","environment":"production"\}\n/);
+    expect(launched.stdout).toMatch(/Alexa > This starts the checkout-prod pipeline, .*Shall I push checkout to production\?\n/);
+    const started = launched.stdout.indexOf('AWS StartPipelineExecution ');
+    expect(started).toBeGreaterThan(launched.stdout.indexOf('User  > yes'));
+    expect(launched.stdout.indexOf('Alexa > Done: the checkout-prod pipeline has started')).toBeGreaterThan(started);
+  });
+
+  it('refuses a --task-input that is not a JSON object', async () => {
+    expectOneLineRefusal(await run('taskInputNotObject'), /^--task-input \["prod"\]: expected a JSON object\n$/);
   });
 });
