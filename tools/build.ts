@@ -35,8 +35,9 @@ export const NOTIFIER_FILE = 'notifier.js';
 /** The SSM client's entry, and the file it is bundled into. */
 const SSM_SDK_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'ssm-sdk.ts');
 export const AWS_SSM_FILE = 'aws-ssm.js';
-/** What only the notifier may hold: in index.js it would be parsed by the skill's cold starts for nothing. */
-const NOTIFIER_ONLY = /lambda\/src\/(notifier|adapters\/alexa)\/|lambda\/src\/adapters\/aws\/ssm-|node_modules\/@aws-sdk\/client-ssm\//;
+/** What only the notifier may hold: in index.js it would be parsed by the skill's cold starts for nothing. (The skill's own
+ * progressive responses live in adapters/alexa/ too, and belong in index.js.) */
+const NOTIFIER_ONLY = /lambda\/src\/(notifier\/|adapters\/alexa\/(lwa-token|proactive-events))|lambda\/src\/adapters\/aws\/ssm-|node_modules\/@aws-sdk\/client-ssm\//;
 export const OUT_DIR = join(ROOT, 'lambda', 'dist');
 export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
 /** The file beside index.js that holds the AWS SDK. */
