@@ -21,6 +21,22 @@ export interface Target {
   readonly deploymentGroup?: DeploymentGroupRef;
   /** Stage of a V2 pipeline to roll back with RollbackStage, when the config names one. */
   readonly rollbackStage?: string;
+  /** CloudWatch alarms (in the target's region) that refuse a deploy while one is in ALARM. */
+  readonly alarms?: AlarmsRef;
+  /** Where a deploy takes what it ships from, when the config says so (promoteFrom). */
+  readonly promoteFrom?: Promotion;
+}
+
+export interface AlarmsRef {
+  readonly names: readonly string[];
+  readonly region: string;
+}
+
+/** Deploys ship the source revisions of another environment's latest succeeded release, once it has baked there. */
+export interface Promotion {
+  readonly environment: string;
+  readonly pipeline: PipelineRef;
+  readonly bakeMinutes: number;
 }
 
 /** A source revision a pipeline execution carries (a commit, an S3 object version). */
