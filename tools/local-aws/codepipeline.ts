@@ -1,4 +1,4 @@
-import type { ExecutionRecord, PipelineRecord, StageView } from './model';
+import type { ExecutionRecord, PipelineRecord, SourceRevisionOverride, StageView } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
 import { AwsServiceError, decodeToken, encodeToken, type Input, optionalString, requiredString, toEpochSeconds as s } from './wire';
 
@@ -8,6 +8,36 @@ export type Operation = (store: LocalAwsStore, input: Input) => unknown;
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
 const CLIENT_REQUEST_TOKEN = /^[a-zA-Z0-9-]{1,128}$/;
+const ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const REVISION_TYPES: readonly string[] = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'];
+/** SourceRevisionOverrideList's limit in the API reference. */
+const MAX_SOURCE_REVISIONS = 50;
+const CATEGORIES = { source: 'Source', build: 'Build', deploy: 'Deploy' } as const;
+
+/** StartPipelineExecution's sourceRevisions, checked against the API reference's constraints. */
+function sourceRevisionsOf(input: Input): SourceRevisionOverride[] | undefined {
+  const raw = input.sourceRevisions;
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) throw new AwsServiceError('SerializationException', "'sourceRevisions' must be a list");
+  const invalid = (message: string) => new AwsServiceError('ValidationException', `1 validation error detected: ${message}`);
+  if (raw.length > MAX_SOURCE_REVISIONS) {
+    throw invalid(`Value at 'sourceRevisions' failed to satisfy constraint: Member must have length less than or equal to ${MAX_SOURCE_REVISIONS}`);
+  }
+  return raw.map((item: unknown, i) => {
+    if (typeof item !== 'object' || item === null) throw new AwsServiceError('SerializationException', `'sourceRevisions.${i + 1}.member' must be an object`);
+    const member = item as Input;
+    const at = (field: string) => `sourceRevisions.${i + 1}.member.${field}`;
+    const actionName = requiredString(member, 'actionName', 'ValidationException', `1 validation error detected: Value null at '${at('actionName')}' failed to satisfy constraint: Member must not be null`);
+    const revisionType = requiredString(member, 'revisionType', 'ValidationException', `1 validation error detected: Value null at '${at('revisionType')}' failed to satisfy constraint: Member must not be null`);
+    const revisionValue = requiredString(member, 'revisionValue', 'ValidationException', `1 validation error detected: Value null at '${at('revisionValue')}' failed to satisfy constraint: Member must not be null`);
+    if (!ACTION_NAME.test(actionName)) throw invalid(`Value '${actionName}' at '${at('actionName')}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
+    if (!REVISION_TYPES.includes(revisionType)) {
+      throw invalid(`Value '${revisionType}' at '${at('revisionType')}' failed to satisfy constraint: Member must satisfy enum value set: [${REVISION_TYPES.join(', ')}]`);
+    }
+    if (revisionValue.length > 1500) throw invalid(`Value at '${at('revisionValue')}' failed to satisfy constraint: Member must have length less than or equal to 1500`);
+    return { actionName, revisionType: revisionType as SourceRevisionOverride['revisionType'], revisionValue };
+  });
+}
 
 function pipelineName(input: Input, member: string): string {
   const name = requiredString(input, member);
@@ -81,6 +111,44 @@ function stageState(store: LocalAwsStore, pipeline: PipelineRecord, index: numbe
 }
 
 export const codePipelineOperations: Readonly<Record<string, Operation>> = {
+  /** The pipeline's structure: its stages and their actions, with each action's type. */
+  GetPipeline(store, input) {
+    const pipeline = store.pipeline(pipelineName(input, 'name'));
+    const version = input.version ?? pipeline.version;
+    if (version !== pipeline.version) {
+      throw new AwsServiceError('PipelineVersionNotFoundException', `Pipeline '${pipeline.name}' has no version ${String(version)}`);
+    }
+    const artifact = (stageIndex: number) => `${pipeline.stages[stageIndex]?.name ?? 'Stage'}Artifact`;
+    return {
+      pipeline: {
+        name: pipeline.name,
+        roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AWSCodePipelineServiceRole-${pipeline.name}`,
+        artifactStore: { type: 'S3', location: `codepipeline-${store.region}-${ACCOUNT_ID}` },
+        stages: pipeline.stages.map((stage, index) => ({
+          name: stage.name,
+          actions: [{
+            name: stage.actionName,
+            actionTypeId: { category: CATEGORIES[stage.kind], owner: 'AWS', provider: stage.provider, version: '1' },
+            runOrder: 1,
+            configuration: stage.kind === 'source'
+              ? { FullRepositoryId: pipeline.repository, BranchName: 'main', ConnectionArn: `arn:aws:codeconnections:${store.region}:${ACCOUNT_ID}:connection/example` }
+              : {},
+            inputArtifacts: index === 0 ? [] : [{ name: artifact(index - 1) }],
+            outputArtifacts: stage.kind === 'deploy' ? [] : [{ name: artifact(index) }],
+          }],
+        })),
+        version: pipeline.version,
+        pipelineType: pipeline.pipelineType,
+        executionMode: pipeline.executionMode,
+      },
+      metadata: {
+        pipelineArn: `arn:aws:codepipeline:${store.region}:${ACCOUNT_ID}:${pipeline.name}`,
+        created: s(pipeline.createdAt),
+        updated: s(pipeline.updatedAt),
+      },
+    };
+  },
+
   GetPipelineState(store, input) {
     const pipeline = store.pipeline(pipelineName(input, 'name'));
     return {
@@ -142,7 +210,8 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
       throw new AwsServiceError('ValidationException',
         "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+$");
     }
-    return { pipelineExecutionId: store.startExecution(name, { clientRequestToken }).id };
+    const sourceRevisions = sourceRevisionsOf(input);
+    return { pipelineExecutionId: store.startExecution(name, { clientRequestToken, sourceRevisions }).id };
   },
 
   RollbackStage(store, input) {

@@ -2,6 +2,7 @@
 export { ManualClock, systemClock, type Clock } from './clock';
 export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
 export type * from './model';
+export { ALARM_STATES, LocalAlarms, parseAlarmSetting, type AlarmRecord, type AlarmSpec, type AlarmStateValue, type AlarmType } from './alarms';
 export { SEED_PERSON_ARN, seedFromConfig } from './seed';
 export {
   closedPortUrl, MUTATING_OPERATIONS, startLocalAws, type LocalAws, type LocalAwsOptions, type RecordedCall,

@@ -20,7 +20,16 @@ export interface StageSpec {
   readonly name: string;
   readonly kind: StageKind;
   readonly actionName: string;
+  /** The action's provider (actionTypeId.provider): CodeStarSourceConnection, S3, ECR, CodeBuild, CodeDeploy… */
+  readonly provider: string;
   readonly durationMs: number;
+}
+
+/** What StartPipelineExecution's sourceRevisions asks a source action to fetch instead of its latest revision. */
+export interface SourceRevisionOverride {
+  readonly actionName: string;
+  readonly revisionType: 'COMMIT_ID' | 'IMAGE_DIGEST' | 'S3_OBJECT_VERSION_ID' | 'S3_OBJECT_KEY';
+  readonly revisionValue: string;
 }
 
 export interface SourceRevision {

@@ -5,7 +5,7 @@ import { ACCOUNT_ID, type LocalAwsStore } from './store';
 /**
  * A believable past for every pipeline and deployment group a config names: four releases over the last three days,
  * the third of which failed in its deploy stage, started alternately by a git push and by a person, and one new
- * commit waiting to ship.
+ * commit waiting to ship. Every alarm the config names exists, in OK since a day ago.
  */
 
 const HOUR_MS = 3_600_000;
@@ -62,6 +62,9 @@ export function seedFromConfig(store: LocalAwsStore, config: Config): void {
       } else if (group !== undefined && groupKey !== undefined && !seededGroups.has(groupKey)) {
         seedDeploymentGroup(store, group, repository, summary);
         seededGroups.add(groupKey);
+      }
+      for (const name of environment.alarms ?? []) {
+        if (store.alarms.find(name) === undefined) store.alarms.put({ name, state: 'OK', at: store.now() - 24 * HOUR_MS });
       }
     }
   }
