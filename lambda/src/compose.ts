@@ -7,6 +7,7 @@ import { ReleasePolicy } from './domain/release-policy';
 import { ReleaseService } from './domain/release-service';
 import type { IntentSpec } from './intents';
 import type { Logger } from './logging/logger';
+import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import type { StateStore } from './ports/state-store.port';
@@ -17,6 +18,7 @@ export interface SkillParts {
   readonly config: Config;
   readonly pipelines: PipelinePort;
   readonly deployments: DeploymentPort;
+  readonly alarms: AlarmPort;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly now: () => Date;
@@ -37,7 +39,7 @@ export function composeSkill(parts: SkillParts): Skill {
   return buildSkill({
     config,
     catalog: new Catalog(config, parts.fallbackRegion),
-    releases: new ReleaseService(parts.pipelines, parts.deployments),
+    releases: new ReleaseService(parts.pipelines, parts.deployments, parts.alarms),
     policy,
     logger: parts.logger,
     now,

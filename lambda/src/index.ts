@@ -9,6 +9,7 @@ import { normaliseEnvelope } from './runtime/envelope';
 import { composeSkill } from './compose';
 import { bundledConfig } from './config/bundled';
 import { createAwsClients } from './adapters/aws/clients';
+import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import { onFirstCall } from './runtime/on-first-call';
@@ -51,6 +52,11 @@ export function createHandler(options: HandlerOptions = {}) {
       const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
       return new CodeDeployAdapter(clients.codeDeploy);
     });
+    // Read only for environments with alarms: a config without them never loads the adapter.
+    const alarms = onFirstCall<AlarmPort>(async () => {
+      const { CloudWatchAdapter } = await import('./adapters/aws/cloudwatch.adapter');
+      return new CloudWatchAdapter(clients.cloudWatch);
+    });
     const now = options.now ?? (() => new Date());
     // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation
     // stack always names one); in memory otherwise, which suits tests and the offline simulator.
@@ -64,7 +70,7 @@ export function createHandler(options: HandlerOptions = {}) {
       : new MemoryStateStore(now);
     // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
-    return composeSkill({ config, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION });
+    return composeSkill({ config, pipelines, deployments, alarms, store, logger, now, fallbackRegion: env.AWS_REGION });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());

@@ -24,7 +24,7 @@ export interface Target {
   /** CloudWatch alarms (in the target's region) that refuse a deploy while one is in ALARM. */
   readonly alarms?: AlarmsRef;
   /** Where a deploy takes what it ships from, when the config says so (promoteFrom). */
-  readonly promoteFrom?: Promotion;
+  readonly promoteFrom?: PromoteFrom;
 }
 
 export interface AlarmsRef {
@@ -33,7 +33,7 @@ export interface AlarmsRef {
 }
 
 /** Deploys ship the source revisions of another environment's latest succeeded release, once it has baked there. */
-export interface Promotion {
+export interface PromoteFrom {
   readonly environment: string;
   readonly pipeline: PipelineRef;
   readonly bakeMinutes: number;
@@ -46,6 +46,24 @@ export interface SourceRevision {
   /** Commit message or other human summary, as the source provider gave it. */
   readonly summary?: string;
   readonly url?: string;
+}
+
+/** What a source action can be told to fetch instead of its newest revision (CodePipeline's SourceRevisionType). */
+export type RevisionType = 'COMMIT_ID' | 'IMAGE_DIGEST' | 'S3_OBJECT_VERSION_ID' | 'S3_OBJECT_KEY';
+
+/** A source action of a pipeline, and the kind of revision it can be told to fetch (none: it cannot). */
+export interface SourceAction {
+  readonly name: string;
+  /** The action's provider, for the words: CodeStarSourceConnection, CodeCommit, S3, ECR… */
+  readonly provider: string;
+  readonly revisionType?: RevisionType;
+}
+
+/** Starts a pipeline with this revision in this source action instead of the newest one. */
+export interface SourceRevisionOverride {
+  readonly actionName: string;
+  readonly revisionType: RevisionType;
+  readonly revisionValue: string;
 }
 
 export type PipelineExecutionStatus =
@@ -69,6 +87,8 @@ export interface StageState {
   readonly executionId?: string;
   /** The action inside the stage that is running or failed, when there is one. */
   readonly currentAction?: string;
+  /** A manual approval action in the stage that waits for an answer, and since when. */
+  readonly waitingApproval?: { readonly action: string; readonly since?: Date };
 }
 
 export interface PipelineState {

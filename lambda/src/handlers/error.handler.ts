@@ -12,6 +12,8 @@ const OPERATION_WORDS: Record<string, string> = {
   RollbackStage: 'roll back the pipeline stage',
   ListPipelineExecutions: 'read the pipeline',
   GetPipelineState: 'read the pipeline',
+  GetPipeline: 'read the pipeline',
+  DescribeAlarms: 'read the CloudWatch alarms',
   CreateDeployment: 'create a deployment',
   StopDeployment: 'stop the deployment',
   ListDeployments: 'read the deployments',

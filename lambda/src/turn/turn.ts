@@ -11,7 +11,9 @@ import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { confirmationStatus, intentOf, isRecord, spokenSlot } from './request-shape';
-import { forgetReadBack, freezeOverrideOf, readBackOf, rememberFreezeOverride, rememberReadBack } from './session';
+import {
+  forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
+} from './session';
 
 /** What every turn may use, built once by the composition root. */
 export interface SkillDeps {
@@ -23,7 +25,7 @@ export interface SkillDeps {
   readonly now: () => Date;
 }
 
-export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock';
+export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'preview';
 
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
@@ -92,6 +94,15 @@ export class Turn {
 
   rememberFreezeOverride(marker: string): void {
     rememberFreezeOverride(this.input, marker);
+  }
+
+  /** The alarm and bake-time overrides an admin gave in this session. */
+  gateOverrides(): readonly string[] {
+    return gateOverridesOf(this.input);
+  }
+
+  rememberGateOverride(marker: string): void {
+    rememberGateOverride(this.input, marker);
   }
 
   // --- answers ---
