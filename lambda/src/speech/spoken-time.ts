@@ -14,7 +14,7 @@ export function spokenTime(at: Date | undefined, now: Date, locale: string, time
 }
 
 function clock(at: Date, locale: string, timeZone: string, withDate: boolean): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
   if (!withDate) return time;
   const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone }).format(at);
   return `on ${date} at ${time}`;
