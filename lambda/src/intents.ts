@@ -2,6 +2,7 @@ import type { Response } from 'ask-sdk-model';
 import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
 import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
+import { preview } from './handlers/preview.handler';
 import { rollback } from './handlers/rollback.handler';
 import { status } from './handlers/status.handler';
 import type { Turn } from './turn/turn';
@@ -32,6 +33,7 @@ export const INTENTS: readonly IntentSpec[] = [
   { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
   { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
+  { name: 'PreviewIntent', handle: preview, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'AMAZON.HelpIntent', handle: help, access: 'open', canFulfill: false, slots: [] },

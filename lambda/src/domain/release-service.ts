@@ -36,8 +36,17 @@ export interface DeployReading {
   readonly alarms: AlarmReading;
 }
 
-/** What "what would ship?" needs: the deploy's reading, and a manual approval the pipeline waits on. */
-export interface PreviewReading extends DeployReading {
+/** What "what would ship?" needs: what runs, what a deploy would ship, and what stands in its way. */
+export interface PreviewReading {
+  /** The latest release that succeeded in the environment. */
+  readonly current?: PipelineExecution;
+  readonly lastRelease?: PipelineExecution;
+  /** A release running now (a deploy would be refused). */
+  readonly running?: PipelineExecution;
+  /** For an environment with promoteFrom: what it would ship, or why nothing. */
+  readonly promotion?: PromotionPlan | { readonly from: string; readonly problem: PromotionProblem };
+  readonly alarms: AlarmReading;
+  /** A stage whose manual approval waits for an answer. */
   readonly waitingApproval?: StageState;
 }
 
@@ -79,13 +88,7 @@ export class ReleaseService {
    */
   async planDeploy(target: Target): Promise<DeployPlan> {
     const from = target.promoteFrom;
-    const [executions, promotion] = await Promise.all([
-      this.pipelines.recentExecutions(requirePipeline(target), EXECUTION_WINDOW),
-      from === undefined ? Promise.resolve(undefined) : Promise.all([
-        this.pipelines.recentExecutions(from.pipeline, PROMOTION_WINDOW),
-        this.pipelines.sourceActions(requirePipeline(target)),
-      ]).then(([source, actions]) => choosePromotion(from.environment, from.bakeMinutes, source, actions)),
-    ]);
+    const [executions, promotion] = await Promise.all([this.recentHere(target), this.promotion(target)]);
     const running = executions.find((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
     if (running) return { kind: 'busy', running };
     if (from !== undefined && promotion !== undefined && isPromotionProblem(promotion)) {
@@ -115,11 +118,40 @@ export class ReleaseService {
     return { plan, alarms };
   }
 
-  /** What "what would ship?" reads: the deploy's reading and, at once, a manual approval the pipeline waits on. */
+  /**
+   * What "what would ship?" reads, all at once: what a deploy reads, and the pipeline's state for a manual approval
+   * that waits. Unlike a deploy's plan, it says what would ship even while a release runs. Reads only.
+   */
   async preview(target: Target): Promise<PreviewReading> {
-    const [reading, state] = await Promise.all([this.readForDeploy(target), this.pipelines.state(requirePipeline(target))]);
+    const [executions, promotion, alarms, state] = await Promise.all([
+      this.recentHere(target), this.promotion(target), this.alarms(target), this.pipelines.state(requirePipeline(target)),
+    ]);
+    const running = executions.find((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
     const waitingApproval = state.stages.find((stage) => stage.waitingApproval !== undefined);
-    return { ...reading, ...(waitingApproval === undefined ? {} : { waitingApproval }) };
+    const from = target.promoteFrom?.environment ?? '';
+    return {
+      current: executions.find((e) => e.status === 'Succeeded'),
+      lastRelease: executions[0],
+      alarms,
+      ...(running === undefined ? {} : { running }),
+      ...(promotion === undefined ? {} : { promotion: isPromotionProblem(promotion) ? { from, problem: promotion } : promotion }),
+      ...(waitingApproval === undefined ? {} : { waitingApproval }),
+    };
+  }
+
+  private recentHere(target: Target): Promise<PipelineExecution[]> {
+    return this.pipelines.recentExecutions(requirePipeline(target), EXECUTION_WINDOW);
+  }
+
+  /** For an environment with promoteFrom: the source environment's latest success, matched to this pipeline. */
+  private async promotion(target: Target): Promise<PromotionPlan | PromotionProblem | undefined> {
+    const from = target.promoteFrom;
+    if (from === undefined) return undefined;
+    const [source, actions] = await Promise.all([
+      this.pipelines.recentExecutions(from.pipeline, PROMOTION_WINDOW),
+      this.pipelines.sourceActions(requirePipeline(target)),
+    ]);
+    return choosePromotion(from.environment, from.bakeMinutes, source, actions);
   }
 
   /**

@@ -96,13 +96,16 @@ export function enUS(f: Format): Messages {
 
     askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    askEnvironment: (action, service, choices) => action === 'deploy'
-      ? ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`
-      : action === 'rollback'
-        ? ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`
-        : ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`,
+    askEnvironment: (action, service, choices) => {
+      switch (action) {
+        case 'deploy': return ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`;
+        case 'rollback': return ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`;
+        case 'preview': return ssml`Where would ${service} ship to: ${spokenList(choices, 'or')}?`;
+        case 'status': return ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`;
+      }
+    },
     unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    notConfigured: (action, w) => action === 'deploy'
+    notConfigured: (action, w) => action === 'deploy' || action === 'preview'
       ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`
       : action === 'rollback'
         ? ssml`${inWhere(w)} has no CodeDeploy group or rollback stage in my configuration, so I can't roll it back. Nothing was changed.`
@@ -252,21 +255,21 @@ export function enUS(f: Format): Messages {
         break;
     }
     if (r.gates.length === 0) parts.push(ssml`Nothing would stop it right now.`);
-    else parts.push(ssml`It would be stopped: ${joinSsml(r.gates.map(gateWords))}`);
+    else parts.push(ssml`A deploy would be held up right now.`, ...r.gates.map((g) => gateWords(w, g)));
     return joinSsml(parts);
   }
 
-  function gateWords(g: PreviewGate): Ssml {
+  function gateWords(w: Where, g: PreviewGate): Ssml {
     const admin = (overridable: boolean) => (overridable ? ssml` An admin can override that.` : ssml``);
     switch (g.kind) {
-      case 'not-allowed': return ssml`you're not on the list of people who may change this environment.`;
-      case 'locked': return ssml`it's locked by ${g.holder ?? 'someone else'} since${at(g.since)}.`;
-      case 'frozen': return ssml`it's frozen right now: ${g.reason}.${admin(g.overridable)}`;
-      case 'alarms': return ssml`${alarmList(g.alarms)} ${firing(g.alarms)}.${alarmSince(g.alarms)}${admin(g.overridable)}`;
-      case 'alarms-missing': return ssml`I can't find ${g.names.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(g.names, 'and')} in CloudWatch.`;
-      case 'baking': return ssml`it has ${minutes(g.minutesLeft)} of bake time to go in ${g.from}.${admin(g.overridable)}`;
-      case 'running': return ssml`a release is already running, started${at(g.execution.startedAt)}${byWhom(g.execution.startedBy)}.`;
-      case 'approval': return ssml`the ${g.stage} stage waits for a manual approval${g.since ? ssml`, since${at(g.since)}` : ''}.`;
+      case 'not-allowed': return ssml`You're not on the list of people who may change ${w.environment}.`;
+      case 'locked': return ssml`${w.environment} is locked by ${g.holder ?? 'someone else'} since${at(g.since)}.`;
+      case 'frozen': return ssml`${w.environment} is frozen right now: ${g.reason}.${admin(g.overridable)}`;
+      case 'alarms': return ssml`In ${w.environment}, ${alarmList(g.alarms)} ${firing(g.alarms)}.${alarmSince(g.alarms)}${admin(g.overridable)}`;
+      case 'alarms-missing': return ssml`I can't find ${g.names.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(g.names, 'and')} in CloudWatch, and I won't push without it.`;
+      case 'baking': return ssml`What would ship has ${minutes(g.minutesLeft)} of bake time to go in ${g.from}.${admin(g.overridable)}`;
+      case 'running': return ssml`A release is already running, started${at(g.execution.startedAt)}${byWhom(g.execution.startedBy)}.`;
+      case 'approval': return ssml`The ${g.stage} stage waits for a manual approval${g.since ? ssml`, asked for${at(g.since)}` : ''}.`;
     }
   }
 }
