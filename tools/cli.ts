@@ -6,7 +6,8 @@
  *   npm start -- --json < inputs.txt           one JSON object per input on stdout, nothing else
  *
  * Options: --replay FILE, --json, --locale L, --config FILE, --user ID, --person ID, --fault JSON (repeatable),
- * --save-skill-io FILE, --built (use lambda/dist), --aws (real AWS credentials and endpoints; never in tests), --log.
+ * --alarm NAME[=STATE] (repeatable; sets a local CloudWatch alarm, ALARM by default), --save-skill-io FILE,
+ * --built (use lambda/dist), --aws (real AWS credentials and endpoints; never in tests), --log.
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
-import { parseFaultSpec, type FaultSpec, type RecordedCall } from './local-aws';
+import { parseAlarmSetting, parseFaultSpec, type AlarmStateValue, type FaultSpec, type RecordedCall } from './local-aws';
 import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
 import { startDialog, type DialogSession } from './dialog/session';
 
@@ -29,14 +30,25 @@ function parseFaultArgument(text: string): FaultSpec {
   }
 }
 
-const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--save-skill-io FILE] [--built] [--aws] [--log]';
+/** `--alarm checkout-prod-5xx` or `--alarm checkout-prod-5xx=OK`. */
+function parseAlarmArgument(text: string): { name: string; state: AlarmStateValue } {
+  const at = text.lastIndexOf('=');
+  const [name, state] = at < 0 ? [text, 'ALARM'] : [text.slice(0, at), text.slice(at + 1)];
+  try {
+    return parseAlarmSetting({ name, state });
+  } catch (error) {
+    throw new FaultArgumentError(`--alarm ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const USAGE = 'usage: npm start -- [--replay FILE] [--json] [--locale L] [--config FILE] [--user ID] [--person ID] [--fault JSON]… [--alarm NAME[=STATE]]… [--save-skill-io FILE] [--built] [--aws] [--log]';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       replay: { type: 'string' }, json: { type: 'boolean' }, locale: { type: 'string' }, config: { type: 'string' },
-      user: { type: 'string' }, person: { type: 'string' }, fault: { type: 'string', multiple: true },
+      user: { type: 'string' }, person: { type: 'string' }, fault: { type: 'string', multiple: true }, alarm: { type: 'string', multiple: true },
       'save-skill-io': { type: 'string' }, built: { type: 'boolean' }, aws: { type: 'boolean' }, log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -46,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const faults = (values.fault ?? []).map(parseFaultArgument);
+  const alarms = (values.alarm ?? []).map(parseAlarmArgument);
   const replay = values.replay ? await readReplayFile(values.replay) : undefined;
   const skillIo: { request: RequestEnvelope; response: ResponseEnvelope }[] = [];
   const session = await startDialog({
@@ -61,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     for (const fault of faults) session.localAws?.faults.inject(fault);
+    for (const { name, state } of alarms) {
+      const store = session.localAws?.store;
+      if (store && store.alarms.find(name) === undefined) store.alarms.put({ name });
+      store?.alarms.setState(name, state);
+    }
     const print = values.json ? printJson : printTranscript(colour());
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
