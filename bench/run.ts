@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../lambda/src/config/load';
-import { ALLOWED_USER, envelope, intent, intentRequest, launch, SKILL_ID, slot } from '../tests/support/envelopes';
+import { ALLOWED_USER, intent, intentRequest, launch, SKILL_ID, slot } from '../tests/support/envelopes';
 import { buildBundle } from '../tools/build';
 import { startLocalAws, type LocalAws } from '../tools/local-aws';
 import { dependencyClosureEntries, folderEntries, zipCommandSize, zipSize, type ZipEntry } from './artifact';
@@ -45,33 +45,19 @@ const BENCH_CONFIG = parseConfig({
 
 const target = () => ({ service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') });
 
-/**
- * The yes to a read-back, as Alexa sends it within the session that heard it: since the skill fails closed, a
- * CONFIRMED intent acts only on the read-back its session holds. The read-back's key names the last release it read
- * back (`after:<execution id>`, DeployPlan's key in release-service.ts), and every sample starts a new release, so the
- * request is written afresh before each sample. Should the key's form change, the skill reads back instead of starting
- * and the bench stops with that said.
- */
-function confirmedDeploy(localAws: LocalAws): RequestEnvelope {
-  const executions = localAws.store.pipeline('checkout-prod').executions;
-  const last = [...executions].sort((a, b) => b.startedAt - a.startedAt)[0];
-  const readBack = { action: 'deploy', service: 'checkout', environment: 'production', key: `after:${last?.id ?? 'none'}` };
-  return envelope(
-    { type: 'IntentRequest', dialogState: 'IN_PROGRESS', intent: intent('DeployIntent', target(), 'CONFIRMED') },
-    { newSession: false, attributes: { pending: readBack } },
-  );
-}
-
 interface Scenario {
   readonly name: 'launch' | 'deploy' | 'deploy-no-table' | 'status';
   readonly label: string;
   readonly request: RequestEnvelope;
+  /**
+   * The request for one sample, when it depends on what local AWS holds then: a yes acts only on the read-back its
+   * session holds, and the deploy's read-back names the pipeline's latest execution, which every sample changes.
+   */
+  readonly requestNow?: (localAws: LocalAws) => RequestEnvelope;
   /** The skill runs with the config minus its state table, so locks live in memory: no DynamoDB call. */
   readonly withoutStateTable?: boolean;
   /** Why a response does not count as the scenario having happened, or undefined when it does. */
   check(response: ResponseSummary, localAws: LocalAws): string | undefined;
-  /** The request as it must be for this sample, when it depends on what earlier samples did. */
-  refresh?(localAws: LocalAws): RequestEnvelope;
 }
 
 const SCENARIOS: readonly Scenario[] = [
@@ -80,22 +66,32 @@ const SCENARIOS: readonly Scenario[] = [
     check: (r) => (r.speech !== '' && r.shouldEndSession === false ? undefined : 'no greeting that keeps the session open'),
   },
   {
-    name: 'deploy', label: 'confirmed Deploy', request: intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), undefined, 'COMPLETED'),
+    name: 'deploy', label: 'confirmed Deploy', request: confirmedDeploy('none'), requestNow: (aws) => confirmedDeploy(latestExecutionId(aws)),
     check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
-    refresh: confirmedDeploy,
   },
   {
     // The baseline's two calls and nothing else: what the skill's own code costs, without the lock read.
     name: 'deploy-no-table', label: 'confirmed Deploy without a state table', withoutStateTable: true,
-    request: intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), undefined, 'COMPLETED'),
+    request: confirmedDeploy('none'), requestNow: (aws) => confirmedDeploy(latestExecutionId(aws)),
     check: (r) => (/has started/.test(r.speech) ? undefined : 'the pipeline was not started'),
-    refresh: confirmedDeploy,
   },
   {
     name: 'status', label: 'StatusIntent', request: intentRequest(intent('StatusIntent', target()), undefined, 'COMPLETED'),
     check: (r) => (r.speech !== '' && !/sorry/i.test(r.speech) ? undefined : 'no status was said'),
   },
 ];
+
+/** The yes to the read-back of a deploy after `lastExecutionId`, in the session that heard it (as Alexa sends it). */
+function confirmedDeploy(lastExecutionId: string): RequestEnvelope {
+  const pending = { action: 'deploy', service: 'checkout', environment: 'production', key: `after:${lastExecutionId}` };
+  return intentRequest(intent('DeployIntent', target(), 'CONFIRMED'), { newSession: false, attributes: { pending } }, 'COMPLETED');
+}
+
+/** The execution ListPipelineExecutions puts first for checkout-prod: what the skill's read-back named. */
+function latestExecutionId(aws: LocalAws): string {
+  const [latest] = [...aws.store.pipeline('checkout-prod').executions].sort((a, b) => b.startedAt - a.startedAt);
+  return latest?.id ?? 'none';
+}
 
 function scenarioNamed(name: Scenario['name']): Scenario {
   const scenario = SCENARIOS.find((s) => s.name === name);
@@ -184,8 +180,8 @@ async function coldRuns(samples: number, requestPaths: Record<Scenario['name'], 
     for (const scenario of SCENARIOS) {
       const order = round % 2 === 0 ? SYSTEMS : [...SYSTEMS].reverse();
       for (const system of order) {
+        if (scenario.requestNow) writeFileSync(requestPaths[scenario.name], JSON.stringify(scenario.requestNow(localAws)));
         const started = localAws.mutatingCalls().length;
-        if (scenario.refresh) writeFileSync(requestPaths[scenario.name], JSON.stringify(scenario.refresh(localAws)));
         const sample = await coldSample(runs.handler(system, scenario), requestPaths[scenario.name], runs.env(system));
         verify(scenario, system, sample, localAws, started);
         if (round > 0) results[scenario.name][system].push(sample);

@@ -11,6 +11,9 @@
  * - config-schema.js: the config schema and zod, for a config named by PUSH_TO_PROD_CONFIG. The bundled config
  *   (lambda/push-to-prod.json) is validated here, at build time: a broken one fails the build, naming each field,
  *   and index.js carries the validated result, so a cold start never builds the schema for it.
+ * - notifier.js: the notifier, a second Lambda function of the same stack (`notifier.handler`), invoked by EventBridge
+ *   when a release ends. Nothing in index.js requires it, and it requires the SDK from aws-sdk.js like the skill.
+ * - aws-ssm.js: the SSM client, which only the notifier uses, required when it first reads the Alexa client secret.
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -26,6 +29,15 @@ import type { Config } from '../lambda/src/config/schema';
 
 const ROOT = resolve(__dirname, '..');
 export const ENTRY = join(ROOT, 'lambda', 'src', 'index.ts');
+/** The notifier's Lambda entry: notifier.js beside index.js, handler `notifier.handler`. */
+export const NOTIFIER_ENTRY = join(ROOT, 'lambda', 'src', 'notifier', 'index.ts');
+export const NOTIFIER_FILE = 'notifier.js';
+/** The SSM client's entry, and the file it is bundled into. */
+const SSM_SDK_MODULE = join(ROOT, 'lambda', 'src', 'adapters', 'aws', 'ssm-sdk.ts');
+export const AWS_SSM_FILE = 'aws-ssm.js';
+/** What only the notifier may hold: in index.js it would be parsed by the skill's cold starts for nothing. (The skill's own
+ * progressive responses live in adapters/alexa/ too, and belong in index.js.) */
+const NOTIFIER_ONLY = /lambda\/src\/(notifier\/|adapters\/alexa\/(lwa-token|proactive-events))|lambda\/src\/adapters\/aws\/ssm-|node_modules\/@aws-sdk\/client-ssm\//;
 export const OUT_DIR = join(ROOT, 'lambda', 'dist');
 export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
 /** The file beside index.js that holds the AWS SDK. */
@@ -77,6 +89,16 @@ const sdkInItsOwnFile: Plugin = {
   },
 };
 
+/** The SSM client is not bundled where clients.ts and the SSM adapter require it, but required from aws-ssm.js. */
+const ssmSdkInItsOwnFile: Plugin = {
+  name: 'ssm-sdk-in-its-own-file',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/ssm-sdk$/ }, (args) => (
+      resolve(args.resolveDir, `${args.path}.ts`) === SSM_SDK_MODULE ? { path: `./${AWS_SSM_FILE}`, external: true } : undefined
+    ));
+  },
+};
+
 /**
  * In aws-sdk.js, the SDK clients' reference to their default credential chain gets the skill's provider instead
  * (credentials.ts), which requires the chain from aws-credentials.js when it needs it. The skill also hands the
@@ -118,12 +140,12 @@ module.exports = { services: { ServiceClientFactory } };
   },
 };
 
-/** In index.js, bundled.ts becomes the config the build validated, marked as validated. */
+/** In index.js and notifier.js, bundled.ts becomes the config the build validated, marked as validated. */
 function validatedConfig(config: Config): Plugin {
   return {
     name: 'validated-config',
     setup(esbuild) {
-      esbuild.onResolve({ filter: /^\.\/config\/bundled$/ }, (args) => (
+      esbuild.onResolve({ filter: /(^|\/)bundled$/ }, (args) => (
         resolve(args.resolveDir, `${args.path}.ts`) === BUNDLED_CONFIG_MODULE ? { path: BUNDLED_CONFIG_MODULE, namespace: 'validated-config' } : undefined
       ));
       esbuild.onLoad({ filter: /.*/, namespace: 'validated-config' }, () => ({
@@ -168,10 +190,14 @@ export interface BuildTarget {
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, configPath = CONFIG_FILE }: BuildTarget = {}): Promise<Record<string, number>> {
   const config = validateBundledConfig(configPath);
-  const [main, sdk, chain, schema, model] = await Promise.all([
+  const [main, notifier, sdk, ssm, chain, schema, model] = await Promise.all([
     build({
       ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'),
-      plugins: [sdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+    }),
+    build({
+      ...COMMON, entryPoints: [NOTIFIER_ENTRY], outfile: join(outDir, NOTIFIER_FILE),
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
     }),
     build({
       ...COMMON,
@@ -182,15 +208,23 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
       mainFields: ['module', 'main'],
       plugins: [credentialChainOnDemand],
     }),
+    build({
+      ...COMMON, entryPoints: [SSM_SDK_MODULE], outfile: join(outDir, AWS_SSM_FILE), mainFields: ['module', 'main'],
+      plugins: [credentialChainOnDemand],
+    }),
     build({ ...COMMON, entryPoints: [CHAIN_MODULE], outfile: join(outDir, AWS_CREDENTIALS_FILE), mainFields: ['module', 'main'] }),
     build({ ...COMMON, entryPoints: [SCHEMA_MODULE], outfile: join(outDir, CONFIG_SCHEMA_FILE) }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
   ]);
-  assertNoSdkIn(main.metafile);
-  assertNoCredentialChainIn(sdk.metafile);
-  assertNoSchemaIn(main.metafile);
-  assertModelOnlyUsedByCustomSkill(main.metafile);
-  assertSelfContained(main.metafile, sdk.metafile, chain.metafile, schema.metafile, model.metafile);
+  for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) {
+    assertNoSdkIn(bundle.metafile, file);
+    assertNoSchemaIn(bundle.metafile, file);
+    assertModelOnlyUsedByCustomSkill(bundle.metafile, file);
+  }
+  assertNoNotifierIn(main.metafile);
+  assertNoCredentialChainIn(sdk.metafile, AWS_SDK_FILE);
+  assertNoCredentialChainIn(ssm.metafile, AWS_SSM_FILE);
+  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile);
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -198,7 +232,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [...main.outputFiles, ...sdk.outputFiles, ...chain.outputFiles, ...schema.outputFiles, ...model.outputFiles]) {
+  for (const file of [main, notifier, sdk, ssm, chain, schema, model].flatMap((bundle) => bundle.outputFiles)) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -223,34 +257,40 @@ function writeOutput(file: OutputFile, outDir: string, mapsDir: string): string 
 }
 
 /** The point of the split: a static import of the SDK in the skill would put it back on every cold start. */
-function assertNoSdkIn(metafile: Metafile): void {
+function assertNoSdkIn(metafile: Metafile, file: string): void {
   const leaked = Object.keys(metafile.inputs).filter((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input));
   if (leaked.length > 0) {
-    throw new Error(`index.js must not contain the AWS SDK (it belongs in ${AWS_SDK_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+    throw new Error(`${file} must not contain the AWS SDK (it belongs in ${AWS_SDK_FILE} or ${AWS_SSM_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
   }
 }
 
 /** The chain's links belong in aws-credentials.js; in aws-sdk.js every cold start that calls AWS would parse them. */
-function assertNoCredentialChainIn(metafile: Metafile): void {
+function assertNoCredentialChainIn(metafile: Metafile, file: string): void {
   const leaked = Object.keys(metafile.inputs).filter((input) => CHAIN_ONLY.test(input));
   if (leaked.length > 0) {
-    throw new Error(`${AWS_SDK_FILE} must not contain the credential chain (it belongs in ${AWS_CREDENTIALS_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+    throw new Error(`${file} must not contain the credential chain (it belongs in ${AWS_CREDENTIALS_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
   }
 }
 
 /** The schema and zod belong in config-schema.js: in index.js every cold start would parse them. */
-function assertNoSchemaIn(metafile: Metafile): void {
+function assertNoSchemaIn(metafile: Metafile, file: string): void {
   const leaked = Object.keys(metafile.inputs).filter((input) => /node_modules\/zod\//.test(input) || input.endsWith('lambda/src/config/schema.ts') || input.endsWith('lambda/push-to-prod.json'));
-  if (leaked.length > 0) throw new Error(`index.js must not contain the config schema, zod or the raw config, but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+  if (leaked.length > 0) throw new Error(`${file} must not contain the config schema, zod or the raw config, but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
+}
+
+/** The notifier, the Alexa adapters and the SSM client are the notifier's: the skill's cold start must not parse them. */
+function assertNoNotifierIn(metafile: Metafile): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => NOTIFIER_ONLY.test(input));
+  if (leaked.length > 0) throw new Error(`index.js must not contain the notifier's code (it belongs in ${NOTIFIER_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
 }
 
 /** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
-function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
+function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): void {
   const users = Object.entries(metafile.inputs)
     .filter(([, input]) => input.imports.some((imported) => imported.path === 'ask-sdk-model-stand-in:ask-sdk-model'))
-    .map(([file]) => file);
+    .map(([input]) => input);
   if (users.length !== 1 || !MODEL_USER.test(users[0] as string)) {
-    throw new Error(`ask-sdk-model is used at run time by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
+    throw new Error(`ask-sdk-model is used at run time in ${file} by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
   }
 }
 
@@ -258,7 +298,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile): void {
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

@@ -1,17 +1,23 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Config } from './config/schema';
 import { Catalog } from './domain/catalog';
+import { DeliveryReports } from './domain/delivery-reports';
 import { EnvironmentLocks } from './domain/locks';
 import { PinGuard } from './domain/pin-guard';
+import { ReleaseJournal } from './domain/release-journal';
 import { ReleasePolicy } from './domain/release-policy';
 import { ReleaseService } from './domain/release-service';
+import { ShortcutOffers } from './domain/shortcut-offers';
 import type { IntentSpec } from './intents';
 import type { Logger } from './logging/logger';
 import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
+import type { ProgressiveResponses } from './ports/progressive-response.port';
 import type { StateStore } from './ports/state-store.port';
+import { remainingMs } from './runtime/deadline';
 import { buildSkill } from './skill';
+import { DEFAULT_PROGRESS_THRESHOLD_MS, DEFAULT_PROGRESS_TIMEOUT_MS } from './turn/progress';
 
 /** Everything the skill is built from: the config, the ports (real or fake), the clock and the log. */
 export interface SkillParts {
@@ -26,6 +32,8 @@ export interface SkillParts {
   readonly fallbackRegion?: string;
   /** The intent table; tests pass a longer one. */
   readonly intents?: readonly IntentSpec[];
+  /** Progressive responses while slow reads run (none without); the threshold and timeout are options for tests. */
+  readonly progressive?: { readonly responses: ProgressiveResponses; readonly thresholdMs?: number; readonly timeoutMs?: number };
 }
 
 /**
@@ -41,7 +49,15 @@ export function composeSkill(parts: SkillParts): Skill {
     catalog: new Catalog(config, parts.fallbackRegion),
     releases: new ReleaseService(parts.pipelines, parts.deployments, parts.alarms),
     policy,
+    journal: new ReleaseJournal(store, now),
+    reports: new DeliveryReports(parts.pipelines, parts.deployments, remainingMs),
+    shortcuts: new ShortcutOffers(store),
     logger: parts.logger,
     now,
+    progressive: parts.progressive && {
+      responses: parts.progressive.responses,
+      thresholdMs: parts.progressive.thresholdMs ?? DEFAULT_PROGRESS_THRESHOLD_MS,
+      timeoutMs: parts.progressive.timeoutMs ?? DEFAULT_PROGRESS_TIMEOUT_MS,
+    },
   }, parts.intents);
 }

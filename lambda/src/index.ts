@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Skill } from 'ask-sdk-core';
 import { resolveConfig } from './config/load';
+import { resolveSkillId } from './config/skill-id';
 import { MemoryStateStore } from './adapters/state/memory-state-store.adapter';
 import type { StateStore } from './ports/state-store.port';
 import { jsonLogger, type Logger } from './logging/logger';
@@ -13,6 +14,7 @@ import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import { onFirstCall } from './runtime/on-first-call';
+import { FetchProgressiveResponses } from './adapters/alexa/progressive-response.adapter';
 
 /**
  * The composition root: config → AWS clients → adapters → the skill's one composition (compose.ts). Nothing is built at import
@@ -34,6 +36,8 @@ export interface HandlerOptions {
   readonly now?: () => Date;
   /** How long one invocation may take before the skill must answer (Alexa's limit less a margin); tests shorten it. */
   readonly budgetMs?: number;
+  /** How long a read may run before Alexa says something meanwhile; the dialog tests lengthen it where timing varies. */
+  readonly progressThresholdMs?: number;
 }
 
 /** Creates a Lambda handler; `handler` below is the one Lambda calls. Tests create their own with other options. */
@@ -50,7 +54,7 @@ export function createHandler(options: HandlerOptions = {}) {
     });
     const deployments = onFirstCall<DeploymentPort>(async () => {
       const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
-      return new CodeDeployAdapter(clients.codeDeploy);
+      return new CodeDeployAdapter(clients.codeDeploy, now);
     });
     // Read only for environments with alarms: a config without them never loads the adapter.
     const alarms = onFirstCall<AlarmPort>(async () => {
@@ -70,7 +74,16 @@ export function createHandler(options: HandlerOptions = {}) {
       : new MemoryStateStore(now);
     // Only on Lambda is memory the wrong place; tests and the simulator want it, and need no warning.
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
-    return composeSkill({ config, pipelines, deployments, alarms, store, logger, now, fallbackRegion: env.AWS_REGION });
+    // Progressive responses go to Alexa's API: on Lambda, and in the simulator to its loopback stand-in, never from a
+    // test or a developer's machine to Amazon.
+    const localAlexaApi = env.PUSH_TO_PROD_ALEXA_API_ENDPOINT;
+    const progressive = env.AWS_LAMBDA_FUNCTION_NAME || localAlexaApi
+      ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []), thresholdMs: options.progressThresholdMs }
+      : undefined;
+    return composeSkill({
+      config: { ...config, skillId: resolveSkillId(env, config) }, pipelines, deployments, alarms, store, logger, now,
+      fallbackRegion: env.AWS_REGION, progressive,
+    });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {
     const current = skill ?? (skill = build());

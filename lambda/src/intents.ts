@@ -1,9 +1,12 @@
 import type { Response } from 'ask-sdk-model';
+import { approve, reject } from './handlers/approval.handler';
 import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
 import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
 import { preview } from './handlers/preview.handler';
+import { report } from './handlers/report.handler';
 import { rollback } from './handlers/rollback.handler';
+import { shortcut } from './handlers/shortcut.handler';
 import { status } from './handlers/status.handler';
 import type { Turn } from './turn/turn';
 
@@ -32,10 +35,15 @@ const GUARDED_ACTION_SLOTS = [...TARGET_SLOTS, 'pin'] as const;
 export const INTENTS: readonly IntentSpec[] = [
   { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
   { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
+  // "Approve it" is too generic to offer to Alexa's name-free routing.
+  { name: 'ApproveIntent', handle: approve, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
+  { name: 'RejectIntent', handle: reject, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'PreviewIntent', handle: preview, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
+  { name: 'ReportIntent', handle: report, access: 'guarded', canFulfill: false, slots: [...TARGET_SLOTS, 'period', 'duration'] },
+  { name: 'ShortcutIntent', handle: shortcut, access: 'guarded', canFulfill: false, slots: [] },
   { name: 'AMAZON.HelpIntent', handle: help, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.StopIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },
   { name: 'AMAZON.CancelIntent', handle: stop, access: 'open', canFulfill: false, slots: [] },

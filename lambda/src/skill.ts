@@ -1,8 +1,12 @@
 import { SkillBuilders, type RequestHandler, type Skill } from 'ask-sdk-core';
 import { accessGuardHandler } from './handlers/access-guard.handler';
 import { canFulfillHandler } from './handlers/can-fulfill.handler';
-import { launchHandler, quietHandler, sessionEndedHandler, unknownIntentHandler } from './handlers/conversation.handlers';
+import {
+  launchHandler, quietHandler, sessionEndedHandler, subscriptionChangedHandler, unknownIntentHandler,
+} from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { shortcutResumedHandler } from './handlers/shortcut.handler';
+import { taskLaunchHandler } from './handlers/task.handler';
 import { INTENTS, type IntentSpec } from './intents';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging.interceptor';
 import { requestContextInterceptor } from './interceptors/request-context.interceptor';
@@ -21,17 +25,22 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
   const byName = new Map(intents.map((spec) => [spec.name, spec]));
   const isOpen = (name: string) => byName.get(name)?.access === 'open';
   const answersNameFree = (name: string) => byName.get(name)?.canFulfill === true;
-  return SkillBuilders.custom()
-    .withSkillId(deps.config.skillId)
+  const builder = SkillBuilders.custom();
+  // Without an id (tests, the benchmark) ask-sdk checks none; on Lambda index.ts refuses to start without one.
+  if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);
+  return builder
     .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps))
     .addResponseInterceptors(responseLoggingInterceptor(deps.logger))
     .addRequestHandlers(
       sessionEndedHandler(deps.logger),
       canFulfillHandler(deps.catalog, answersNameFree),
       accessGuardHandler(isOpen),
+      taskLaunchHandler(intents),
       launchHandler,
       ...intents.map(intentHandler),
+      shortcutResumedHandler,
       unknownIntentHandler,
+      subscriptionChangedHandler(deps.journal, deps.logger),
       quietHandler(deps.logger),
     )
     .addErrorHandlers(errorHandler(deps.logger))
@@ -41,6 +50,14 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
 function intentHandler(spec: IntentSpec): RequestHandler {
   return {
     canHandle: (input) => intentName(input) === spec.name,
-    handle: (input) => spec.handle(turnOf(input).forIntent(spec.slots)),
+    async handle(input) {
+      const turn = turnOf(input).forIntent(spec.slots);
+      try {
+        return await spec.handle(turn);
+      } finally {
+        // Alexa plays no progressive response that arrives after the answer: none may start once it is ready.
+        turn.progress.stop();
+      }
+    },
   };
 }

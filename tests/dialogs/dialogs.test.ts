@@ -37,7 +37,7 @@ describe('ask dialog replays', () => {
     const session = await startDialog({
       skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
       configPath: setup.config === undefined ? undefined : resolve(DIR, '..', '..', setup.config),
-      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger,
+      built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger, progressThresholdMs: setup.progressThresholdMs,
       onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
     });
     try {
@@ -45,6 +45,7 @@ describe('ask dialog replays', () => {
       setAlarms(session.localAws!, setup.alarms);
       for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
       const turns: Turn[] = [];
+      if (replay.task) turns.push((await session.startTask(replay.task.name, replay.task.input, replay.task.version)).turn);
       for (const input of replay.userInputs) turns.push((await session.say(input)).turn);
       expect(turns.flatMap((turn) => (turn.error === undefined ? [] : [`${turn.user}: ${String(turn.error)}`]))).toEqual([]);
       expect(refusals).toEqual([]);
@@ -72,6 +73,10 @@ const MUTATIONS: Record<string, string[]> = {
   'alarm-admin-override': ['StartPipelineExecution'],
   'alarm-rollback-yes': ['CreateDeployment'],
   'promote-yes': ['StartPipelineExecution'],
+  'approve-yes': ['PutApprovalResult'],
+  reject: ['PutApprovalResult'],
+  'task-push-to-prod': ['StartPipelineExecution'],
+  'deploy-yes-then-offer-declined': ['StartPipelineExecution', 'StartPipelineExecution'],
 };
 
 /** What some conversations must have sent, beyond which calls. */

@@ -10,6 +10,11 @@ export interface DialogSetup {
   readonly config?: string;
   /** Alarms to set before the first turn, each in a state since some minutes ago. */
   readonly alarms?: readonly { readonly name: string; readonly state: AlarmStateValue; readonly minutesAgo?: number; readonly reason?: string }[];
+  /**
+   * How long a read may run before the skill says something meanwhile. The SDK's retries after a throttle take a
+   * random time around the skill's 0.8 s, so a dialog with throttles sets it far off to hear the same each run.
+   */
+  readonly progressThresholdMs?: number;
 }
 
 /** Sets the alarms a setup asks for, each dated `minutesAgo` before now. */
@@ -27,6 +32,17 @@ export const SCENARIOS = {
     aws.store.pushCommit('checkout-prod', 'Rewrite the cart in Rust');
     aws.store.startExecution('checkout-prod', {
       at: aws.store.now() - 2_000,
+      trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/bob' },
+    });
+  },
+  /**
+   * bob's release of checkout has waited two hours for approval in checkout-prod's Approve stage (the demo config
+   * sets approvals for checkout production, so the seeded pipeline has that stage).
+   */
+  'approval-waiting': (aws: LocalAws) => {
+    aws.store.pushCommit('checkout-prod', 'Speed up the order history query');
+    aws.store.startExecution('checkout-prod', {
+      at: aws.store.now() - 2 * 3_600_000,
       trigger: { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:sts::123456789012:assumed-role/Deployer/bob' },
     });
   },

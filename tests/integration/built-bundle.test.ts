@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, buildBundle, CONFIG_SCHEMA_FILE } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE } from '../../tools/build';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbStateStore } from '../../lambda/src/adapters/aws/dynamodb-state-store.adapter';
+import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, startLocalAlexa } from '../../tools/local-alexa';
 import { startLocalAws, type LocalAws } from '../../tools/local-aws';
+import { eventFixture, withDetail } from '../support/eventbridge-fixtures';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
 import { TEST_CONFIG } from '../support/test-skill';
@@ -58,6 +63,30 @@ function answerInFreshProcess(event: RequestEnvelope, environment: Record<string
   });
 }
 
+/** Loads notifier.js in a fresh process and hands it one event; says what it did and which other files it loaded. */
+const NOTIFIER_PROBE = `
+const { writeSync } = require('node:fs');
+const { createNotifierHandler } = require(process.env.BUNDLE);
+createNotifierHandler({ alexa: JSON.parse(process.env.ALEXA) })(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 30000 }).then((outcome) => {
+  const loaded = Object.keys(require.cache).map((path) => path.split('/').pop()).filter((file) => file !== 'notifier.js');
+  writeSync(2, JSON.stringify({ outcome, loaded }));
+  process.exit(0);
+});`;
+
+function notifierInFreshProcess(event: unknown, environment: Record<string, string>, alexa: { lwaUrl: string; apiBaseUrl: string }): Promise<{ outcome: string; loaded: string[] }> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH, HOME: work, ...environment, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    BUNDLE: join(outDir, NOTIFIER_FILE), EVENT: JSON.stringify(event), ALEXA: JSON.stringify(alexa),
+  };
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['-e', NOTIFIER_PROBE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(JSON.parse(stderr.split('\n').filter(Boolean).at(-1) ?? '') as { outcome: string; loaded: string[] }) : fail(new Error(`the notifier process ended with ${code}: ${stderr}`))));
+  });
+}
+
 const statusRequest = (): RequestEnvelope => intentRequest(
   intent('StatusIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'production', 'production') }),
   undefined, 'COMPLETED',
@@ -81,7 +110,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, CONFIG_SCHEMA_FILE, 'index.js'].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -151,6 +180,38 @@ describe('the built bundle', () => {
 
     // Assess
     await expect(built).rejects.toThrow(/skillId: must look like amzn1\.ask\.skill\.<uuid>\n {2}- region: is not an AWS region name/);
+  });
+
+  it('runs the notifier from its own file, loading the SDK, and the SSM client only to read the secret, never the skill', async () => {
+    // Prepare: a state table, the credentials parameter, the loopback Alexa, and a release the skill started
+    const TABLE = 'push-to-prod-state';
+    const PARAMETER = '/push-to-prod/alexa-client';
+    const aws = await startLocalAws({ stateTable: TABLE, region: 'eu-west-1', parameters: {
+      [PARAMETER]: { type: 'SecureString', value: JSON.stringify({ clientId: LOCAL_CLIENT_ID, clientSecret: LOCAL_CLIENT_SECRET }) },
+    } });
+    const alexa = await startLocalAlexa();
+    const named = join(work, 'notifier-config.json');
+    writeFileSync(named, JSON.stringify({ ...TEST_CONFIG, stateTable: TABLE, notifications: { clientCredentialsParameter: PARAMETER } }));
+    const dynamo = new DynamoDBClient({ region: 'eu-west-1', endpoint: aws.env.AWS_ENDPOINT_URL_DYNAMODB, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' } });
+    const event = withDetail(eventFixture('codepipeline-execution-succeeded'), {}, new Date(Date.now() - 60_000).toISOString());
+    await new ReleaseJournal(new DynamoDbStateStore(dynamo, TABLE), () => new Date()).recordStarted({
+      kind: 'deploy', service: 'checkout', environment: 'production', executionId: String(event.detail['execution-id']),
+      startedBy: { userId: 'amzn1.ask.account.ALICE' }, startedAt: new Date(Date.now() - 600_000),
+    });
+
+    try {
+      // Act
+      const ran = await notifierInFreshProcess(event, { ...aws.env, PUSH_TO_PROD_CONFIG: named }, { lwaUrl: alexa.lwaUrl, apiBaseUrl: alexa.apiUrl });
+
+      // Assess
+      expect(ran.outcome).toBe('sent');
+      expect([...ran.loaded].sort()).toEqual([AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE].sort());
+      expect(alexa.notifications().map((n) => n.text)).toEqual(['Release captain: your release of checkout to production succeeded']);
+    } finally {
+      dynamo.destroy();
+      await alexa.close();
+      await aws.close();
+    }
   });
 
   describe('away from Lambda, with profiles in a shared credentials file', () => {

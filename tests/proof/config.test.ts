@@ -31,7 +31,7 @@ async function refusal(path: string): Promise<ConfigError> {
 
 describe('a broken config at the Lambda handler', () => {
   it.each([
-    ['a missing skillId', () => withoutKey('skillId'), /^skillId: /],
+    ['a missing allowedUsers', () => withoutKey('allowedUsers'), /^allowedUsers: /],
     ['a skillId of the wrong type', () => configWith({ skillId: 42 }), /^skillId: Invalid input: expected string, received number$/],
     ['allowedUsers that is not a list', () => configWith({ allowedUsers: 'everyone' }), /^allowedUsers: Invalid input: expected array, received string$/],
     ['services that is an object', () => configWith({ services: { checkout: services[0] } }), /^services: Invalid input: expected array, received object$/],
@@ -81,7 +81,7 @@ describe('a broken config at the Lambda handler', () => {
 
   it('keeps refusing on later invocations instead of answering with half a skill', async () => {
     // Prepare
-    const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: withoutKey('skillId') }, logger: silentLogger });
+    const handler = createHandler({ env: { PUSH_TO_PROD_CONFIG: withoutKey('allowedUsers') }, logger: silentLogger });
 
     // Act
     const first = handler(launch());
@@ -89,7 +89,7 @@ describe('a broken config at the Lambda handler', () => {
     const second = handler(launch());
 
     // Assess
-    await expect(second).rejects.toThrow(/skillId: /);
+    await expect(second).rejects.toThrow(/allowedUsers: /);
   });
 
   it('answers with a valid config file (the refusals above are about the config, not the harness)', async () => {

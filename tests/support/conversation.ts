@@ -1,7 +1,7 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { expectAlexaAccepts } from './alexa-response-rules';
-import { envelope, intent, slot, type Caller } from './envelopes';
+import { envelope, intent, SKILL_ID, slot, type Caller } from './envelopes';
 
 /** The plain words of a response's speech. */
 export function spoken(response: ResponseEnvelope | undefined): string {
@@ -43,6 +43,30 @@ export class Conversation {
 
   launch() {
     return this.send({ type: 'LaunchRequest' });
+  }
+
+  /**
+   * Starts the skill's custom task as a routine or a Quick Link does: a LaunchRequest carrying
+   * `task: {name: '<skillId>.<name>', version, input}`.
+   */
+  task(name: string, input: Record<string, unknown> = {}, version = '1') {
+    return this.send({ type: 'LaunchRequest', task: { name: name.startsWith('amzn1.') ? name : `${SKILL_ID}.${name}`, version, input } });
+  }
+
+  /**
+   * Alexa hands the session back after the skill's Connections.StartConnection (its offer of a routine), with the
+   * answer in the shape the skill expects (see lambda/src/handlers/shortcut.handler.ts for what is verified of it).
+   */
+  answerOffer(answer: 'accept' | 'decline' | 'already-enabled' | 'fail') {
+    const start = directive(this.last, 'Connections.StartConnection') as { token?: string } | undefined;
+    if (!start) throw new Error(`The skill started no connection; it said: ${spoken(this.last)}`);
+    const reason = answer === 'decline' ? 'REJECTED_BY_CUSTOMER' : 'AUTOMATION_ALREADY_ENABLED';
+    const cause = answer === 'accept'
+      ? { type: 'ConnectionCompleted', token: start.token, status: { code: '200', message: 'OK' }, result: null }
+      : answer === 'fail'
+        ? { type: 'ConnectionCompleted', token: start.token, status: { code: '500', message: 'INTERNAL ERROR' }, result: null }
+        : { type: 'ConnectionCompleted', token: start.token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason } } };
+    return this.send({ type: 'SessionResumedRequest', cause });
   }
 
   /** Says an intent: `ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] })`. */

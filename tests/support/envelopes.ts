@@ -54,8 +54,8 @@ export const launch = (caller?: Caller) => envelope({ type: 'LaunchRequest' }, c
 /** A slot as Alexa sends it: the heard value, resolved against our types when `id` is given, unmatched otherwise. */
 export function slot(name: string, value: string | undefined, id?: string | null): Slot {
   if (value === undefined) return { name, confirmationStatus: 'NONE' } as Slot;
-  if (name !== 'service' && name !== 'environment') return { name, value, confirmationStatus: 'NONE', source: 'USER' } as Slot;
-  const type = name === 'service' ? 'SERVICE' : 'ENVIRONMENT';
+  const type = ({ service: 'SERVICE', environment: 'ENVIRONMENT', period: 'PERIOD' } as Record<string, string>)[name];
+  if (type === undefined) return { name, value, confirmationStatus: 'NONE', source: 'USER' } as Slot;
   const authority = `amzn1.er-authority.echo-sdk.${SKILL_ID}.${type}`;
   const resolutions = id
     ? { resolutionsPerAuthority: [{ authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { name: id, id } }] }] }

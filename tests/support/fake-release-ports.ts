@@ -1,6 +1,8 @@
 import type { Alarm } from '../../lambda/src/domain/alarms';
+import { ApprovalNotPendingError } from '../../lambda/src/domain/errors';
 import type {
-  AlarmsRef, Deployment, DeploymentGroupRef, PipelineExecution, PipelineRef, PipelineState, Revision, SourceAction, SourceRevisionOverride,
+  AlarmsRef, ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory,
+  Revision, SourceAction, SourceRevisionOverride,
 } from '../../lambda/src/domain/release';
 import type { AlarmPort } from '../../lambda/src/ports/alarm.port';
 import type { DeploymentPort } from '../../lambda/src/ports/deployment.port';
@@ -13,7 +15,7 @@ export interface Call {
   args: unknown[];
 }
 
-export const MUTATING = new Set(['start', 'rollbackStage', 'redeploy', 'stopDeployment']);
+export const MUTATING = new Set(['start', 'rollbackStage', 'redeploy', 'stopDeployment', 'putApprovalResult']);
 
 export class FakePipelines implements PipelinePort {
   readonly calls: Call[] = [];
@@ -21,12 +23,20 @@ export class FakePipelines implements PipelinePort {
   readonly states = new Map<string, PipelineState>();
   /** Source actions by pipeline; a pipeline not set has one, "Source", of a Git connection. */
   readonly sources = new Map<string, SourceAction[]>();
+  /** Approvals waiting, by pipeline name; an answer takes its approval out, as CodePipeline's state would. */
+  readonly approvals = new Map<string, PendingApproval[]>();
   failure: Partial<Record<string, Error>> = {};
   private started = new Map<string, string>();
 
   async recentExecutions(pipeline: PipelineRef, limit: number): Promise<PipelineExecution[]> {
     this.record('recentExecutions', pipeline, limit);
     return (this.executions.get(pipeline.name) ?? []).slice(0, limit);
+  }
+
+  async executionsSince(pipeline: PipelineRef, since: Date, maxPages: number): Promise<ReadHistory<PipelineExecution>> {
+    this.record('executionsSince', pipeline, since, maxPages);
+    const items = (this.executions.get(pipeline.name) ?? []).filter((e) => e.startedAt !== undefined && e.startedAt >= since);
+    return { items, complete: true };
   }
 
   async state(pipeline: PipelineRef): Promise<PipelineState> {
@@ -53,6 +63,20 @@ export class FakePipelines implements PipelinePort {
     return { executionId: 'rollback-exec-1234' };
   }
 
+  async pendingApprovals(pipeline: PipelineRef): Promise<PendingApproval[]> {
+    this.record('pendingApprovals', pipeline);
+    return [...(this.approvals.get(pipeline.name) ?? [])];
+  }
+
+  async putApprovalResult(pipeline: PipelineRef, approval: Pick<PendingApproval, 'stage' | 'action' | 'token'>, decision: ApprovalDecision, summary: string) {
+    this.record('putApprovalResult', pipeline, approval, decision, summary);
+    const waiting = this.approvals.get(pipeline.name) ?? [];
+    const found = waiting.find((a) => a.token === approval.token && a.stage === approval.stage && a.action === approval.action);
+    if (!found) throw new ApprovalNotPendingError('PutApprovalResult', 'PutApprovalResult: ApprovalAlreadyCompletedException (fake)');
+    this.approvals.set(pipeline.name, waiting.filter((a) => a !== found));
+    return { approvedAt: new Date(), requestId: 'fake-approval-request' };
+  }
+
   private record(op: string, ...args: unknown[]) {
     this.calls.push({ op, args });
     const failure = this.failure[op];
@@ -71,6 +95,12 @@ export class FakeDeployments implements DeploymentPort {
       .filter((d) => statuses.length === 0 || statuses.includes(d.status))
       .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
       .slice(0, limit);
+  }
+
+  async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {
+    this.record('deploymentsCreated', group, from, to, maxPages);
+    const items = (this.deployments.get(group.deploymentGroup) ?? []).filter((d) => d.createdAt !== undefined && d.createdAt >= from && d.createdAt < to);
+    return { items, complete: true };
   }
 
   async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string }> {

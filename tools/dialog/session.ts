@@ -1,17 +1,37 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { loadConfigFile } from '../../lambda/src/config/load';
 import type { Config } from '../../lambda/src/config/schema';
+import { SKILL_ID_VARIABLE } from '../../lambda/src/config/skill-id';
 import type { Logger } from '../../lambda/src/logging/logger';
-import { startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
-import { loadInteractionModel, Simulator, type Turn } from '../simulator';
+import { SIMULATOR_HISTORY_WEEKS, startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
+import { loadInteractionModel, Simulator, startLocalAlexaApi, type LocalAlexaApi, type Turn } from '../simulator';
+import { localCredentialParameters, startNotifications, type SessionNotifications } from './notifications';
 
 /** The demo config `npm start` uses when no --config is given: two services, two environments, the local user allowed. */
 export const DEMO_CONFIG_PATH = resolve(__dirname, '..', 'demo', 'push-to-prod.demo.json');
 /** The user the simulator speaks as, allowed by the demo config. */
 export const LOCAL_USER_ID = 'amzn1.ask.account.LOCAL_DEVELOPER';
+/** The skill id requests carry when neither the replay file nor the config names one. */
+export const LOCAL_SKILL_ID = 'amzn1.ask.skill.10ca1000-0000-4000-8000-000000000000';
 const MODELS_DIR = resolve(__dirname, '..', '..', 'skill-package', 'interactionModels', 'custom');
 const LAMBDA_TIMEOUT_MS = 10_000;
+/** Where `--built` finds the bundle: lambda/dist unless PUSH_TO_PROD_DIST names another folder. */
+export const builtDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(env.PUSH_TO_PROD_DIST ?? resolve(__dirname, '..', '..', 'lambda', 'dist'));
+
+/** Something the session cannot start with, said in one line before anything starts. */
+export class DialogSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DialogSetupError';
+  }
+}
+
+/** The locales the skill has an interaction model for. */
+export function modelLocales(): string[] {
+  return readdirSync(MODELS_DIR).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length)).sort();
+}
 
 type Handler = (event: RequestEnvelope, context?: { getRemainingTimeInMillis(): number }) => Promise<ResponseEnvelope>;
 
@@ -30,16 +50,29 @@ export interface DialogOptions {
   /** Seed of the local AWS's ids, for transcripts that repeat exactly. */
   readonly seed?: number;
   readonly logger?: Logger;
+  /** How long a read may run before the skill sends a progressive response; the skill's own default otherwise. */
+  readonly progressThresholdMs?: number;
   /** Sees every request and response, for --save-skill-io. */
   readonly onSkillIo?: (request: RequestEnvelope, response: ResponseEnvelope) => void;
+  /**
+   * Run the notifier on the local AWS's release ends, against loopback Login with Amazon and Proactive Events
+   * stand-ins (local AWS only; off by default, so nothing else changes).
+   */
+  readonly notifications?: boolean;
 }
 
 export interface DialogSession {
   readonly simulator: Simulator;
   readonly config: Config;
   readonly localAws?: LocalAws;
+  /** The notifier and what reaches Alexa, when asked for. */
+  readonly notifications?: SessionNotifications;
+  /** The loopback Alexa API the skill sends its progressive responses to. */
+  readonly alexaApi: LocalAlexaApi;
   /** Says one input; returns the turn and the AWS calls it caused (local AWS only). */
   say(text: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
+  /** Launches one of the skill's custom tasks, as a routine or a Quick Link does. */
+  startTask(name: string, input?: Record<string, unknown>, version?: string): Promise<{ turn: Turn; aws: RecordedCall[] }>;
   close(): Promise<void>;
 }
 
@@ -54,14 +87,49 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const configPath = resolve(options.configPath ?? DEMO_CONFIG_PATH);
   const config = loadConfigFile(configPath);
   const locale = options.locale ?? 'en-US';
+  if (!modelLocales().includes(locale)) throw new DialogSetupError(`locale ${locale}: the skill's interaction models are ${modelLocales().join(', ')}`);
+  const bundle = join(builtDir(), 'index.js');
+  if (options.built === true && !existsSync(bundle)) throw new DialogSetupError(`--built: there is no ${bundle}; run \`npm run build\` first`);
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
-  const localAws = options.aws === 'real' ? undefined : await startLocalAws({ config, clock: options.clock, seed: options.seed });
+  const notify = options.notifications === true && options.aws !== 'real';
+  const localAws = options.aws === 'real' ? undefined : await startLocalAws({
+    config, clock: options.clock, seed: options.seed, historyWeeks: SIMULATOR_HISTORY_WEEKS, ...(notify ? { parameters: localCredentialParameters(config) } : {}),
+  });
+  try {
+    return await connect(options, { config, configPath, locale, model, localAws, bundle, notify });
+  } catch (error) {
+    // Nothing may be left listening when the session cannot start.
+    await localAws?.close();
+    throw error;
+  }
+}
+
+interface Parts {
+  readonly config: Config;
+  readonly configPath: string;
+  readonly locale: string;
+  readonly model: Awaited<ReturnType<typeof loadInteractionModel>>;
+  readonly localAws: LocalAws | undefined;
+  readonly bundle: string;
+  readonly notify: boolean;
+}
+
+async function connect(options: DialogOptions, { config, configPath, locale, model, localAws, bundle, notify }: Parts): Promise<DialogSession> {
   if (localAws) Object.assign(process.env, localAws.env);
 
-  const env = { ...process.env, PUSH_TO_PROD_CONFIG: configPath };
+  // The simulator is Alexa and the deploy at once: a config without a skillId gets one, as the stack passes it.
+  const skillId = options.skillId ?? config.skillId ?? LOCAL_SKILL_ID;
+  // The skill's progressive responses go to a loopback Alexa API, never to Amazon; the requests name it.
+  const alexaApi = await startLocalAlexaApi();
+  const env = {
+    ...process.env, PUSH_TO_PROD_CONFIG: configPath, PUSH_TO_PROD_ALEXA_API_ENDPOINT: alexaApi.url,
+    ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}),
+  };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
-  const handler = loadHandler(options.built === true, { env, logger: options.logger, now: clock && (() => new Date(clock.now())) });
+  const handler = loadHandler(options.built === true ? bundle : undefined, {
+    env, logger: options.logger, now: clock && (() => new Date(clock.now())), progressThresholdMs: options.progressThresholdMs,
+  });
   const invoker = async (request: RequestEnvelope): Promise<ResponseEnvelope> => {
     const started = Date.now();
     const response = await handler(request, { getRemainingTimeInMillis: () => LAMBDA_TIMEOUT_MS - (Date.now() - started) });
@@ -70,21 +138,32 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   };
   const simulator = new Simulator({
     model, invoker, locale,
-    skillId: options.skillId ?? config.skillId,
+    skillId,
     userId: options.userId ?? LOCAL_USER_ID,
     personId: options.personId,
     clock: clock && (() => new Date(clock.now())),
+    alexaApi,
   });
 
+  const notifications = notify && localAws
+    ? await startNotifications({ localAws, config, env, built: options.built === true, clock, logger: options.logger })
+    : undefined;
+
   return {
-    simulator, config, localAws,
+    simulator, config, localAws, notifications, alexaApi,
     async say(text) {
       const before = localAws?.calls().length ?? 0;
       const turn = await simulator.say(text);
       return { turn, aws: localAws?.calls().slice(before) ?? [] };
     },
+    async startTask(name, input, version) {
+      const before = localAws?.calls().length ?? 0;
+      const turn = await simulator.startTask(name, input, version);
+      return { turn, aws: localAws?.calls().slice(before) ?? [] };
+    },
     close: async () => {
-      await localAws?.close();
+      await notifications?.close();
+      await Promise.all([localAws?.close(), alexaApi.close()]);
     },
   };
 }
@@ -93,12 +172,14 @@ interface HandlerOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  readonly progressThresholdMs?: number;
 }
 
-function loadHandler(built: boolean, handlerOptions: HandlerOptions): Handler {
+/** The bundle's handler when `bundle` names it, else the sources'. */
+function loadHandler(bundle: string | undefined, handlerOptions: HandlerOptions): Handler {
   // Loaded on demand so that a missing bundle only matters to those who ask for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const entry = require(built ? resolve(__dirname, '..', '..', 'lambda', 'dist', 'index.js') : '../../lambda/src/index') as {
+  const entry = require(bundle ?? '../../lambda/src/index') as {
     createHandler(options: HandlerOptions): Handler;
   };
   return entry.createHandler(handlerOptions);

@@ -113,7 +113,31 @@ function revisionLocation(value: unknown): RevisionLocation {
   throw invalid();
 }
 
+/** ListApplications and ListDeploymentGroups answer this many names per page (AWS promises no page size). */
+export const LIST_NAMES_PAGE_SIZE = 5;
+
+/** A page of a name list, in name order, and the token for the next. */
+function page(names: readonly string[], input: Input): { names: string[]; nextToken?: string } {
+  const offset = decodeToken(optionalString(input, 'nextToken'));
+  const sorted = [...names].sort();
+  const more = offset + LIST_NAMES_PAGE_SIZE < sorted.length;
+  return { names: sorted.slice(offset, offset + LIST_NAMES_PAGE_SIZE), nextToken: more ? encodeToken(offset + LIST_NAMES_PAGE_SIZE) : undefined };
+}
+
 export const codeDeployOperations: Readonly<Record<string, Operation>> = {
+  ListApplications(store, input) {
+    const { names, nextToken } = page(store.applicationNames(), input);
+    return { applications: names, nextToken };
+  },
+
+  ListDeploymentGroups(store, input) {
+    const application = applicationNameRequired(input);
+    if (application.length > 100) throw new AwsServiceError('InvalidApplicationNameException', 'The application name was specified in an invalid format.');
+    const { names, nextToken } = page(store.deploymentGroupNames(application), input);
+    return { applicationName: application, deploymentGroups: names, nextToken };
+  },
+
+
   GetDeploymentGroup(store, input) {
     const group = groupOf(store, input);
     const deployments = store.deploymentsOf(group).filter((d) => d.createdAt <= store.now());
@@ -152,9 +176,15 @@ export const codeDeployOperations: Readonly<Record<string, Operation>> = {
     if (!Array.isArray(statuses) || statuses.some((status) => !DEPLOYMENT_STATUSES.includes(status as string))) {
       throw new AwsServiceError('InvalidDeploymentStatusException', "The specified deployment status doesn't exist or cannot be determined.");
     }
-    const range = (input.createTimeRange ?? {}) as { start?: unknown; end?: unknown };
-    const start = typeof range.start === 'number' ? range.start * 1000 : -Infinity;
-    const end = typeof range.end === 'number' ? range.end * 1000 : Infinity;
+    const range = input.createTimeRange ?? {};
+    if (typeof range !== 'object' || range === null || Array.isArray(range)) throw new AwsServiceError('SerializationException', "'createTimeRange' must be a structure");
+    // A TimeRange's ends are timestamps (epoch seconds in AWS JSON 1.1), either left out for an open end; both inclusive here.
+    const { start: rawStart, end: rawEnd } = range as { start?: unknown; end?: unknown };
+    for (const [member, value] of [['start', rawStart], ['end', rawEnd]] as const) {
+      if (value !== undefined && value !== null && typeof value !== 'number') throw new AwsServiceError('SerializationException', `'createTimeRange.${member}' must be a timestamp`);
+    }
+    const start = typeof rawStart === 'number' ? rawStart * 1000 : -Infinity;
+    const end = typeof rawEnd === 'number' ? rawEnd * 1000 : Infinity;
     if (start > end) throw new AwsServiceError('InvalidTimeRangeException', 'The specified time range was specified in an invalid format.');
     const externalId = optionalString(input, 'externalId');
     const matching = store.deploymentsOf(group).filter((d) => externalId === undefined
@@ -204,7 +234,10 @@ export const codeDeployOperations: Readonly<Record<string, Operation>> = {
 
 /** The error a "notFound" fault answers with. */
 export function codeDeployNotFound(operation: string): AwsServiceError {
-  return ['GetDeployment', 'StopDeployment', 'BatchGetDeployments'].includes(operation)
-    ? new AwsServiceError('DeploymentDoesNotExistException', 'The deployment could not be found (injected fault).')
+  if (['GetDeployment', 'StopDeployment', 'BatchGetDeployments'].includes(operation)) {
+    return new AwsServiceError('DeploymentDoesNotExistException', 'The deployment could not be found (injected fault).');
+  }
+  return operation === 'ListDeploymentGroups'
+    ? new AwsServiceError('ApplicationDoesNotExistException', 'No application found for that name (injected fault).')
     : new AwsServiceError('DeploymentGroupDoesNotExistException', 'No Deployment Group found for that name (injected fault).');
 }

@@ -1,4 +1,4 @@
-import type { ExecutionRecord, PipelineRecord, SourceRevisionOverride, StageView } from './model';
+import type { ExecutionRecord, PipelineRecord, SourceRevisionOverride, StageSpec, StageView } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
 import { AwsServiceError, decodeToken, encodeToken, type Input, optionalString, requiredString, toEpochSeconds as s } from './wire';
 
@@ -12,7 +12,6 @@ const ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
 const REVISION_TYPES: readonly string[] = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'];
 /** SourceRevisionOverrideList's limit in the API reference. */
 const MAX_SOURCE_REVISIONS = 50;
-const CATEGORIES = { source: 'Source', build: 'Build', deploy: 'Deploy' } as const;
 
 /** StartPipelineExecution's sourceRevisions, checked against the API reference's constraints. */
 function sourceRevisionsOf(input: Input): SourceRevisionOverride[] | undefined {
@@ -38,6 +37,9 @@ function sourceRevisionsOf(input: Input): SourceRevisionOverride[] | undefined {
     return { actionName, revisionType: revisionType as SourceRevisionOverride['revisionType'], revisionValue };
   });
 }
+const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const APPROVAL_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MAX_APPROVAL_SUMMARY_LENGTH = 512;
 
 function pipelineName(input: Input, member: string): string {
   const name = requiredString(input, member);
@@ -46,6 +48,35 @@ function pipelineName(input: Input, member: string): string {
       `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
   }
   return name;
+}
+
+/** A stage or action name member, checked as the CodePipeline API checks it. */
+function partName(input: Input, member: string): string {
+  const name = requiredString(input, member);
+  if (!STAGE_OR_ACTION_NAME.test(name)) {
+    throw new AwsServiceError('ValidationException',
+      `1 validation error detected: Value '${name}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
+  }
+  return name;
+}
+
+/** PutApprovalResult's `result`: a status of Approved or Rejected, and a summary of at most 512 characters. */
+function approvalResult(input: Input): { status: 'Approved' | 'Rejected'; summary: string } {
+  const result = input.result;
+  const invalid = (what: string) => new AwsServiceError('ValidationException', `1 validation error detected: ${what}`);
+  if (result === undefined || result === null) throw invalid("Value null at 'result' failed to satisfy constraint: Member must not be null");
+  if (typeof result !== 'object' || Array.isArray(result)) throw new AwsServiceError('SerializationException', "'result' must be an object");
+  const { status, summary } = result as Input;
+  if (status === undefined || status === null) throw invalid("Value null at 'result.status' failed to satisfy constraint: Member must not be null");
+  if (status !== 'Approved' && status !== 'Rejected') {
+    throw invalid(`Value '${String(status)}' at 'result.status' failed to satisfy constraint: Member must satisfy enum value set: [Approved, Rejected]`);
+  }
+  if (summary === undefined || summary === null) throw invalid("Value null at 'result.summary' failed to satisfy constraint: Member must not be null");
+  if (typeof summary !== 'string') throw new AwsServiceError('SerializationException', "'result.summary' must be a string");
+  if (summary.length > MAX_APPROVAL_SUMMARY_LENGTH) {
+    throw invalid(`Value at 'result.summary' failed to satisfy constraint: Member must have length less than or equal to ${MAX_APPROVAL_SUMMARY_LENGTH}`);
+  }
+  return { status, summary };
 }
 
 function executionSummary(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord) {
@@ -72,10 +103,14 @@ function actionExecutionId(execution: ExecutionRecord, stageIndex: number): stri
 function actionExecution(store: LocalAwsStore, pipeline: PipelineRecord, execution: ExecutionRecord, run: StageView) {
   const revision = execution.sourceRevisions[0];
   const deploymentId = run.kind === 'deploy' ? execution.deploymentId : undefined;
+  const approval = run.kind === 'approval' ? execution.approvals.get(run.index) : undefined;
   return {
     actionExecutionId: actionExecutionId(execution, run.index),
     status: run.actionStatus,
-    summary: run.kind === 'source' ? revision?.revisionSummary : run.message,
+    // An open approval request shows its token, except in PARALLEL mode, where CodePipeline does not.
+    token: approval !== undefined && run.actionStatus === 'InProgress' && pipeline.executionMode !== 'PARALLEL' ? approval.token : undefined,
+    lastUpdatedBy: approval?.answer?.by,
+    summary: run.kind === 'source' ? revision?.revisionSummary : run.kind === 'approval' ? approval?.answer?.summary : run.message,
     lastStatusChange: s(run.lastChangeAt),
     externalExecutionId: run.kind === 'source' ? revision?.revisionId : deploymentId,
     externalExecutionUrl: deploymentId === undefined
@@ -110,36 +145,103 @@ function stageState(store: LocalAwsStore, pipeline: PipelineRecord, index: numbe
   };
 }
 
+/** ListPipelines answers at most this many per page unless asked for fewer: AWS promises no page size, and a small one catches a caller that ignores nextToken. */
+export const LIST_PIPELINES_PAGE_SIZE = 5;
+
+const ACTION_TYPE = (category: string, provider: string) => ({ category, owner: 'AWS', provider, version: '1' });
+
+/** One stage's action, as GetPipeline declares it: the source, build and deploy actions a console-made pipeline has. */
+function actionDeclaration(store: LocalAwsStore, pipeline: PipelineRecord, stage: StageSpec) {
+  const base = { name: stage.actionName, runOrder: 1 };
+  switch (stage.kind) {
+    case 'source':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Source', stage.provider),
+        configuration: {
+          ConnectionArn: `arn:aws:codeconnections:${store.region}:${ACCOUNT_ID}:connection/0c0ffee0-0000-4000-8000-000000000000`,
+          FullRepositoryId: pipeline.repository, BranchName: 'main', OutputArtifactFormat: 'CODE_ZIP',
+        },
+        outputArtifacts: [{ name: 'SourceArtifact' }],
+        inputArtifacts: [],
+        namespace: 'SourceVariables',
+      };
+    case 'build':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Build', stage.provider),
+        configuration: { ProjectName: pipeline.name },
+        outputArtifacts: [{ name: 'BuildArtifact' }],
+        inputArtifacts: [{ name: 'SourceArtifact' }],
+      };
+    case 'approval':
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Approval', 'Manual'),
+        configuration: stage.customData === undefined ? {} : { CustomData: stage.customData },
+        outputArtifacts: [],
+        inputArtifacts: [],
+      };
+    default: {
+      const codeDeploy = pipeline.deploysTo;
+      return {
+        ...base,
+        actionTypeId: ACTION_TYPE('Deploy', codeDeploy === undefined ? pipeline.otherDeployAction?.provider ?? 'ECS' : 'CodeDeploy'),
+        configuration: codeDeploy === undefined
+          ? { ...pipeline.otherDeployAction?.configuration }
+          : { ApplicationName: codeDeploy.application, DeploymentGroupName: codeDeploy.deploymentGroup },
+        outputArtifacts: [],
+        inputArtifacts: [{ name: 'BuildArtifact' }],
+      };
+    }
+  }
+}
+
+function pipelineSummary(pipeline: PipelineRecord) {
+  return {
+    name: pipeline.name, version: pipeline.version, pipelineType: pipeline.pipelineType, executionMode: pipeline.executionMode,
+    created: s(pipeline.createdAt), updated: s(pipeline.updatedAt),
+  };
+}
+
 export const codePipelineOperations: Readonly<Record<string, Operation>> = {
-  /** The pipeline's structure: its stages and their actions, with each action's type. */
+  ListPipelines(store, input) {
+    const maxResults = input.maxResults ?? LIST_PIPELINES_PAGE_SIZE;
+    if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) {
+      throw new AwsServiceError('ValidationException',
+        `1 validation error detected: Value '${String(maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000`);
+    }
+    const pageSize = Math.min(maxResults, LIST_PIPELINES_PAGE_SIZE);
+    const offset = decodeToken(optionalString(input, 'nextToken'));
+    const names = store.pipelineNames().sort();
+    const more = offset + pageSize < names.length;
+    return {
+      pipelines: names.slice(offset, offset + pageSize).map((name) => pipelineSummary(store.pipeline(name))),
+      nextToken: more ? encodeToken(offset + pageSize) : undefined,
+    };
+  },
+
   GetPipeline(store, input) {
     const pipeline = store.pipeline(pipelineName(input, 'name'));
-    const version = input.version ?? pipeline.version;
-    if (version !== pipeline.version) {
-      throw new AwsServiceError('PipelineVersionNotFoundException', `Pipeline '${pipeline.name}' has no version ${String(version)}`);
+    const version = input.version;
+    if (version !== undefined && version !== null) {
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new AwsServiceError('ValidationException',
+          `1 validation error detected: Value '${String(version)}' at 'version' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+      }
+      if (version !== pipeline.version) {
+        throw new AwsServiceError('PipelineVersionNotFoundException', `Pipeline version ${version} of pipeline '${pipeline.name}' not found`);
+      }
     }
-    const artifact = (stageIndex: number) => `${pipeline.stages[stageIndex]?.name ?? 'Stage'}Artifact`;
     return {
       pipeline: {
         name: pipeline.name,
-        roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AWSCodePipelineServiceRole-${pipeline.name}`,
+        roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AWSCodePipelineServiceRole-${store.region}-${pipeline.name}`.slice(0, 1024),
         artifactStore: { type: 'S3', location: `codepipeline-${store.region}-${ACCOUNT_ID}` },
-        stages: pipeline.stages.map((stage, index) => ({
-          name: stage.name,
-          actions: [{
-            name: stage.actionName,
-            actionTypeId: { category: CATEGORIES[stage.kind], owner: 'AWS', provider: stage.provider, version: '1' },
-            runOrder: 1,
-            configuration: stage.kind === 'source'
-              ? { FullRepositoryId: pipeline.repository, BranchName: 'main', ConnectionArn: `arn:aws:codeconnections:${store.region}:${ACCOUNT_ID}:connection/example` }
-              : {},
-            inputArtifacts: index === 0 ? [] : [{ name: artifact(index - 1) }],
-            outputArtifacts: stage.kind === 'deploy' ? [] : [{ name: artifact(index) }],
-          }],
-        })),
+        stages: pipeline.stages.map((stage) => ({ name: stage.name, actions: [actionDeclaration(store, pipeline, stage)] })),
         version: pipeline.version,
-        pipelineType: pipeline.pipelineType,
         executionMode: pipeline.executionMode,
+        pipelineType: pipeline.pipelineType,
       },
       metadata: {
         pipelineArn: `arn:aws:codepipeline:${store.region}:${ACCOUNT_ID}:${pipeline.name}`,
@@ -148,7 +250,6 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
       },
     };
   },
-
   GetPipelineState(store, input) {
     const pipeline = store.pipeline(pipelineName(input, 'name'));
     return {
@@ -212,6 +313,20 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
     }
     const sourceRevisions = sourceRevisionsOf(input);
     return { pipelineExecutionId: store.startExecution(name, { clientRequestToken, sourceRevisions }).id };
+  },
+
+  PutApprovalResult(store, input) {
+    // Every member is checked before the pipeline is looked up, as AWS validates a request before it acts on it.
+    const name = pipelineName(input, 'pipelineName');
+    const stageName = partName(input, 'stageName');
+    const actionName = partName(input, 'actionName');
+    const result = approvalResult(input);
+    const token = requiredString(input, 'token');
+    if (!APPROVAL_TOKEN.test(token)) {
+      throw new AwsServiceError('ValidationException',
+        "1 validation error detected: Value at 'token' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+    return { approvedAt: s(store.putApprovalResult(name, stageName, actionName, token, result)) };
   },
 
   RollbackStage(store, input) {

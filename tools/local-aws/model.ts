@@ -2,7 +2,7 @@
 
 export type ExecutionMode = 'SUPERSEDED' | 'PARALLEL';
 export type PipelineType = 'V1' | 'V2';
-export type StageKind = 'source' | 'build' | 'deploy';
+export type StageKind = 'source' | 'build' | 'deploy' | 'approval';
 export type ExecutionType = 'STANDARD' | 'ROLLBACK';
 export type ExecutionStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Superseded' | 'Failed';
 export type StageStatus = 'InProgress' | 'Stopping' | 'Stopped' | 'Succeeded' | 'Failed';
@@ -22,7 +22,23 @@ export interface StageSpec {
   readonly actionName: string;
   /** The action's provider (actionTypeId.provider): CodeStarSourceConnection, S3, ECR, CodeBuild, CodeDeploy… */
   readonly provider: string;
+  /** How long the stage runs; an approval stage waits for its answer instead (at most APPROVAL_TIMEOUT_MS). */
   readonly durationMs: number;
+  /** An approval action's CustomData: what it asks the approver. */
+  readonly customData?: string;
+}
+
+/** A manual approval request: opened when its stage begins, answered once by PutApprovalResult, or left to expire. */
+export interface ApprovalRecord {
+  readonly token: string;
+  readonly openedAt: number;
+  answer?: {
+    readonly status: 'Approved' | 'Rejected';
+    readonly summary: string;
+    readonly at: number;
+    /** Who answered, as CodePipeline writes it into `lastUpdatedBy`. */
+    readonly by: string;
+  };
 }
 
 /** What StartPipelineExecution's sourceRevisions asks a source action to fetch instead of its latest revision. */
@@ -62,6 +78,12 @@ export type RevisionLocation =
   | { readonly revisionType: 'S3'; readonly s3Location: S3Location }
   | { readonly revisionType: 'GitHub'; readonly gitHubLocation: GitHubLocation };
 
+/** A deploy action of another provider than CodeDeploy: ECS, CloudFormation, S3 … */
+export interface OtherDeployAction {
+  readonly provider: string;
+  readonly configuration: Readonly<Record<string, string>>;
+}
+
 export interface PipelineRecord {
   readonly name: string;
   readonly pipelineType: PipelineType;
@@ -70,6 +92,8 @@ export interface PipelineRecord {
   readonly stages: readonly StageSpec[];
   /** The deployment group the deploy stage's CodeDeploy action deploys to, when there is one. */
   readonly deploysTo?: DeploymentGroupKey;
+  /** The deploy stage's action when it is not CodeDeploy's (GetPipeline shows it; it creates no deployment). */
+  readonly otherDeployAction?: OtherDeployAction;
   /** owner/name of the source repository. */
   readonly repository: string;
   /** The newest commit on the source branch: what the next start ships. */
@@ -97,11 +121,15 @@ export interface ExecutionRecord {
   readonly rollbackTargetId?: string;
   /** A stage whose action fails (scenarios and seeded history). */
   readonly failAtStage?: string;
+  /** Overrides every stage's duration for this execution (seeded history). */
+  readonly stageDurationMs?: number;
   /** Set when a newer execution started: this one ends Superseded after finishing that stage. */
   supersedeAfterStage?: number;
   deploymentId?: string;
   /** Why the deploy action could not create its deployment. */
   deployError?: string;
+  /** The approval requests of its approval stages, by stage index, once each stage has begun. */
+  readonly approvals: Map<number, ApprovalRecord>;
 }
 
 export interface RollbackInfo {

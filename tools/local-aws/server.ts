@@ -1,7 +1,8 @@
 /**
- * local-aws: a loopback stand-in for the CodePipeline, CodeDeploy and CloudWatch operations push-to-prod uses, speaking
- * AWS JSON 1.1 (1.0 for CloudWatch) over HTTP on 127.0.0.1, for the offline simulator, dialog and fault tests and
- * benchmarks.
+ * local-aws: a loopback stand-in for the CodePipeline, CodeDeploy and CloudWatch operations push-to-prod uses (and
+ * SSM's GetParameter, for the notifier), speaking AWS JSON 1.1 (1.0 for CloudWatch) over HTTP on 127.0.0.1, for the
+ * offline simulator, dialog and fault tests and benchmarks. It also makes the EventBridge state-change events of the
+ * releases it runs (events.ts).
  *
  * Why write one: no real AWS emulator can be installed on these machines (LocalStack and moto are out of reach), and
  * mocking at the SDK client would skip the wire, the SDK's parsing and its error classes. The skill reaches this server
@@ -19,7 +20,9 @@ import { codePipelineNotFound, codePipelineOperations, type Operation } from './
 import { DYNAMODB_TARGET_PREFIX, startLocalDynamoDb } from './dynamodb';
 import { DEFAULT_SLOW_DELAY_MS, type FaultSpec, Faults, parseFaultSpec, type ServiceName } from './faults';
 import { parseAlarmSetting } from './alarms';
+import { ReleaseEvents } from './events';
 import { seedFromConfig } from './seed';
+import { ssmNotFound, ssmOperations, type ParameterSpec } from './ssm';
 import { LocalAwsStore } from './store';
 import { AwsServiceError, type Input } from './wire';
 
@@ -28,7 +31,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Operations that change something in AWS: a test asserts none of these was called when nothing may change. */
 export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
-  'StartPipelineExecution', 'RollbackStage', 'CreateDeployment', 'StopDeployment',
+  'StartPipelineExecution', 'RollbackStage', 'PutApprovalResult', 'CreateDeployment', 'StopDeployment',
 ]);
 
 const JSON_1_1 = 'application/x-amz-json-1.1';
@@ -50,6 +53,7 @@ const SERVICES: Readonly<Record<string, ServiceSpec>> = {
   [CLOUDWATCH_TARGET_PREFIX]: {
     service: 'cloudwatch', operations: cloudWatchOperations, notFound: cloudWatchNotFound, contentType: JSON_1_0, queryCodes: QUERY_CODES,
   },
+  AmazonSSM: { service: 'ssm', operations: ssmOperations, notFound: ssmNotFound, contentType: JSON_1_1 },
 };
 
 export interface RecordedCall {
@@ -60,6 +64,8 @@ export interface RecordedCall {
   readonly at: number;
   /** The access key id in the SigV4 credential scope of the Authorization header: which credentials signed it. */
   readonly accessKeyId?: string;
+  /** The region in that scope: where the caller meant to call. */
+  readonly region?: string;
 }
 
 export interface LocalAwsOptions {
@@ -73,10 +79,23 @@ export interface LocalAwsOptions {
   readonly seed?: number;
   readonly region?: string;
   /**
+   * Weeks of history seeded before the last three days (see seed.ts). Default 0: the stand-in's own tests pin the
+   * three-day history; the simulator asks for four weeks, so that a delivery report has something to say.
+   */
+  readonly historyWeeks?: number;
+  /**
    * A DynamoDB table (key `pk`) for the skill's state, served on the same port through dynalite (dynamodb.ts); the
    * config's stateTable by default. Without one, DynamoDB calls are unknown operations, as before.
    */
   readonly stateTable?: string;
+  /** SSM parameters by name (the notifier's client credentials), served to GetParameter. */
+  readonly parameters?: Readonly<Record<string, ParameterSpec>>;
+  /**
+   * Answer CodePipeline and CodeDeploy calls signed for another region than `region` as that region would: from an
+   * account with nothing in it. Off by default, because seeded scenarios keep every environment in the one region
+   * whatever their configs say; tools that check regions (npm run doctor) turn it on.
+   */
+  readonly strictRegion?: boolean;
 }
 
 export interface LocalAws {
@@ -88,6 +107,8 @@ export interface LocalAws {
   readonly env: Readonly<Record<string, string>>;
   readonly store: LocalAwsStore;
   readonly faults: Faults;
+  /** The EventBridge state-change events of releases started after the server started, as they end. */
+  readonly events: ReleaseEvents;
   calls(): RecordedCall[];
   mutatingCalls(): RecordedCall[];
   clearCalls(): void;
@@ -102,11 +123,22 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     clock, stageDurationMs: options.stageDurationMs, deploymentDurationMs: options.deploymentDurationMs,
     seed: options.seed, region: options.region,
   });
-  if (options.config !== undefined) seedFromConfig(store, options.config);
+  if (options.config !== undefined) seedFromConfig(store, options.config, { weeks: options.historyWeeks ?? 0 });
+  for (const [name, parameter] of Object.entries(options.parameters ?? {})) store.putParameter(name, parameter.type, parameter.value);
+  // The seeded history ended long ago: only what starts from now on is news.
+  const events = new ReleaseEvents(store, clock.now());
   const stateTable = options.stateTable ?? options.config?.stateTable;
   const dynamo = stateTable === undefined ? undefined : await startLocalDynamoDb([stateTable], store.region);
   const faults = new Faults();
   const recorded: RecordedCall[] = [];
+  const otherRegions = new Map<string, LocalAwsStore>();
+  /** The store of the region a call was signed for: this one, or (strictRegion) an empty one of that region's own. */
+  const storeFor = (region: string | undefined): LocalAwsStore => {
+    if (options.strictRegion !== true || region === undefined || region === store.region) return store;
+    const other = otherRegions.get(region) ?? new LocalAwsStore({ clock, region });
+    otherRegions.set(region, other);
+    return other;
+  };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -122,10 +154,12 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       }
       const call = parseCall(request, body);
       if (call instanceof AwsServiceError) return sendError(response, call, contentTypeOf(request));
-      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request) });
+      const region = signingRegion(request);
+      recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request), region });
       const answer = () => sendResult(response, call.spec, () => {
-        store.sync();
-        return call.run(store, call.input);
+        const regional = storeFor(region);
+        regional.sync();
+        return call.run(regional, call.input);
       });
       return withFault(faults.take(call.service, call.operation), answer,
         (fault) => sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service), call.spec.contentType, call.spec.queryCodes));
@@ -167,6 +201,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       AWS_ENDPOINT_URL_CODEPIPELINE: url,
       AWS_ENDPOINT_URL_CODEDEPLOY: url,
       AWS_ENDPOINT_URL_CLOUDWATCH: url,
+      AWS_ENDPOINT_URL_SSM: url,
       AWS_REGION: store.region,
       AWS_ACCESS_KEY_ID: 'LOCALAWSFAKEACCESSKEY',
       AWS_SECRET_ACCESS_KEY: 'local-aws-fake-secret-access-key',
@@ -174,6 +209,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     },
     store,
     faults,
+    events,
     calls: () => [...recorded],
     mutatingCalls: () => recorded.filter((call) => MUTATING_OPERATIONS.has(call.operation)),
     clearCalls: () => {
@@ -245,6 +281,11 @@ function parseInput(body: string): Input {
 /** `AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/codepipeline/aws4_request, SignedHeaders=…` → AKID. */
 function signingKeyId(request: IncomingMessage): string | undefined {
   return /\bCredential=([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** `Credential=AKID/20261126/eu-west-1/codepipeline/aws4_request` → eu-west-1. */
+function signingRegion(request: IncomingMessage): string | undefined {
+  return /\bCredential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /** The JSON version a request spoke, so that an error before its operation is known answers in kind. */

@@ -4,8 +4,8 @@ import { AwsServiceError } from './wire';
 import { IdSource } from './ids';
 import type {
   DeploymentCreator, DeploymentGroupKey, DeploymentGroupRecord, DeploymentRecord, DeploymentStatus, ExecutionMode,
-  ExecutionRecord, ExecutionView, PipelineRecord, PipelineType, RevisionLocation, SourceRevision, SourceRevisionOverride,
-  StageRun, StageSpec, StageView, Trigger,
+  ExecutionRecord, ExecutionView, OtherDeployAction, PipelineRecord, PipelineType, RevisionLocation, SourceRevision,
+  SourceRevisionOverride, StageRun, StageSpec, StageView, Trigger,
 } from './model';
 
 /**
@@ -17,8 +17,12 @@ import type {
 export const ACCOUNT_ID = '123456789012';
 export const DEFAULT_STAGE_DURATION_MS = 3000;
 export const DEFAULT_CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/PushToProdSkill/push-to-prod`;
+/** A manual approval nobody answers fails after seven days, as CodePipeline's do. */
+export const APPROVAL_TIMEOUT_MS = 7 * 24 * 3_600_000;
 const ACTIVE_DEPLOYMENT: readonly DeploymentStatus[] = ['Created', 'InProgress'];
-const DEFAULT_PROVIDERS: Readonly<Record<StageSpec['kind'], string>> = { source: 'CodeStarSourceConnection', build: 'CodeBuild', deploy: 'CodeDeploy' };
+const DEFAULT_PROVIDERS: Readonly<Record<StageSpec['kind'], string>> = {
+  source: 'CodeStarSourceConnection', build: 'CodeBuild', deploy: 'CodeDeploy', approval: 'Manual',
+};
 /** The revision types a source provider takes in a source revision override (CodePipeline User Guide). */
 const OVERRIDE_TYPES: Readonly<Record<string, readonly SourceRevisionOverride['revisionType'][]>> = {
   CodeStarSourceConnection: ['COMMIT_ID'],
@@ -48,8 +52,15 @@ export interface PipelineSpec {
   /** Default: Source, Build, Deploy, each taking the store's stage duration. */
   readonly stages?: readonly (Pick<StageSpec, 'name' | 'kind'> & Partial<StageSpec>)[];
   readonly deploysTo?: DeploymentGroupKey;
+  /** Without deploysTo, the deploy stage's action; default ECS, updating a service named after the pipeline. */
+  readonly otherDeployAction?: OtherDeployAction;
   readonly repository?: string;
   readonly createdAt?: number;
+}
+
+export interface ApprovalAnswer {
+  readonly status: 'Approved' | 'Rejected';
+  readonly summary: string;
 }
 
 export interface StartOptions {
@@ -60,6 +71,8 @@ export interface StartOptions {
   readonly failAtStage?: string;
   /** StartPipelineExecution's sourceRevisions: what the named source actions fetch instead of their latest revision. */
   readonly sourceRevisions?: readonly SourceRevisionOverride[];
+  /** How long each of its stages takes; default each stage's own duration (seeded history takes minutes). */
+  readonly stageDurationMs?: number;
 }
 
 export interface DeploymentSpec extends DeploymentGroupKey {
@@ -75,6 +88,8 @@ export interface DeploymentSpec extends DeploymentGroupKey {
 export class LocalAwsStore {
   readonly clock: Clock;
   readonly ids: IdSource;
+  /** Approval tokens come from a source of their own, so that pipelines with approvals leave every other id as it was. */
+  private readonly approvalTokens: IdSource;
   readonly region: string;
   readonly callerArn: string;
   readonly stageDurationMs: number;
@@ -85,10 +100,12 @@ export class LocalAwsStore {
   private readonly deployments = new Map<string, DeploymentRecord>();
   /** Every commit made so far, by repository and id: what a source revision override can fetch. */
   private readonly commits = new Map<string, Map<string, SourceRevision>>();
+  private readonly parameters = new Map<string, { type: 'String' | 'SecureString'; value: string; modifiedAt: number }>();
 
   constructor(options: StoreOptions) {
     this.clock = options.clock;
     this.ids = new IdSource(options.seed);
+    this.approvalTokens = new IdSource((options.seed ?? 1) + 0x9e3779b9);
     this.region = options.region ?? 'us-east-1';
     this.callerArn = options.callerArn ?? DEFAULT_CALLER_ARN;
     this.stageDurationMs = options.stageDurationMs ?? DEFAULT_STAGE_DURATION_MS;
@@ -111,6 +128,7 @@ export class LocalAwsStore {
       actionName: stage.actionName ?? stage.name,
       provider: stage.provider ?? DEFAULT_PROVIDERS[stage.kind],
       durationMs: stage.durationMs ?? this.stageDurationMs,
+      ...(stage.customData === undefined ? {} : { customData: stage.customData }),
     }));
     if (stages[0]?.kind !== 'source') throw new Error(`pipeline ${spec.name}: the first stage must be a source stage`);
     if (spec.deploysTo !== undefined) this.addDeploymentGroup(spec.deploysTo);
@@ -123,6 +141,9 @@ export class LocalAwsStore {
       version: 1,
       stages,
       deploysTo: spec.deploysTo,
+      otherDeployAction: spec.deploysTo === undefined
+        ? spec.otherDeployAction ?? { provider: 'ECS', configuration: { ClusterName: 'main', ServiceName: spec.name } }
+        : undefined,
       repository,
       head: this.commit(repository, stages[0].actionName, 'Initial commit'),
       createdAt,
@@ -171,6 +192,15 @@ export class LocalAwsStore {
     group.deploymentIds.splice(0);
   }
 
+  /** An SSM parameter, as `aws ssm put-parameter` would leave it. */
+  putParameter(name: string, type: 'String' | 'SecureString', value: string): void {
+    this.parameters.set(name, { type, value, modifiedAt: this.now() });
+  }
+
+  parameter(name: string): { type: 'String' | 'SecureString'; value: string; modifiedAt: number } | undefined {
+    return this.parameters.get(name);
+  }
+
   // ---- lookups that fail the way AWS does ----------------------------------------------------------------------
 
   pipeline(name: string): PipelineRecord {
@@ -183,6 +213,23 @@ export class LocalAwsStore {
 
   pipelineNames(): string[] {
     return [...this.pipelines.keys()];
+  }
+
+  /** CodeDeploy application names, including those without deployment groups. */
+  applicationNames(): string[] {
+    return [...this.applications.keys()];
+  }
+
+  /** An application with no deployment group (yet); a no-op when it exists. */
+  addApplication(name: string): void {
+    if (!this.applications.has(name)) this.applications.set(name, new Map());
+  }
+
+  /** The deployment group names of an application; ApplicationDoesNotExistException when there is none. */
+  deploymentGroupNames(application: string): string[] {
+    const groups = this.applications.get(application);
+    if (groups === undefined) throw new AwsServiceError('ApplicationDoesNotExistException', `No application found for name: ${application}`);
+    return [...groups.keys()];
   }
 
   execution(pipeline: PipelineRecord, executionId: string): ExecutionRecord {
@@ -240,8 +287,21 @@ export class LocalAwsStore {
           }
         }
       }
-      if (next === undefined) return;
+      if (next === undefined) break;
       this.runDeployAction(next.pipeline, next.execution, next.run);
+    }
+    this.openApprovals(now);
+  }
+
+  /** Gives every approval stage that has begun by `now` its request and token. */
+  private openApprovals(now: number): void {
+    for (const pipeline of this.pipelines.values()) {
+      for (const execution of pipeline.executions) {
+        for (const run of this.plan(execution).stages) {
+          if (run.kind !== 'approval' || run.startedAt > now || execution.approvals.has(run.index)) continue;
+          execution.approvals.set(run.index, { token: this.approvalTokens.uuid(), openedAt: run.startedAt });
+        }
+      }
     }
   }
 
@@ -258,7 +318,7 @@ export class LocalAwsStore {
       revision: execution.artifact,
       creator: 'user',
       at: run.startedAt,
-      durationMs: spec.durationMs,
+      durationMs: execution.stageDurationMs ?? spec.durationMs,
       outcome: execution.failAtStage === spec.name ? 'Failed' : 'Succeeded',
     }).id;
   }
@@ -286,6 +346,8 @@ export class LocalAwsStore {
       artifact: this.artifact(pipeline),
       stageIndexes: pipeline.stages.map((_, index) => index),
       failAtStage: fetched.unknown ? pipeline.stages[0]?.name : options.failAtStage,
+      approvals: new Map(),
+      stageDurationMs: options.stageDurationMs,
     };
     pipeline.executions.push(execution);
     if (token !== undefined) pipeline.tokens.set(token, execution.id);
@@ -363,9 +425,55 @@ export class LocalAwsStore {
       artifact: target.artifact,
       stageIndexes: [index],
       rollbackTargetId: target.id,
+      approvals: new Map(),
     };
     pipeline.executions.push(execution);
     return execution;
+  }
+
+  /**
+   * PutApprovalResult, with CodePipeline's rules: the stage and action must exist, the token must be one this action
+   * handed out, and its request must still wait (not answered, not expired) at `at` (default now). `by` is who answers
+   * (default the API caller). Returns when the answer was recorded.
+   */
+  putApprovalResult(
+    pipelineName: string, stageName: string, actionName: string, token: string, answer: ApprovalAnswer,
+    { at = this.now(), by = this.callerArn }: { at?: number; by?: string } = {},
+  ): number {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    const index = pipeline.stages.findIndex((stage) => stage.name === stageName);
+    const stage = pipeline.stages[index];
+    if (stage === undefined) {
+      throw new AwsServiceError('StageNotFoundException', `Stage '${stageName}' not found in pipeline '${pipelineName}'`);
+    }
+    if (stage.actionName !== actionName) {
+      throw new AwsServiceError('ActionNotFoundException', `Action '${actionName}' not found in stage '${stageName}' of pipeline '${pipelineName}'`);
+    }
+    // A token this action never handed out (or an action that is no approval, which hands out none).
+    const execution = stage.kind === 'approval' ? pipeline.executions.find((e) => e.approvals.get(index)?.token === token) : undefined;
+    const request = execution?.approvals.get(index);
+    if (execution === undefined || request === undefined) {
+      throw new AwsServiceError('InvalidApprovalTokenException', `The approval token is not valid for action '${actionName}' in stage '${stageName}'`);
+    }
+    const run = this.view(execution, at).stages.find((r) => r.index === index);
+    if (request.answer !== undefined || run?.status !== 'InProgress') {
+      throw new AwsServiceError('ApprovalAlreadyCompletedException', `The approval request for action '${actionName}' in stage '${stageName}' is already completed`);
+    }
+    request.answer = { ...answer, at, by };
+    return at;
+  }
+
+  /** Scenario set-up: every approval request of the pipeline still waiting gets `answer` from `by`, the moment it opened. */
+  answerWaitingApprovals(pipelineName: string, answer: ApprovalAnswer, by: string = this.callerArn): void {
+    this.sync();
+    const pipeline = this.pipeline(pipelineName);
+    for (const execution of pipeline.executions) {
+      for (const [index, request] of execution.approvals) {
+        const stage = pipeline.stages[index] as StageSpec;
+        if (request.answer === undefined) this.putApprovalResult(pipelineName, stage.name, stage.actionName, request.token, answer, { at: request.openedAt, by });
+      }
+    }
   }
 
   /**
@@ -378,10 +486,16 @@ export class LocalAwsStore {
     let cursor = execution.startedAt;
     for (const [position, index] of execution.stageIndexes.entries()) {
       const spec = pipeline.stages[index] as StageSpec;
-      let endedAt = cursor + spec.durationMs;
+      let endedAt = cursor + (execution.stageDurationMs ?? spec.durationMs);
       let status: StageRun['status'] = execution.failAtStage === spec.name ? 'Failed' : 'Succeeded';
       let message = status === 'Failed' ? `Action ${spec.actionName} failed` : undefined;
-      if (spec.kind === 'deploy' && execution.deployError !== undefined) {
+      if (spec.kind === 'approval') {
+        // Waits for its answer, or fails when nobody answers in time.
+        const answer = execution.approvals.get(index)?.answer;
+        endedAt = answer === undefined ? cursor + APPROVAL_TIMEOUT_MS : answer.at;
+        status = answer?.status === 'Approved' ? 'Succeeded' : 'Failed';
+        message = answer === undefined ? 'The approval request expired' : answer.status === 'Rejected' ? `Rejected: ${answer.summary}` : undefined;
+      } else if (spec.kind === 'deploy' && execution.deployError !== undefined) {
         [endedAt, status, message] = [cursor, 'Failed', execution.deployError];
       } else if (spec.kind === 'deploy' && execution.deploymentId !== undefined) {
         const deployment = this.deployment(execution.deploymentId);

@@ -1,13 +1,15 @@
 /**
  * `npm run model [-- --config FILE]`: regenerates what the config decides in the deployed artefacts —
- * the SERVICE and ENVIRONMENT slot types of every locale's interaction model, and the release policy of the
- * Lambda role in the CloudFormation template. Running it twice changes nothing the second time.
+ * the SERVICE and ENVIRONMENT slot types of every locale's interaction model, and, in the CloudFormation template, the
+ * release policy of the Lambda role and the notifier's block (its role, and the EventBridge rules for the configured
+ * pipelines and deployment groups). Running it twice changes nothing the second time.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
 import { formatJson, withGeneratedSlotTypes, type InteractionModel } from './interaction-model';
 import { replacePolicyBlock } from './iam-policy';
+import { replaceNotifierBlock } from './notifier-stack';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const MODELS_DIR = join(ROOT, 'skill-package', 'interactionModels', 'custom');
@@ -34,21 +36,34 @@ function writeIfChanged(path: string, content: string): boolean {
   return true;
 }
 
+export interface Artefacts {
+  /** Folder of the locales' interaction models (skill-package/interactionModels/custom). */
+  readonly modelsDir?: string;
+  /** The CloudFormation template whose release policy is generated. */
+  readonly templatePath?: string;
+}
+
+/**
+ * Regenerates every locale's slot types and the template's release policy from the config at `configPath`; returns
+ * each file with whether it changed. `npm run model` and `npm run setup` both call this.
+ */
+export function regenerate(configPath: string, { modelsDir = MODELS_DIR, templatePath = TEMPLATE_PATH }: Artefacts = {}): { path: string; changed: boolean }[] {
+  const config = loadConfigFile(configPath);
+  const written: { path: string; changed: boolean }[] = [];
+  for (const file of readdirSync(modelsDir).filter((name) => name.endsWith('.json')).sort()) {
+    const path = join(modelsDir, file);
+    const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
+    written.push({ path, changed: writeIfChanged(path, formatJson(withGeneratedSlotTypes(model, config))) });
+  }
+  const template = replaceNotifierBlock(replacePolicyBlock(readFileSync(templatePath, 'utf8'), config), config);
+  written.push({ path: templatePath, changed: writeIfChanged(templatePath, template) });
+  return written;
+}
+
 function main(): void {
   const configPath = configPathFrom(process.argv.slice(2), process.env);
-  const config = loadConfigFile(configPath);
   console.log(`config: ${configPath}`);
-
-  const locales = readdirSync(MODELS_DIR).filter((name) => name.endsWith('.json')).sort();
-  for (const file of locales) {
-    const path = join(MODELS_DIR, file);
-    const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
-    const changed = writeIfChanged(path, formatJson(withGeneratedSlotTypes(model, config)));
-    console.log(`${changed ? 'updated  ' : 'unchanged'} ${path}`);
-  }
-
-  const changed = writeIfChanged(TEMPLATE_PATH, replacePolicyBlock(readFileSync(TEMPLATE_PATH, 'utf8'), config));
-  console.log(`${changed ? 'updated  ' : 'unchanged'} ${TEMPLATE_PATH}`);
+  for (const { path, changed } of regenerate(configPath)) console.log(`${changed ? 'updated  ' : 'unchanged'} ${path}`);
 }
 
 if (require.main === module) {

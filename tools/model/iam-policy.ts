@@ -36,6 +36,14 @@ export const ALARM_ACTIONS = ['cloudwatch:DescribeAlarms'] as const;
 /** RollbackStage is authorized on the stage (`<pipeline>/<stage>`), not on the pipeline. */
 export const STAGE_ACTIONS = ['codepipeline:RollbackStage'] as const;
 
+/**
+ * Answering manual approvals, only for environments whose config sets `approvals`: the pipeline's declaration tells
+ * approval actions apart and says what they ask (GetPipeline, on the pipeline), and PutApprovalResult is authorized on
+ * the approval action (`<pipeline>/<stage>/<action>`), named when the config names it, else any in that pipeline.
+ */
+export const APPROVAL_PIPELINE_ACTIONS = ['codepipeline:GetPipeline'] as const;
+export const APPROVAL_ACTIONS = ['codepipeline:PutApprovalResult'] as const;
+
 export const DEPLOYMENT_GROUP_ACTIONS = [
   'codedeploy:BatchGetDeployments',
   'codedeploy:CreateDeployment',
@@ -74,6 +82,8 @@ export function regionOf(config: Config, environment: EnvironmentConfig): string
 export function releasePolicyStatements(config: Config): PolicyStatement[] {
   const pipelines = new Set<string>();
   const stages = new Set<string>();
+  const approvalPipelines = new Set<string>();
+  const approvalActions = new Set<string>();
   const groups = new Set<string>();
   const applications = new Set<string>();
   const deploymentConfigs = new Set<string>();
@@ -88,6 +98,11 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
         pipelines.add(pipelineArn);
         if (environment.rollbackStage !== undefined) stages.add(`${pipelineArn}/${environment.rollbackStage}`);
         if (environment.promoteFrom !== undefined) promotedPipelines.add(pipelineArn);
+        const { approvals } = environment;
+        if (approvals !== undefined && approvals !== false) {
+          approvalPipelines.add(pipelineArn);
+          approvalActions.add(approvals === true ? `${pipelineArn}/*/*` : `${pipelineArn}/${approvals.stage}/${approvals.action}`);
+        }
       }
       if (environment.alarms !== undefined) alarms = true;
       if (environment.codeDeploy !== undefined) {
@@ -103,6 +118,8 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
     statement('Pipelines', PIPELINE_ACTIONS, pipelines),
     statement('PromotedPipelines', PROMOTED_PIPELINE_ACTIONS, promotedPipelines),
     statement('PipelineRollbackStages', STAGE_ACTIONS, stages),
+    statement('PipelineDeclarations', APPROVAL_PIPELINE_ACTIONS, approvalPipelines),
+    statement('PipelineApprovals', APPROVAL_ACTIONS, approvalActions),
     statement('DeploymentGroups', DEPLOYMENT_GROUP_ACTIONS, groups),
     statement('DeploymentApplicationRevisions', APPLICATION_ACTIONS, applications),
     statement('DeploymentConfigs', DEPLOYMENT_CONFIG_ACTIONS, deploymentConfigs),
@@ -125,6 +142,11 @@ const COMMENTS: Readonly<Record<string, readonly string[]>> = {
     'It reads alarm states only; granted only when some environment names alarms.',
   ],
   PipelineRollbackStages: ['RollbackStage is authorized on the stage ARN (<pipeline>/<stage>), not on the pipeline.'],
+  PipelineDeclarations: ['Only pipelines whose approvals the config lets the skill answer: which actions are approvals, and what they ask.'],
+  PipelineApprovals: [
+    'PutApprovalResult is authorized on the approval action (<pipeline>/<stage>/<action>): the one the config names,',
+    'or <pipeline>/*/* for "approvals": true, which reaches only that pipeline\'s approval actions.',
+  ],
   DeploymentApplicationRevisions: [
     'CreateDeployment depends on these on the application. Its other dependent action, UpdateDeploymentGroup,',
     'is only needed for overrideAlarmConfiguration, which the skill never sends.',

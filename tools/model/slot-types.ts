@@ -14,13 +14,15 @@ export const ENVIRONMENT_SLOT_TYPE = 'ENVIRONMENT';
 interface Candidate {
   readonly id: string;
   readonly synonyms: readonly string[];
+  /** What the value is ("service", "environment"): words for a synonym when it would otherwise have none. */
+  readonly kind: string;
 }
 
 /** The SERVICE slot type: one value per configured service, id and value the service name. */
 export function serviceSlotType(config: Config): SlotType {
   return {
     name: SERVICE_SLOT_TYPE,
-    values: settle(config.services.map((service) => ({ id: service.name, synonyms: service.synonyms }))),
+    values: settle(config.services.map((service) => ({ id: service.name, synonyms: service.synonyms, kind: 'service' }))),
   };
 }
 
@@ -32,7 +34,7 @@ export function environmentSlotType(config: Config): SlotType {
   const keys = [...new Set(config.services.flatMap((service) => Object.keys(service.environments)))];
   return {
     name: ENVIRONMENT_SLOT_TYPE,
-    values: settle(keys.map((key) => ({ id: key, synonyms: builtInEnvironmentSynonyms(key) }))),
+    values: settle(keys.map((key) => ({ id: key, synonyms: builtInEnvironmentSynonyms(key), kind: 'environment' }))),
   };
 }
 
@@ -52,7 +54,7 @@ function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
     for (const synonym of candidate.synonyms) claim(synonym, candidate.id);
   }
 
-  return candidates.map((candidate) => {
+  const values = candidates.map((candidate) => {
     const own = normalise(candidate.id);
     const seen = new Set<string>();
     const synonyms: string[] = [];
@@ -64,6 +66,22 @@ function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
     }
     return { id: candidate.id, name: { value: candidate.id, synonyms } };
   });
+  // The Skill Management API's schema wants at least one synonym on every value. A value left without any gets the
+  // first phrase of its own that nothing else claims: "search service", "the search", …
+  values.forEach((value, i) => {
+    if (value.name.synonyms.length > 0) return;
+    const generated = fallbackSynonyms(tidy(value.id), (candidates[i] as Candidate).kind).find((phrase) => !claims.has(normalise(phrase)));
+    if (generated === undefined) return;
+    claims.set(normalise(generated), new Set([value.id]));
+    value.name.synonyms.push(generated);
+  });
+  return values;
+}
+
+/** Phrases people could say for a value, in the order they are tried; distinct for distinct names. */
+function fallbackSynonyms(name: string, kind: string): string[] {
+  const endsWithKind = name.toLowerCase().endsWith(` ${kind}`) || name.toLowerCase() === kind;
+  return [endsWithKind ? `the ${name}` : `${name} ${kind}`, `the ${name}`, `the ${name} ${kind}`, `that ${name} ${kind}`];
 }
 
 function tidy(phrase: string): string {

@@ -69,8 +69,17 @@ export function alexaTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function launchRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp): RequestEnvelope {
-  return envelope(caller, session, { type: 'LaunchRequest', ...common(caller, stamp) });
+/** What a routine or a Quick Link launches: a task of the skill, as `<skillId>.<name>`, with its input. */
+export interface TaskLaunch {
+  readonly name: string;
+  readonly version: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** A LaunchRequest; with `task`, the launch of a custom task, its name prefixed with the skill id as Alexa sends it. */
+export function launchRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp, task?: TaskLaunch): RequestEnvelope {
+  const launched = task ? { task: { name: `${caller.skillId}.${task.name}`, version: task.version, input: task.input } } : {};
+  return envelope(caller, session, { type: 'LaunchRequest', ...common(caller, stamp), ...launched });
 }
 
 /**
@@ -97,6 +106,21 @@ export function sessionEndedRequest(
   error?: SessionEndedError,
 ): RequestEnvelope {
   return envelope(caller, session, { type: 'SessionEndedRequest', ...common(caller, stamp), reason, ...(error ? { error } : {}) });
+}
+
+/** How a skill connection ended, as the SessionResumedRequest that hands the session back carries it. */
+export interface ConnectionCause {
+  readonly token?: string;
+  readonly status: { readonly code: string; readonly message: string };
+  readonly result?: unknown;
+}
+
+export function sessionResumedRequest(caller: Caller, session: SessionSnapshot, stamp: RequestStamp, cause: ConnectionCause): RequestEnvelope {
+  const request = {
+    type: 'SessionResumedRequest', ...common(caller, stamp),
+    cause: { type: 'ConnectionCompleted', ...(cause.token === undefined ? {} : { token: cause.token }), status: cause.status, result: cause.result ?? null },
+  };
+  return envelope(caller, session, request as RequestEnvelope['request']);
 }
 
 function common(caller: Caller, stamp: RequestStamp): { requestId: string; timestamp: string; locale: string } {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ReplayFileError } from './errors';
+import type { TaskLaunch } from './envelopes';
 import type { Turn } from './simulator';
 
 /** An `ask dialog --replay` file, checked. */
@@ -10,6 +11,12 @@ export interface ReplayScript {
   readonly userInputs: readonly string[];
   /** Whether the file ends with `.quit`; without it ask dialog goes on interactively after the last input. */
   readonly quits: boolean;
+  /**
+   * A custom task to launch before the first input, as a routine or a Quick Link would (`"task": {"name":
+   * "PushToProd", "input": {…}}`). ask dialog reads only skillId, locale, type and userInput, so the file stays one
+   * it accepts; it cannot launch a task, so against the deployed skill it plays the inputs alone.
+   */
+  readonly task?: TaskLaunch;
 }
 
 const QUIT = '.quit';
@@ -37,6 +44,7 @@ export function parseReplay(text: string, source = 'replay file'): ReplayScript 
   else if (!/^[a-z]{2}-[A-Z]{2}$/.test(file.locale.trim())) issues.push(`locale: "${file.locale}" is not a locale such as en-US`);
   if (file.type !== undefined && file.type !== 'text') issues.push(`type: "${String(file.type)}" is not supported; ask dialog writes "text"`);
   const inputs = checkInputs(file.userInput, issues);
+  const task = checkTask(file.task, issues);
   if (issues.length > 0) throw new ReplayFileError(source, issues);
   const quitAt = inputs.indexOf(QUIT);
   return {
@@ -44,6 +52,7 @@ export function parseReplay(text: string, source = 'replay file'): ReplayScript 
     locale: (file.locale as string).trim(),
     userInputs: quitAt === -1 ? inputs : inputs.slice(0, quitAt),
     quits: quitAt !== -1,
+    ...(task ? { task } : {}),
   };
 }
 
@@ -58,9 +67,13 @@ export async function readReplayFile(path: string): Promise<ReplayScript> {
   return parseReplay(text, path);
 }
 
-/** Says every input of a script in order and returns the turns. */
-export async function runReplay(script: ReplayScript, simulator: { say(text: string): Promise<Turn> }): Promise<Turn[]> {
+/** Launches the script's task, if it has one, then says every input in order, and returns the turns. */
+export async function runReplay(
+  script: ReplayScript,
+  simulator: { say(text: string): Promise<Turn>; startTask(name: string, input?: Record<string, unknown>, version?: string): Promise<Turn> },
+): Promise<Turn[]> {
   const turns: Turn[] = [];
+  if (script.task) turns.push(await simulator.startTask(script.task.name, script.task.input, script.task.version));
   for (const input of script.userInputs) turns.push(await simulator.say(input));
   return turns;
 }
@@ -84,6 +97,22 @@ function checkInputs(value: unknown, issues: string[]): string[] {
     inputs.push(trimmed);
   });
   return inputs;
+}
+
+function checkTask(value: unknown, issues: string[]): TaskLaunch | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push('task: expected an object with name and optionally version and input');
+    return undefined;
+  }
+  const task = value as Record<string, unknown>;
+  const before = issues.length;
+  if (!isNonBlank(task.name) || !/^[A-Za-z][A-Za-z0-9]*$/.test(task.name)) issues.push('task.name: required, the task\'s name as in skill-package/tasks, such as PushToProd');
+  if (task.version !== undefined && (typeof task.version !== 'string' || !/^[1-9]\d*$/.test(task.version))) issues.push('task.version: a positive whole number as a string, such as "1"');
+  const input = task.input ?? {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) issues.push('task.input: expected an object');
+  if (issues.length > before) return undefined;
+  return { name: task.name as string, version: (task.version as string | undefined) ?? '1', input: input as Record<string, unknown> };
 }
 
 function isNonBlank(value: unknown): value is string {

@@ -1,5 +1,5 @@
 import type { dialog, Directive, Intent, Request, Response, ResponseEnvelope, ui } from 'ask-sdk-model';
-import { findIntent, type InteractionModel } from './model';
+import { findDialogIntent, findIntent, type InteractionModel } from './model';
 import { ssmlProblem } from './ssml';
 
 /*
@@ -18,15 +18,37 @@ import { ssmlProblem } from './ssml';
  *              ("a directive whose intent and slots differ from the model's"): updatedIntent carries every slot the
  *              model gives its intent and no other, each under its own name.
  *
- * Deliberately stricter than Alexa: Alexa lets a skill change the intent with a Dialog directive ("intent chaining",
- * also from a LaunchRequest, into a custom intent of the dialog model). This skill never chains, so a directive that
- * names another intent, or answers anything but an IntentRequest, is the defect these rules exist to catch, and is
- * refused. A skill that means to chain would relax `dialog-names-request-intent` and `dialog-answers-intent-request`.
+ *   [connections] use-skill-connections-to-request-tasks.html: a response with a Connections.StartConnection
+ *              carries no audio or video player directive; onCompletion RESUME_SESSION (the default) hands the
+ *              session back with a SessionResumedRequest. pre-built-routine-api-reference.html and
+ *              pre-built-routine-primitives.html for AMAZON.OfferAutomation: uri connection://AMAZON.OfferAutomation/1,
+ *              onCompletion must be RESUME_SESSION, input.automation with a trigger and operations; the custom
+ *              utterance trigger (version 1.0) takes up to five utterances following the rules for sample
+ *              utterances, in the device's locale, which must be one the trigger works in. This project's reading,
+ *              not the docs' words: a session that is to be resumed is not ended by the same response, a reprompt
+ *              has nothing to wait for (Alexa, not the skill, talks next), and a Dialog directive beside a connection
+ *              would ask two things at once.
+ *   [chaining] "Intent chaining" (Alexa developer blog, developer.amazon.com/blogs/alexa/post/
+ *              9ffdbddb-948a-4eff-8408-7e210282ed38/intent-chaining-for-alexa-skill, and [dialog] "Change the intent
+ *              or update slot values during the dialog"): "Intent chaining allows your skill code to start dialog
+ *              management from any intent, including the LaunchRequest. You can chain into any of your custom intents
+ *              as long as your interaction model has a dialog model", but not into the LaunchRequest or a built-in
+ *              intent such as AMAZON.HelpIntent. Any of the four Dialog directives may chain.
+ *
+ * Chaining is taken exactly as far as this skill uses it, which is as far as [chaining] allows from a LaunchRequest: a
+ * custom task arrives as a LaunchRequest and answers with a Dialog directive whose updatedIntent is a custom intent
+ * of the dialog model, with exactly its slots (`dialog-chains-into-custom-intent`). Deliberately stricter than Alexa
+ * elsewhere: from an IntentRequest Alexa would let a skill chain into another intent too; this skill never does, so
+ * an updatedIntent naming another intent than the request's is the defect these rules exist to catch
+ * (`dialog-names-request-intent`), and a Dialog directive answering any other request (a SessionResumedRequest, a
+ * SessionEndedRequest…) is refused (`dialog-answers-intent-request`). Also stricter: the target must have an entry
+ * in the model's dialog section, not just any dialog model.
  */
 
 /** Stable names of the rules, for tests and for the line the simulator prints. */
 export type ResponseRule =
   | 'dialog-answers-intent-request'
+  | 'dialog-chains-into-custom-intent'
   | 'dialog-names-request-intent'
   | 'dialog-slots-match-model'
   | 'dialog-slot-keyed-by-name'
@@ -38,7 +60,11 @@ export type ResponseRule =
   | 'speech-within-8000-characters'
   | 'card-within-limits'
   | 'response-within-24-kb'
-  | 'ssml-well-formed';
+  | 'ssml-well-formed'
+  | 'connection-alone'
+  | 'connection-resumes-session'
+  | 'connection-without-reprompt'
+  | 'offer-automation-input';
 
 /** One rule a response breaks, and how. */
 export interface RuleBreach {
@@ -63,7 +89,7 @@ type DialogDirective = dialog.DelegateDirective | dialog.ElicitSlotDirective | d
 export function responseBreaches(model: InteractionModel, request: Request, envelope: ResponseEnvelope): RuleBreach[] {
   const response = (envelope as Partial<ResponseEnvelope> | undefined)?.response;
   if (typeof response !== 'object' || response === null) return [];
-  return [...dialogBreaches(model, request, response), ...speechBreaches(response), ...cardBreaches(response.card), ...sizeBreaches(envelope)];
+  return [...dialogBreaches(model, request, response), ...connectionBreaches(request, response), ...speechBreaches(response), ...cardBreaches(response.card), ...sizeBreaches(envelope)];
 }
 
 function dialogBreaches(model: InteractionModel, request: Request, response: Response): RuleBreach[] {
@@ -88,9 +114,13 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     // [dialog]: the skill asks its own question with ElicitSlot, ConfirmSlot and ConfirmIntent; Alexa has no prompt to say.
     breaches.push({ rule: 'dialog-question-has-speech', detail: `${directive.type} comes without outputSpeech: the user would hear no question` });
   }
+  if (request.type === 'LaunchRequest') {
+    breaches.push(...chainingBreaches(model, directive));
+    return breaches;
+  }
   if (request.type !== 'IntentRequest') {
-    // [dialog] and the project's choice above: a dialog continues an intent the user spoke.
-    breaches.push({ rule: 'dialog-answers-intent-request', detail: `${directive.type} answers a ${request.type}, not an IntentRequest` });
+    // [dialog] and [chaining]: a dialog continues an intent the user spoke, or one chained into from a launch.
+    breaches.push({ rule: 'dialog-answers-intent-request', detail: `${directive.type} answers a ${request.type}, neither an IntentRequest nor a LaunchRequest` });
     return breaches;
   }
   const intent = directive.updatedIntent ?? request.intent;
@@ -98,12 +128,80 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     breaches.push({ rule: 'dialog-names-request-intent', detail: `${directive.type}'s updatedIntent is ${intent.name}, the request's intent is ${request.intent.name}` });
   }
   if (directive.updatedIntent) breaches.push(...slotBreaches(model, directive.type, directive.updatedIntent));
-  const target = targetSlot(directive);
-  if (target !== undefined && !modelSlotNames(model, intent.name).includes(target)) {
-    // [dialog]: slotToElicit / slotToConfirm name a slot of the intent in the dialog.
-    breaches.push({ rule: 'dialog-target-slot-of-intent', detail: `${directive.type} asks about slot "${target}", which ${intent.name} does not have` });
-  }
+  breaches.push(...targetSlotBreaches(model, directive, intent.name));
   return breaches;
+}
+
+/**
+ * [chaining]: a Dialog directive answering a LaunchRequest starts the dialog of the intent it names, which must be a
+ * custom intent of the dialog model, sent back with exactly the model's slots. Without an updatedIntent there is no
+ * intent to continue: a launch has none.
+ */
+function chainingBreaches(model: InteractionModel, directive: DialogDirective): RuleBreach[] {
+  const target = directive.updatedIntent;
+  if (target === undefined) {
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} answers a LaunchRequest without an updatedIntent to chain into` }];
+  }
+  if (target.name.startsWith('AMAZON.') || findIntent(model, target.name) === undefined || findDialogIntent(model, target.name) === undefined) {
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} chains a LaunchRequest into ${target.name}, which is not a custom intent of the dialog model` }];
+  }
+  return [...slotBreaches(model, directive.type, target), ...targetSlotBreaches(model, directive, target.name)];
+}
+
+/** [dialog]: slotToElicit / slotToConfirm name a slot of the intent in the dialog. */
+function targetSlotBreaches(model: InteractionModel, directive: DialogDirective, intent: string): RuleBreach[] {
+  const target = targetSlot(directive);
+  if (target === undefined || modelSlotNames(model, intent).includes(target)) return [];
+  return [{ rule: 'dialog-target-slot-of-intent', detail: `${directive.type} asks about slot "${target}", which ${intent} does not have` }];
+}
+
+const OFFER_AUTOMATION_URI = 'connection://AMAZON.OfferAutomation/1';
+/** [connections]: the locales a custom-utterance trigger works in. */
+const UTTERANCE_LOCALES: ReadonlySet<string> = new Set(['en-US', 'en-CA', 'en-IN', 'en-GB', 'en-AU', 'es-ES', 'es-US', 'es-MX', 'de-DE', 'fr-FR', 'fr-CA', 'pt-BR', 'it-IT']);
+const TRIGGERS: ReadonlySet<string> = new Set(['Alexa.Automation.Trigger.Voice.CustomUtterance', 'Alexa.Automation.Trigger.Schedule.AbsoluteTime']);
+/** Rules for sample utterances: letters, spaces, apostrophes, periods, hyphens, underscores; numbers spelled out. */
+const SAMPLE_UTTERANCE = /^\p{L}[\p{L}\p{M}' ._-]*$/u;
+
+/** [connections]: a Connections.StartConnection, alone with speech, leaving the session to be resumed. */
+function connectionBreaches(request: Request, response: Response): RuleBreach[] {
+  const directives: Record<string, unknown>[] = (Array.isArray(response.directives) ? response.directives as unknown[] : []).filter(isRecord);
+  const starts = directives.filter((d) => d.type === 'Connections.StartConnection');
+  const [start] = starts;
+  if (!start) return [];
+  const breaches: RuleBreach[] = [];
+  const beside = directives.filter((d) => d !== start && typeof d.type === 'string' && (d.type === 'Connections.StartConnection' || DIALOG_DIRECTIVES.has(d.type) || /^(AudioPlayer|VideoApp)\./.test(d.type)));
+  if (beside.length > 0) breaches.push({ rule: 'connection-alone', detail: `Connections.StartConnection comes with ${beside.map((d) => String(d.type)).join(' and ')}` });
+  const resumes = start.onCompletion === undefined || start.onCompletion === 'RESUME_SESSION';
+  if (resumes && response.shouldEndSession === true) {
+    breaches.push({ rule: 'connection-resumes-session', detail: 'Connections.StartConnection resumes the session, but the response ends it' });
+  }
+  if (response.reprompt !== undefined) breaches.push({ rule: 'connection-without-reprompt', detail: 'Connections.StartConnection comes with a reprompt; Alexa talks to the user next' });
+  if (start.uri === OFFER_AUTOMATION_URI) breaches.push(...offerBreaches(start, (request as { locale?: string }).locale).map((detail) => ({ rule: 'offer-automation-input' as const, detail })));
+  return breaches;
+}
+
+/** [connections]: what AMAZON.OfferAutomation takes. */
+function offerBreaches(start: Record<string, unknown>, locale: string | undefined): string[] {
+  const problems: string[] = [];
+  if (start.onCompletion !== 'RESUME_SESSION') problems.push(`onCompletion is ${String(start.onCompletion)}, not RESUME_SESSION`);
+  const automation = isRecord(start.input) && isRecord(start.input.automation) ? start.input.automation : undefined;
+  if (!automation) return [...problems, 'input.automation is missing'];
+  const trigger = isRecord(automation.trigger) ? automation.trigger : {};
+  if (typeof trigger.type !== 'string' || !TRIGGERS.has(trigger.type)) problems.push(`the trigger type ${String(trigger.type)} is not one Alexa offers`);
+  if (trigger.version !== '1.0') problems.push(`the trigger version is ${String(trigger.version)}, not 1.0`);
+  if (trigger.type === 'Alexa.Automation.Trigger.Voice.CustomUtterance') {
+    const payload = isRecord(trigger.payload) ? trigger.payload : {};
+    const utterances = Array.isArray(payload.utterances) ? payload.utterances : [];
+    if (utterances.length < 1 || utterances.length > 5) problems.push(`the trigger has ${utterances.length} utterances, not one to five`);
+    for (const utterance of utterances) {
+      if (typeof utterance !== 'string' || !SAMPLE_UTTERANCE.test(utterance)) problems.push(`the utterance ${JSON.stringify(utterance)} breaks the rules for sample utterances`);
+    }
+    if (payload.locale !== locale) problems.push(`the trigger's locale ${String(payload.locale)} is not the device's, ${String(locale)}`);
+    else if (!UTTERANCE_LOCALES.has(String(locale))) problems.push(`custom utterance triggers do not work in ${String(locale)}`);
+  }
+  const serial = isRecord(automation.operations) ? automation.operations.serial : undefined;
+  if (!Array.isArray(serial) || serial.length === 0) problems.push('automation.operations.serial has no operation');
+  return problems;
 }
 
 /** [issue 9]: updatedIntent carries exactly the model's slots of its intent, each keyed by its own name. */

@@ -1,9 +1,10 @@
-import type { dialog, DialogState, Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
+import type { dialog, DialogState, Intent, interfaces, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
 import { EXIT_UTTERANCES } from './builtins';
 import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
 import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
-  sessionEndedRequest, sessionIdFrom, type Caller, type RequestStamp, type SessionSnapshot,
+  sessionEndedRequest, sessionIdFrom, sessionResumedRequest, type Caller, type ConnectionCause, type RequestStamp,
+  type SessionSnapshot, type TaskLaunch,
 } from './envelopes';
 import { SimulatorError, SkillResponseRejectedError } from './errors';
 import { parseInvocation } from './invocation';
@@ -13,6 +14,7 @@ import { responseBreaches } from './response-rules';
 import { SkillSession } from './session';
 import { buildIntent, completeIntent, emptySlot, filledSlot, isKnownValue, slotValues } from './slots';
 import { normalise } from './text';
+import type { LocalAlexaApi } from './alexa-api';
 import { captionOf } from './transcript';
 
 /** Any skill, reached in memory, over loopback or through a Lambda: one request in, one response out. */
@@ -30,16 +32,32 @@ export interface SimulatorOptions {
   readonly uuid?: () => string;
   /** Source of request timestamps; tests pin it. */
   readonly clock?: () => Date;
+  /**
+   * The loopback Alexa API (alexa-api.ts) the requests name as their apiEndpoint, so that the skill's progressive
+   * responses are heard before its answer. Without one, requests name Alexa's real endpoint, which nothing here calls.
+   */
+  readonly alexaApi?: Pick<LocalAlexaApi, 'url' | 'waiting' | 'answered'>;
+}
+
+/** One thing Alexa says: the skill's speech or a dialog prompt, a progressive response, or Alexa's own offer. */
+export interface Caption {
+  readonly text: string;
+  readonly kind?: 'progressive' | 'offer';
 }
 
 /** Everything one user input caused. */
 export interface Turn {
+  /** What the user said; for a task launch, the task's name and input. */
   readonly user: string;
+  /** Set when a routine or a Quick Link launched one of the skill's tasks, rather than the user speaking. */
+  readonly task?: TaskLaunch;
   /** One input can cause several requests: a Dialog.Delegate that completes is followed by a COMPLETED intent. */
   readonly requests: RequestEnvelope[];
   readonly responses: ResponseEnvelope[];
   /** Captions in the order Alexa speaks them: the skill's speech and the dialog model's prompts. */
   readonly alexa: string[];
+  /** The same captions, each with what kind of speech it is. */
+  readonly captions: Caption[];
   readonly sessionEnded: boolean;
   /** The first intent sent this turn, with the slot values it carried; undefined when no intent was sent. */
   readonly resolved: { intent: string; slots: Record<string, string> } | undefined;
@@ -70,9 +88,15 @@ export class Simulator {
   private readonly caller: Caller;
   private readonly uuid: () => string;
   private readonly clock: () => Date;
+  private readonly alexaApi: SimulatorOptions['alexaApi'];
   private session: SkillSession | undefined;
   private pending: PendingStep | undefined;
   private lastIntent: Intent | undefined;
+  /** Alexa's offer of a routine, waiting for the user's answer. */
+  private offer: { readonly token?: string; readonly phrase: string; readonly key: string } | undefined;
+  /** The routines this user has (their operations) and the phrases they use, as Alexa keeps them across sessions. */
+  private readonly routines = new Set<string>();
+  private readonly phrasesInUse = new Set<string>();
 
   constructor(options: SimulatorOptions) {
     this.model = options.model;
@@ -80,6 +104,7 @@ export class Simulator {
     this.matcher = new UtteranceMatcher(options.model);
     this.uuid = options.uuid ?? randomUuid;
     this.clock = options.clock ?? ((): Date => new Date());
+    this.alexaApi = options.alexaApi;
     const userId = options.userId ?? randomUserId();
     const deviceId = options.deviceId ?? randomDeviceId();
     this.caller = {
@@ -88,7 +113,7 @@ export class Simulator {
       userId,
       deviceId,
       ...(options.personId ? { personId: options.personId } : {}),
-      apiEndpoint: API_ENDPOINT,
+      apiEndpoint: options.alexaApi?.url ?? API_ENDPOINT,
       apiAccessToken: fakeApiAccessToken(options.skillId, userId, deviceId, this.clock()),
     };
   }
@@ -102,7 +127,7 @@ export class Simulator {
   async say(text: string): Promise<Turn> {
     const user = text.trim();
     if (user === '') throw new SimulatorError('Nothing was said: a user input needs at least one word.');
-    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], sessionEnded: false, resolved: undefined };
+    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
     if (!this.session) {
       await this.startSession(turn, user);
     } else if (EXIT_UTTERANCES.includes(normalise(user))) {
@@ -113,10 +138,32 @@ export class Simulator {
     return turn;
   }
 
+  /**
+   * A routine ("Alexa, push to prod") or a Quick Link starting one of the skill's custom tasks: a new session whose
+   * LaunchRequest carries `task: {name: '<skillId>.<name>', version, input}`. A session still open is ended first,
+   * as when the user starts something else.
+   */
+  async startTask(name: string, input: Record<string, unknown> = {}, version = '1'): Promise<Turn> {
+    if (name.trim() === '') throw new SimulatorError('A task launch needs the task\'s name, such as PushToProd.');
+    const task: TaskLaunch = { name: name.trim(), version, input };
+    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
+    if (this.session) {
+      await this.notifyEnd(turn, 'USER_INITIATED');
+      this.endSession(turn);
+      turn.sessionEnded = false;
+    }
+    this.session = new SkillSession(sessionIdFrom(this.uuid()));
+    this.pending = undefined;
+    this.lastIntent = undefined;
+    await this.send(turn, (session, stamp) => launchRequest(this.caller, session, stamp, task));
+    return turn;
+  }
+
   private async startSession(turn: MutableTurn, user: string): Promise<void> {
     const invocation = parseInvocation(user, this.model.languageModel.invocationName);
     this.session = new SkillSession(sessionIdFrom(this.uuid()));
     this.pending = undefined;
+    this.offer = undefined;
     this.lastIntent = undefined;
     if (invocation.kind === 'launch') {
       await this.send(turn, (session, stamp) => launchRequest(this.caller, session, stamp));
@@ -126,6 +173,12 @@ export class Simulator {
   }
 
   private async continueSession(turn: MutableTurn, said: string): Promise<void> {
+    const offer = this.offer;
+    this.offer = undefined;
+    if (offer) {
+      await this.answerOffer(turn, offer, said);
+      return;
+    }
     const pending = this.pending;
     this.pending = undefined;
     if (pending && (await this.answer(turn, pending, said))) return;
@@ -209,7 +262,7 @@ export class Simulator {
       await this.sendIntent(turn, plan.intent, 'COMPLETED');
       return;
     }
-    if (plan.prompt !== undefined) turn.alexa.push(plan.prompt);
+    if (plan.prompt !== undefined) speak(turn, plan.prompt);
     this.pending = plan.step;
     this.lastIntent = plan.step.intent;
     turn.resolved ??= { intent: intent.name, slots: slotValues(intent) };
@@ -230,13 +283,19 @@ export class Simulator {
     }
     const envelope = build(session.nextRequest(), this.stamp());
     turn.requests.push(envelope);
+    const { requestId, type } = envelope.request;
+    // Alexa takes progressive responses only for Launch and Intent requests, and plays them before the answer.
+    const progressive = this.alexaApi && (type === 'LaunchRequest' || type === 'IntentRequest') ? this.alexaApi : undefined;
+    progressive?.waiting(requestId, this.caller.apiAccessToken);
     let response: ResponseEnvelope;
     try {
       response = await this.invoker(envelope);
     } catch (error) {
+      progressive?.answered(requestId);
       await this.fail(turn, error);
       return;
     }
+    for (const said of progressive?.answered(requestId) ?? []) speak(turn, said, 'progressive');
     turn.responses.push(response);
     // Alexa checks the whole response before it says any of it: a refused one is never spoken.
     const breaches = responseBreaches(this.model, envelope.request, response);
@@ -255,7 +314,13 @@ export class Simulator {
     }
     session.keepAttributes(envelope.sessionAttributes);
     const caption = captionOf(response.outputSpeech);
-    if (caption !== undefined) turn.alexa.push(caption);
+    if (caption !== undefined) speak(turn, caption);
+    const connection = (response.directives ?? []).find((d) => d.type === 'Connections.StartConnection') as interfaces.connections.V1.StartConnectionDirective | undefined;
+    if (connection) {
+      this.pending = undefined;
+      await this.connect(turn, connection);
+      return;
+    }
     const directive = dialogDirective(response);
     if (response.shouldEndSession === true) {
       this.endSession(turn);
@@ -277,6 +342,52 @@ export class Simulator {
     this.lastIntent = complete;
   }
 
+  /**
+   * Alexa takes over for a skill connection. For AMAZON.OfferAutomation it offers the routine in its own words (the
+   * wording here is the simulator's: Alexa's own prompt is not published) with the first phrase the user does not
+   * use yet, and the user's next input answers; a routine the user has already comes back AUTOMATION_ALREADY_ENABLED
+   * at once. The answer's shape is what handlers/shortcut.handler.ts expects, unverified against Alexa (see there).
+   * Any other connection comes back as not supported here.
+   */
+  private async connect(turn: MutableTurn, connection: interfaces.connections.V1.StartConnectionDirective): Promise<void> {
+    const token = connection.token;
+    if (connection.uri !== 'connection://AMAZON.OfferAutomation/1') {
+      await this.resume(turn, { token, status: { code: '404', message: `The simulator plays only AMAZON.OfferAutomation, not ${connection.uri}` } });
+      return;
+    }
+    const automation = (connection.input as { automation?: { trigger?: { payload?: { utterances?: unknown } }; operations?: unknown } } | undefined)?.automation;
+    const key = JSON.stringify(automation?.operations ?? null);
+    if (this.routines.has(key)) {
+      await this.resume(turn, { token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason: 'AUTOMATION_ALREADY_ENABLED' } } });
+      return;
+    }
+    const utterances = automation?.trigger?.payload?.utterances;
+    const phrase = (Array.isArray(utterances) ? utterances : []).find((u): u is string => typeof u === 'string' && !this.phrasesInUse.has(u));
+    if (phrase === undefined) {
+      await this.resume(turn, { token, status: { code: '409', message: 'The user uses every phrase offered already' } });
+      return;
+    }
+    const rendering = (connection.input as { renderingData?: { operations?: Record<string, { descriptionPrompt?: unknown }> } } | undefined)?.renderingData;
+    const described = Object.values(rendering?.operations ?? {}).map((o) => o.descriptionPrompt).find((d): d is string => typeof d === 'string');
+    speak(turn, `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`, 'offer');
+    this.offer = { token, phrase, key };
+  }
+
+  private async answerOffer(turn: MutableTurn, offer: NonNullable<Simulator['offer']>, said: string): Promise<void> {
+    if (yesOrNo(said) === 'yes') {
+      this.routines.add(offer.key);
+      this.phrasesInUse.add(offer.phrase);
+      await this.resume(turn, { token: offer.token, status: { code: '200', message: 'OK' } });
+    } else {
+      await this.resume(turn, { token: offer.token, status: { code: '204', message: 'No Content' }, result: { offerAutomationResponse: { reason: 'REJECTED_BY_CUSTOMER' } } });
+    }
+  }
+
+  /** Hands the session back to the skill after a connection. */
+  private async resume(turn: MutableTurn, cause: ConnectionCause): Promise<void> {
+    await this.send(turn, (session, stamp) => sessionResumedRequest(this.caller, session, stamp, cause));
+  }
+
   private async endByUser(turn: MutableTurn): Promise<void> {
     await this.notifyEnd(turn, 'USER_INITIATED');
     this.endSession(turn);
@@ -285,7 +396,7 @@ export class Simulator {
   /** As Alexa does when a skill fails: an apology, a SessionEndedRequest with reason ERROR, the session over. */
   private async fail(turn: MutableTurn, error: unknown): Promise<void> {
     turn.error = error;
-    turn.alexa.push(PROBLEM_CAPTION);
+    speak(turn, PROBLEM_CAPTION);
     await this.notifyEnd(turn, 'ERROR', 'An exception occurred while dispatching the request to the skill.');
     this.endSession(turn);
   }
@@ -307,6 +418,7 @@ export class Simulator {
   private endSession(turn: MutableTurn): void {
     this.session = undefined;
     this.pending = undefined;
+    this.offer = undefined;
     this.lastIntent = undefined;
     turn.sessionEnded = true;
   }
@@ -314,6 +426,11 @@ export class Simulator {
   private stamp(): RequestStamp {
     return { requestId: requestIdFrom(this.uuid()), timestamp: this.clock() };
   }
+}
+
+function speak(turn: MutableTurn, text: string, kind?: Caption['kind']): void {
+  turn.alexa.push(text);
+  turn.captions.push(kind === undefined ? { text } : { text, kind });
 }
 
 function directiveIntent(directive: NonNullable<ReturnType<typeof dialogDirective>>): Intent | undefined {

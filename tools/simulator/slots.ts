@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Intent, Slot, slu } from 'ask-sdk-model';
 import { findIntent, findSlotType, type InteractionModel, type SlotTypeDefinition } from './model';
+import { spokenDuration } from './durations';
 import { spokenNumber } from './numbers';
 import { normalise } from './text';
 
 const NUMERIC_TYPES = new Set(['AMAZON.NUMBER', 'AMAZON.FOUR_DIGIT_NUMBER']);
+const DURATION_TYPE = 'AMAZON.DURATION';
 
-/** What Alexa sends for a number it could not make out. */
+/** What Alexa sends for a number or a duration it could not make out. */
 const UNRECOGNISED_NUMBER = '?';
 
 /** A slot nobody has filled yet: present, with only its name and status, as in real requests. */
@@ -17,10 +19,13 @@ export function emptySlot(name: string): Slot {
 /**
  * A slot filled with what the user said, shaped as Alexa sends it. Custom types (and built-in types the model
  * extends) carry entity resolution against the type's values and synonyms; the spoken words stay in `value` even
- * when nothing matches, because Alexa does not restrict custom types to their values. Numbers become digits.
+ * when nothing matches, because Alexa does not restrict custom types to their values. Numbers become digits,
+ * durations ISO-8601 ("fourteen days" → "P14D").
  */
 export function filledSlot(model: InteractionModel, skillId: string, name: string, type: string, spoken: string): Slot {
-  const value = NUMERIC_TYPES.has(type) ? (spokenNumber(spoken) ?? UNRECOGNISED_NUMBER) : normalise(spoken);
+  const value = NUMERIC_TYPES.has(type) ? (spokenNumber(spoken) ?? UNRECOGNISED_NUMBER)
+    : type === DURATION_TYPE ? (spokenDuration(spoken) ?? UNRECOGNISED_NUMBER)
+      : normalise(spoken);
   const slotType = findSlotType(model, type);
   const resolutions = slotType ? resolve(skillId, slotType, value) : undefined;
   return {
@@ -35,6 +40,7 @@ export function filledSlot(model: InteractionModel, skillId: string, name: strin
 /** Whether `spoken` is something the type knows: a value or synonym of a custom type, a number for numeric types. */
 export function isKnownValue(model: InteractionModel, type: string, spoken: string): boolean {
   if (NUMERIC_TYPES.has(type)) return spokenNumber(spoken) !== undefined;
+  if (type === DURATION_TYPE) return spokenDuration(spoken) !== undefined;
   const slotType = findSlotType(model, type);
   return slotType !== undefined && matchingValues(slotType, normalise(spoken)).length > 0;
 }

@@ -3,7 +3,11 @@ import type { ui } from 'ask-sdk-model';
 /** What a turn needs for its transcript lines. */
 export interface TranscriptTurn {
   readonly user: string;
+  /** A task launch (a routine, a Quick Link) rather than something the user said. */
+  readonly task?: { readonly name: string; readonly input: Readonly<Record<string, unknown>> };
   readonly alexa: readonly string[];
+  /** The captions with their kind, when known: a progressive response or Alexa's own offer is labelled as such. */
+  readonly captions?: readonly { readonly text: string; readonly kind?: string }[];
   readonly sessionEnded: boolean;
 }
 
@@ -29,10 +33,13 @@ export function ssmlToCaption(ssml: string): string {
 /**
  * The lines `ask dialog` prints for one turn: `User  > …`, then `Session ended` when a response ended the session,
  * then one `Alexa > …` per caption. ask-cli prints "Session ended" before the captions (see its
- * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones.
+ * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones. A task
+ * launch, which ask dialog cannot make, opens with `Task  > <name> <input as JSON>` instead of the user's line; a
+ * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`.
  */
 export function transcriptLines(turn: TranscriptTurn): string[] {
-  return [`User  > ${turn.user}`, ...(turn.sessionEnded ? ['Session ended'] : []), ...turn.alexa.map((caption) => `Alexa > ${caption}`)];
+  const opening = turn.task ? `Task  > ${turn.task.name} ${JSON.stringify(turn.task.input)}` : `User  > ${turn.user}`;
+  return [opening, ...(turn.sessionEnded ? ['Session ended'] : []), ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`)];
 }
 
 /** A whole conversation as `ask dialog` prints it, one line per entry, ending with a newline. */

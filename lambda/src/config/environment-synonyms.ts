@@ -19,3 +19,9 @@ export function builtInEnvironmentSynonyms(key: string): string[] {
   const group = GROUPS.find((g) => g.includes(k));
   return group ? group.filter((word) => word !== k) : [];
 }
+
+/** The usual key for a word people use for an environment: "prod", "live" and "prd" → "production"; else undefined. */
+export function canonicalEnvironment(word: string): string | undefined {
+  const w = word.toLowerCase();
+  return GROUPS.find((g) => g.includes(w))?.[0];
+}

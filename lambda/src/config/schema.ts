@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
 import { normalise } from '../domain/spoken';
+import { SKILL_ID_PATTERN } from './skill-id';
 
 /**
  * The public contract: the JSON file a team writes to describe its services.
@@ -61,6 +62,18 @@ const promoteFromSchema = () => z.strictObject({
  */
 const lazyOptional = <T extends z.core.SomeType>(build: () => T) => z.optional(z.pipe(z.unknown(), z.lazy(build)));
 
+/** A stage or action name, as CodePipeline allows them. */
+const pipelinePartName = (what: string) => awsName(what, /^[A-Za-z0-9.@\-_]+$/, 100);
+
+/**
+ * Whether the skill may answer the pipeline's manual approvals: `true` for every Approval/Manual action in it, or one
+ * action by name (the IAM grant then names that action alone). Built only by a config that has it (lazyOptional).
+ */
+const approvalsSchema = () => z.union([
+  z.boolean(),
+  z.strictObject({ stage: pipelinePartName('a stage name'), action: pipelinePartName('an action name') }),
+], { error: 'must be true, false, or one approval action such as { "stage": "Approve", "action": "ManualApproval" }' });
+
 export const EnvironmentSchema = z.strictObject({
   pipeline: z.optional(pipelineName),
   codeDeploy: z.optional(CodeDeployTargetSchema),
@@ -72,6 +85,8 @@ export const EnvironmentSchema = z.strictObject({
   alarms: lazyOptional(alarmsSchema),
   /** Deploys here ship what succeeded in another environment of the service, after a bake time there. */
   promoteFrom: lazyOptional(promoteFromSchema),
+  /** Answer this pipeline's manual approvals by voice (ApproveIntent, RejectIntent); off unless set. */
+  approvals: lazyOptional(approvalsSchema),
 }).check(
   z.refine((env) => env.pipeline !== undefined || env.codeDeploy !== undefined, {
     message: 'needs a "pipeline", a "codeDeploy" target, or both',
@@ -81,6 +96,9 @@ export const EnvironmentSchema = z.strictObject({
   }),
   z.refine((env) => env.promoteFrom === undefined || env.pipeline !== undefined, {
     message: '"promoteFrom" needs a "pipeline" to start with the promoted revisions', path: ['promoteFrom'],
+  }),
+  z.refine((env) => env.approvals === undefined || env.approvals === false || env.pipeline !== undefined, {
+    message: '"approvals" needs a "pipeline"', path: ['approvals'],
   }),
 );
 
@@ -152,8 +170,28 @@ const pinSchema = () => z.strictObject({
   lockoutMinutes: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(24 * 60)), 15),
 });
 
+/**
+ * Alexa notifications when a release the skill started ends (README "Notifications"). The skill's Alexa client id and
+ * secret are never in the config: they sit in an SSM SecureString parameter, which only the notifier may read.
+ */
+const notificationsSchema = () => z.strictObject({
+  /** The SSM parameter holding `{"clientId": "…", "clientSecret": "…"}` from the developer console's Permissions page. */
+  clientCredentialsParameter: z.string().check(
+    z.maxLength(1011, 'is longer than an SSM parameter name may be'),
+    z.regex(/^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'is not an SSM parameter name such as /push-to-prod/alexa-client'),
+    z.refine((name) => !/^\/?(aws|ssm)/i.test(name), 'must not begin with "aws" or "ssm", which SSM reserves'),
+  ),
+  /** Which stage of the skill the notifications go to: "development" while testing, "live" once certified. */
+  stage: z._default(z.enum(['development', 'live'], { error: 'must be "development" or "live"' }), 'development'),
+});
+
+
 export const ConfigSchema = z.strictObject({
-  skillId: z.string().check(z.regex(/^amzn1\.ask\.skill\.[0-9a-f-]{36}$/, 'must look like amzn1.ask.skill.<uuid>')),
+  /**
+   * Optional: the deploy passes the skill's id to the function (PUSH_TO_PROD_SKILL_ID, see skill-id.ts). When set
+   * here as well, the two must agree.
+   */
+  skillId: z.optional(z.string().check(z.regex(SKILL_ID_PATTERN, 'must look like amzn1.ask.skill.<uuid>'))),
   allowedUsers: z.array(alexaId),
   /** May do anything anywhere, override a freeze (with a second yes) and remove anyone's lock. */
   admins: z._default(z.array(alexaId), []),
@@ -162,6 +200,7 @@ export const ConfigSchema = z.strictObject({
   /** Per environment key. */
   policies: z._default(z.record(spokenName, z.lazy(policySchema)), {}),
   pin: lazyOptional(pinSchema),
+  notifications: lazyOptional(notificationsSchema),
   /** DynamoDB table for locks and PIN lockouts; PUSH_TO_PROD_STATE_TABLE overrides it. Without one, state lives in memory. */
   stateTable: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name'))),
   region: z.optional(regionName),
@@ -198,7 +237,7 @@ export type ServiceConfig = z.infer<typeof ServiceSchema>;
 export type EnvironmentConfig = z.infer<typeof EnvironmentSchema>;
 export type Policy = z.infer<ReturnType<typeof policySchema>>;
 export type Freeze = z.infer<ReturnType<typeof freezeSchema>>;
-export type PromoteFrom = z.infer<ReturnType<typeof promoteFromSchema>>;
+export type NotificationsConfig = z.infer<ReturnType<typeof notificationsSchema>>;
 
 /** Valid in every ICU, but not among Intl.supportedValuesOf('timeZone'). */
 const UNIVERSAL_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);

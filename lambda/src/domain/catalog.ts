@@ -108,6 +108,7 @@ export class Catalog {
           bakeMinutes: env.promoteFrom.bakeMinutes,
         },
       }),
+      ...(env.approvals === undefined || env.approvals === false ? {} : { approvals: env.approvals === true ? {} : { ...env.approvals } }),
     };
   }
 

@@ -1,14 +1,19 @@
 import type { Target } from './release';
 
 /** What a person can be asked to say yes to. */
-export type ConsentAction = 'deploy' | 'rollback';
+export const CONSENT_ACTIONS = ['deploy', 'rollback', 'approve', 'reject'] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+export function isConsentAction(value: unknown): value is ConsentAction {
+  return (CONSENT_ACTIONS as readonly unknown[]).includes(value);
+}
 
 /** What the skill read back when it asked for a yes: kept in the session so that the yes acts on exactly that. */
 export interface ReadBack {
   readonly action: ConsentAction;
   readonly service: string;
   readonly environment: string;
-  /** Identifies what was read back (the rollback target, the last release, or a freeze override). */
+  /** Identifies what was read back (the rollback target, the last release, the approval request, or a freeze override). */
   readonly key: string;
   /** The plan is risky enough (undoing a rollback) that a first yes only leads to a second question. */
   readonly needsSecondYes?: boolean;

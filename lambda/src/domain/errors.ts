@@ -74,6 +74,17 @@ export class InvalidStateError extends AwsError {
 }
 
 /**
+ * The manual approval is no longer waiting for this answer: someone answered it, it expired, or its token is not the
+ * current one (ApprovalAlreadyCompletedException, InvalidApprovalTokenException). Nothing was recorded.
+ */
+export class ApprovalNotPendingError extends AwsError {
+  constructor(operation: string, message: string, options?: { cause?: unknown; requestId?: string }) {
+    super('AWS_APPROVAL_NOT_PENDING', operation, message, options);
+    this.name = 'ApprovalNotPendingError';
+  }
+}
+
+/**
  * No answer in time, or the connection broke. For a call that changes something the outcome is unknown:
  * `mutating` says whether the caller must tell the user it may or may not have happened.
  */
@@ -99,4 +110,21 @@ export class AwsUnavailableError extends AwsError {
 /** True when a call that changes something may or may not have happened: the user must hear exactly that. */
 export function isOutcomeUnknown(error: unknown): error is AwsTimeoutError | AwsUnavailableError {
   return (error instanceof AwsTimeoutError || error instanceof AwsUnavailableError) && error.mutating;
+}
+
+/**
+ * Login with Amazon or the Alexa Proactive Events API refused or failed a call, or the skill's Alexa client
+ * credentials could not be had. `retryable`: the same call later may succeed (throttling, a fault on Amazon's side, no
+ * answer in time); otherwise retrying changes nothing until someone fixes the credentials, the event or a permission.
+ * Messages name what went wrong, never a secret or a token.
+ */
+export class AlexaApiError extends PushToProdError {
+  readonly retryable: boolean;
+  readonly status?: number;
+  constructor(code: string, message: string, options: { retryable: boolean; status?: number; cause?: unknown }) {
+    super(code, message, { cause: options.cause });
+    this.name = 'AlexaApiError';
+    this.retryable = options.retryable;
+    this.status = options.status;
+  }
 }

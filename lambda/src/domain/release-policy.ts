@@ -73,6 +73,9 @@ export type UnlockDecision =
   | { readonly kind: 'not-locked' }
   | { readonly kind: 'not-holder'; readonly lock: Lock };
 
+/** What a freeze holds back: what ships. */
+export type FrozenAction = 'deploy' | 'approve';
+
 /** The read-back key that marks a pending freeze override rather than a plan. */
 export const FREEZE_OVERRIDE_KEY = 'freeze-override';
 const ALARM_OVERRIDE_PREFIX = 'alarm-override:';
@@ -128,16 +131,21 @@ export class ReleasePolicy {
 
   /**
    * Deploy freezes. Outside one: open. Inside one: refused, except that an admin is offered an override, and after
-   * that yes still hears the normal read-back and must say yes again: two confirmations.
+   * that yes still hears the normal read-back and must say yes again: two confirmations. They hold for what ships:
+   * a deploy, and an approval that lets a waiting release go on. A rollback or a rejection stops a release and is
+   * never frozen.
    */
-  freeze(who: Principal, target: Target, session: { readonly overriddenFor?: string; readonly readBack?: ReadBack; readonly confirmed: boolean }): FreezeGate {
+  freeze(
+    who: Principal, target: Target, session: { readonly overriddenFor?: string; readonly readBack?: ReadBack; readonly confirmed: boolean },
+    action: FrozenAction = 'deploy',
+  ): FreezeGate {
     const policy = this.config.policies[target.environment];
     const freeze = policy && activeFreeze(policy.freezes, this.now(), this.config.timeZone);
     if (!freeze) return { kind: 'open' };
     if (session.overriddenFor === overrideMarker(target)) return { kind: 'overridden', freeze };
     if (!this.isAdmin(who)) return { kind: 'frozen', freeze };
     const { readBack } = session;
-    const askedToOverride = readBack?.key === FREEZE_OVERRIDE_KEY && readBack.action === 'deploy'
+    const askedToOverride = readBack?.key === FREEZE_OVERRIDE_KEY && readBack.action === action
       && readBack.service === target.service && readBack.environment === target.environment;
     return session.confirmed && askedToOverride ? { kind: 'overridden-now', freeze } : { kind: 'override-offered', freeze };
   }

@@ -2,11 +2,12 @@ import type { AlarmPort } from '../ports/alarm.port';
 import type { DeploymentPort } from '../ports/deployment.port';
 import type { PipelinePort } from '../ports/pipeline.port';
 import { NO_ALARMS, readAlarms, type AlarmReading } from './alarms';
-import { BusyError } from './errors';
+import { choosePending, type ApprovalPlan } from './approval';
+import { ApprovalNotPendingError, BusyError } from './errors';
 import { choosePromotion, isPromotionProblem, promotionKey, type PromotionPlan, type PromotionProblem } from './promotion';
 import {
   ACTIVE_DEPLOYMENT_STATUSES, ACTIVE_EXECUTION_STATUSES, ROLLBACK_DESCRIPTION,
-  type Deployment, type PipelineExecution, type PipelineState, type StageState, type Target,
+  type ApprovalDecision, type Deployment, type PendingApproval, type PipelineExecution, type PipelineState, type StageState, type Target,
 } from './release';
 import { chooseRedeploy, chooseStageRollback, planKey, type RollbackPlan } from './rollback';
 
@@ -62,6 +63,19 @@ export type RollbackOutcome =
   | { readonly kind: 'redeploying'; readonly deploymentId: string; readonly target: Deployment; readonly awsRequestId?: string }
   | { readonly kind: 'rolling-back-stage'; readonly executionId: string; readonly target: PipelineExecution; readonly awsRequestId?: string }
   | { readonly kind: 'busy'; readonly running: Deployment };
+
+export type ApprovalOutcome =
+  | {
+    readonly kind: 'answered';
+    readonly approval: PendingApproval;
+    readonly approvedAt?: Date;
+    readonly awsRequestId?: string;
+  }
+  /**
+   * The approval read back no longer waits (answered, expired, or replaced by a newer request): nothing was sent,
+   * or AWS recorded nothing. `next` is what waits now, to be read back before anything is answered.
+   */
+  | { readonly kind: 'gone'; readonly next: ApprovalPlan };
 
 export interface StatusReport {
   readonly latestExecution?: PipelineExecution;
@@ -215,6 +229,36 @@ export class ReleaseService {
         const { executionId, requestId } = await this.pipelines.rollbackStage(requirePipeline(target), plan.stage, plan.target.id);
         return { kind: 'rolling-back-stage', executionId, target: plan.target, awsRequestId: requestId };
       }
+    }
+  }
+
+  /** The manual approval a yes would answer now, if the config lets the skill answer this pipeline's approvals. */
+  async planApproval(target: Target): Promise<ApprovalPlan> {
+    const pipeline = requirePipeline(target);
+    const [pending, executions] = await Promise.all([
+      this.pipelines.pendingApprovals(pipeline),
+      this.pipelines.recentExecutions(pipeline, EXECUTION_WINDOW),
+    ]);
+    return choosePending(target.approvals, pending, executions);
+  }
+
+  /**
+   * Answers the approval the user said yes to, identified by `readBackKey`, only while that very request still waits:
+   * one answered or expired since, or replaced by a newer one, is never answered, whatever waits now. `planned` is a
+   * plan read within this request, just before; without one it is read here.
+   */
+  async answerApproval(target: Target, decision: ApprovalDecision, readBackKey: string, summary: string, planned?: Promise<ApprovalPlan>): Promise<ApprovalOutcome> {
+    const plan = await (planned ?? this.planApproval(target));
+    // The read-back named the approval that had waited longest; while it waits, it still has (a newer one cannot
+    // have waited longer). Any other plan means it was answered, expired or replaced.
+    if (plan.kind !== 'pending' || plan.key !== readBackKey) return { kind: 'gone', next: plan };
+    try {
+      const { approvedAt, requestId } = await this.pipelines.putApprovalResult(requirePipeline(target), plan.approval, decision, summary);
+      return { kind: 'answered', approval: plan.approval, approvedAt, awsRequestId: requestId };
+    } catch (error) {
+      if (!(error instanceof ApprovalNotPendingError)) throw error;
+      // Answered or expired between the read and the answer: AWS recorded nothing of ours.
+      return { kind: 'gone', next: { kind: 'none' } };
     }
   }
 

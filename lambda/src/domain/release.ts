@@ -25,6 +25,8 @@ export interface Target {
   readonly alarms?: AlarmsRef;
   /** Where a deploy takes what it ships from, when the config says so (promoteFrom). */
   readonly promoteFrom?: PromoteFrom;
+  /** The pipeline's manual approvals the skill may answer, when the config opts in. */
+  readonly approvals?: ApprovalScope;
 }
 
 export interface AlarmsRef {
@@ -38,6 +40,29 @@ export interface PromoteFrom {
   readonly pipeline: PipelineRef;
   readonly bakeMinutes: number;
 }
+
+/** Which manual approval actions of a pipeline the skill may answer: every one (no names), or one stage and action. */
+export interface ApprovalScope {
+  readonly stage?: string;
+  readonly action?: string;
+}
+
+/** A manual approval action of a pipeline, waiting for someone's answer. */
+export interface PendingApproval {
+  readonly stage: string;
+  readonly action: string;
+  /** CodePipeline's token for this one approval request: an answer must carry it, and it changes with each request. */
+  readonly token: string;
+  /** When the action began to wait. */
+  readonly since?: Date;
+  /** What the pipeline's author asks the approver (the action's CustomData), else the action's own summary. */
+  readonly message?: string;
+  /** The execution that waits on it. */
+  readonly executionId?: string;
+}
+
+/** An answer to a manual approval, in CodePipeline's words. */
+export type ApprovalDecision = 'Approved' | 'Rejected';
 
 /** A source revision a pipeline execution carries (a commit, an S3 object version). */
 export interface SourceRevision {
@@ -122,6 +147,17 @@ export interface Deployment {
   /** True when CodeDeploy created it to roll back another deployment, or when we created it as a rollback. */
   readonly isRollback: boolean;
   readonly description?: string;
+  /** For a rollback CodeDeploy made: the deployment it rolls back (rollbackInfo.rollbackTriggeringDeploymentId). */
+  readonly rollbackOf?: string;
+}
+
+/**
+ * What a bounded read of history found: `items`, and whether they are all there are (`complete`) or a page bound
+ * stopped the read first.
+ */
+export interface ReadHistory<T> {
+  readonly items: readonly T[];
+  readonly complete: boolean;
 }
 
 /** Deployment statuses during which a deployment group is busy. */

@@ -1,18 +1,48 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import type { FinishedRelease, ReleaseJournal } from '../domain/release-journal';
 import type { Logger } from '../logging/logger';
+import { joinSsml } from '../speech/ssml';
 import { hasSession, requestType } from '../turn/request-shape';
 import { turnOf, type Turn } from '../turn/turn';
 
 /** Small handlers that keep the conversation going: launch, help, stop, yes/no with nothing to confirm, fallback. */
 
+/**
+ * The greeting, led by how the person's releases ended since they last heard (the notifier records those). Read only
+ * where notifications are configured: the read is the state table's, and it loads the AWS SDK on a cold start.
+ */
 export const launchHandler: RequestHandler = {
   canHandle: (input) => requestType(input) === 'LaunchRequest',
-  handle(input) {
+  async handle(input) {
     const turn = turnOf(input);
-    return turn.ask(turn.speech.launch(), turn.speech.launchReprompt());
+    const news = await untoldOutcomes(turn);
+    return turn.ask(joinSsml([...news.map((release) => turn.speech.releaseOutcome(release)), turn.speech.launch()]), turn.speech.launchReprompt());
   },
 };
+
+async function untoldOutcomes(turn: Turn): Promise<FinishedRelease[]> {
+  if (turn.deps.config.notifications === undefined) return [];
+  try {
+    return await turn.deps.journal.takeUntoldOutcomes(turn.principal);
+  } catch (error) {
+    // The news can wait for the next launch (nothing was taken); the greeting cannot.
+    turn.deps.logger.log('warn', 'journal.untold-not-read', { error: error instanceof Error ? error.name : String(error) });
+    return [];
+  }
+}
+
+/** `AlexaSkillEvent.ProactiveSubscriptionChanged`: whether this person wants notifications. No speech, no session. */
+export function subscriptionChangedHandler(journal: ReleaseJournal, logger: Logger): RequestHandler {
+  return {
+    canHandle: (input) => requestType(input) === 'AlexaSkillEvent.ProactiveSubscriptionChanged',
+    async handle(input) {
+      const recorded = await journal.applySubscriptionChange(input.requestEnvelope);
+      logger.log('info', 'notifications.subscription-changed', { recorded });
+      return input.responseBuilder.getResponse();
+    },
+  };
+}
 
 export function help(turn: Turn): Response {
   const { catalog } = turn.deps;

@@ -8,6 +8,8 @@ import type { DeployPlan } from '../domain/release-service';
 import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
+import { recordStart } from './journal';
+import { afterRelease, readOffers } from './shortcut.handler';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -34,7 +36,9 @@ export async function deploy(turn: Turn): Promise<Response> {
   }
 
   // What would ship, and the alarms, are read while the lock is (reads of the pipelines and alarms, never a change).
-  const checked = await policy.barrierWhile(principal, target.environment, () => releases.readForDeploy(target));
+  const checked = await policy.barrierWhile(
+    principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.readForDeploy(target)),
+  );
   if (checked.kind !== 'clear') return refusal(turn, 'deploy', target.environment, checked);
   const reading = checked.read;
 
@@ -110,6 +114,7 @@ export async function deploy(turn: Turn): Promise<Response> {
 
   turn.forgetReadBack();
   try {
+    const offers = readOffers(turn);
     const token = idempotencyToken(turn.requestId, pipeline.name);
     const outcome = await releases.startDeploy(target, token, consent.readBack.key, Promise.resolve(plan));
     switch (outcome.kind) {
@@ -123,7 +128,8 @@ export async function deploy(turn: Turn): Promise<Response> {
           executionId: outcome.executionId, awsRequestId: outcome.awsRequestId,
           ...(plan.kind === 'ready' && plan.promotion ? { promotedFrom: plan.promotion.execution.id, sourceRevisions: plan.promotion.revisions } : {}),
         });
-        return turn.say(speech.deployStarted(target, pipeline.name, outcome.executionId));
+        await recordStart(turn, 'deploy', { executionId: outcome.executionId });
+        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers);
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {

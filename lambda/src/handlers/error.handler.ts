@@ -14,6 +14,7 @@ const OPERATION_WORDS: Record<string, string> = {
   GetPipelineState: 'read the pipeline',
   GetPipeline: 'read the pipeline',
   DescribeAlarms: 'read the CloudWatch alarms',
+  PutApprovalResult: 'answer the pipeline\'s approval',
   CreateDeployment: 'create a deployment',
   StopDeployment: 'stop the deployment',
   ListDeployments: 'read the deployments',
@@ -53,6 +54,7 @@ function speechFor(error: Error, speech: Messages, where: Target | undefined): S
     case 'AWS_THROTTLED': return speech.awsThrottled();
     case 'AWS_BUSY': return speech.awsBusy(where);
     case 'AWS_INVALID_STATE': return speech.awsInvalidState();
+    case 'AWS_APPROVAL_NOT_PENDING': return speech.approvalGone();
     case 'AWS_TIMEOUT': return speech.awsTimeout();
     case 'AWS_UNAVAILABLE': return speech.awsUnavailable();
     default: return speech.unexpected();

@@ -28,7 +28,7 @@ export function refusal(turn: Turn, action: AuditAction, environment: string, ba
  * the person has confirmed, checked against the salted hash, failures counted (and locked out) in the state store.
  * Undefined when the request may go ahead.
  */
-export async function releaseCodeStep(turn: Turn, action: 'deploy' | 'rollback', values: Readonly<Record<string, string>>): Promise<Response | undefined> {
+export async function releaseCodeStep(turn: Turn, action: 'deploy' | 'rollback' | 'approve' | 'reject', values: Readonly<Record<string, string>>): Promise<Response | undefined> {
   const environment = turn.where?.environment ?? '';
   // The code is read from the request itself: directives never carry it back.
   const gate = await turn.deps.policy.releaseCode(turn.principal, environment, turn.slot('pin').heard);

@@ -5,6 +5,7 @@ import { planKey, undoesARollback, type RollbackPlan } from '../domain/rollback'
 import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
+import { recordStart } from './journal';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -33,7 +34,7 @@ export async function rollback(turn: Turn): Promise<Response> {
 
   const barrier = await policy.barrier(principal, target.environment);
   if (barrier.kind !== 'clear') return refusal(turn, 'rollback', target.environment, barrier);
-  if (consent.kind !== 'given') return readBack(turn, step, await releases.planRollback(target), false);
+  if (consent.kind !== 'given') return readBack(turn, step, await turn.whileSlow(speech.checkingRollback(target), () => releases.planRollback(target)), false);
 
   const { readBack: heard } = consent;
   if (heard.needsSecondYes && !heard.firstYesGiven) {
@@ -59,9 +60,11 @@ export async function rollback(turn: Turn): Promise<Response> {
         return turn.say(speech.rollbackStopping(target, outcome.deployment, outcome.status));
       case 'redeploying':
         turn.audit('rollback', 'redeployed', { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id, awsRequestId: outcome.awsRequestId });
+        await recordStart(turn, 'rollback', { deploymentId: outcome.deploymentId });
         return turn.say(speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target));
       case 'rolling-back-stage':
         turn.audit('rollback', 'rolled-back-stage', { executionId: outcome.executionId, targetExecutionId: outcome.target.id, awsRequestId: outcome.awsRequestId });
+        await recordStart(turn, 'rollback', { executionId: outcome.executionId });
         return turn.say(speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
     }
   } catch (error) {

@@ -19,9 +19,10 @@ export type TargetStep =
 
 /**
  * Works out which service and environment an intent means, asking with Dialog.ElicitSlot for whichever is missing or
- * unknown and naming the choices.
+ * unknown and naming the choices. `defaultEnvironment` may name the environment a request without one means (for
+ * an approval: the only environment of the service whose approvals the skill answers).
  */
-export function resolveTarget(turn: Turn, action: Action): TargetStep {
+export function resolveTarget(turn: Turn, action: Action, defaultEnvironment?: (service: string) => string | undefined): TargetStep {
   const { speech, deps: { catalog } } = turn;
   const services = catalog.serviceNames();
   const { serviceHeard, environmentHeard, moved } = withMisplacedEnvironmentMoved(turn);
@@ -31,7 +32,9 @@ export function resolveTarget(turn: Turn, action: Action): TargetStep {
     return { kind: 'asked', response: turn.elicit('service', moved ? { environment: environmentHeard.heard } : {}, ask) };
   }
   const environments = catalog.environmentKeys(service.value);
-  const environment = catalog.resolveEnvironment(service.value, environmentHeard);
+  const resolved = catalog.resolveEnvironment(service.value, environmentHeard);
+  const fallback = resolved.kind === 'missing' ? defaultEnvironment?.(service.value) : undefined;
+  const environment = fallback === undefined ? resolved : { kind: 'resolved' as const, value: fallback };
   if (environment.kind !== 'resolved') {
     const ask = environment.kind === 'missing'
       ? speech.askEnvironment(action, service.value, environments)

@@ -1,4 +1,4 @@
-import type { Deployment, DeploymentGroupRef, DeploymentStatus, Revision } from '../domain/release';
+import type { Deployment, DeploymentGroupRef, DeploymentStatus, ReadHistory, Revision } from '../domain/release';
 
 /** A deployment group (AWS CodeDeploy in production). Every method may throw a PushToProdError. */
 export interface DeploymentPort {
@@ -7,6 +7,11 @@ export interface DeploymentPort {
    * does not promise), at most `limit`.
    */
   recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]>;
+  /**
+   * The group's deployments created from `from` to `to`, newest first; `complete` is false when `maxPages` list
+   * pages ended the read first (the API lists in no promised order, so then any of them may be missing).
+   */
+  deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>>;
   /** Deploys `revision` again to the group. There is no idempotency token: callers check for active deployments first. */
   redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string; requestId?: string }>;
   /** Stops a deployment; with `rollBack`, CodeDeploy puts the previous revision back. */

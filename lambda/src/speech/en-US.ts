@@ -1,13 +1,18 @@
 import type { Alarm } from '../domain/alarms';
 import { shortId } from '../domain/ids';
 import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
-import type { Action, Format, Messages, PreviewGate, PreviewSpeech, StatusSpeech, Where } from './messages';
+import type { ReleaseOutcome } from '../domain/release-journal';
+import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import { enUSReport } from './en-US-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
 export function enUS(f: Format): Messages {
-  const verb: Record<Action, string> = { deploy: 'push', rollback: 'roll back', status: 'check', preview: 'look at' };
+  const verb: Record<Action, string> = {
+    deploy: 'push', rollback: 'roll back', status: 'check', preview: 'look at', approve: 'approve', reject: 'reject',
+  };
 
   /** "'Fix tax rounding', commit a1b2c3d" or "commit a1b2c3d" or "" */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
@@ -70,6 +75,10 @@ export function enUS(f: Format): Messages {
         return ssml`The release in ${from} doesn't say which revision its source action ${problem.action} fetched, so I can't ship the same one.`;
     }
   };
+  const phrases: Record<Routine, readonly string[]> = {
+    'push-to-prod': ['push to prod', 'ship to prod', 'release to prod'],
+    'roll-back-prod': ['roll back prod', 'roll back production', 'undo the release'],
+  };
 
   return {
     launch: () => ssml`Release captain here. You can say push checkout to prod, roll back, or what's the status of prod. What would you like to do?`,
@@ -94,7 +103,9 @@ export function enUS(f: Format): Messages {
       ].join('\n'),
     }),
 
-    askService: (action, choices) => ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
+    askService: (action, choices) => action === 'approve' || action === 'reject'
+      ? ssml`Which service's release should I ${verb[action]}: ${spokenList(choices, 'or')}?`
+      : ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
     askEnvironment: (action, service, choices) => {
       switch (action) {
@@ -102,10 +113,15 @@ export function enUS(f: Format): Messages {
         case 'rollback': return ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`;
         case 'preview': return ssml`Where would ${service} ship to: ${spokenList(choices, 'or')}?`;
         case 'status': return ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`;
+        case 'approve':
+        case 'reject':
+          return ssml`Which environment's release of ${service} should I ${verb[action]}: ${spokenList(choices, 'or')}?`;
       }
     },
     unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    notConfigured: (action, w) => action === 'deploy' || action === 'preview'
+    notConfigured: (action, w) => action === 'approve' || action === 'reject'
+      ? ssml`${inWhere(w)} has no pipeline whose approvals I may answer in my configuration, so I can't ${verb[action]} its releases. Nothing was changed.`
+      : action === 'deploy' || action === 'preview'
       ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`
       : action === 'rollback'
         ? ssml`${inWhere(w)} has no CodeDeploy group or rollback stage in my configuration, so I can't roll it back. Nothing was changed.`
@@ -168,6 +184,48 @@ export function enUS(f: Format): Messages {
 
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),
+    ...enUSReport(),
+
+    approvalConfirm: (w, action, pipeline, approval, release) => {
+      // CustomData is free text of up to 1000 characters: its first line is what a person reads first.
+      const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
+      const what = ships(release);
+      return joinSsml([
+        ssml`The ${approval.stage} stage of ${pipeline} asked for approval${at(approval.since)}${asks ? ssml`: ${asks}` : ''}.`,
+        release ? ssml`The release waiting${what ? ssml`, ${what},` : ''} was started${at(release.startedAt)}${byWhom(release.startedBy)}.` : '',
+        action === 'approve'
+          ? ssml`Shall I approve it, so that ${w.service} goes on to ${w.environment}?`
+          : ssml`Shall I reject it, and stop this release of ${w.service} to ${w.environment}?`,
+      ].filter((p) => p !== ''));
+    },
+    approvalConfirmReprompt: (w, action) => ssml`Should I ${verb[action]} the waiting release of ${w.service} to ${w.environment}? Say yes or no.`,
+    approvalNone: (_w, action, pipeline) => ssml`Nothing in the ${pipeline} pipeline is waiting for approval right now, so there's nothing to ${verb[action]}. Nothing was changed.`,
+    approvalDenied: (w, action) => ssml`Okay, I won't ${verb[action]} the release of ${w.service} to ${w.environment}. Nothing was changed.`,
+    approvalAnswered: (w, action, pipeline, approval) => action === 'approve'
+      ? ssml`Done: I approved it. The ${approval.stage} stage of ${pipeline} goes on, and ${w.service} is on its way to ${w.environment}. Ask me for the status to follow it.`
+      : ssml`Done: I rejected it. The ${approval.stage} stage of ${pipeline} fails, so this release of ${w.service} won't reach ${w.environment}.`,
+    approvalGone: () => ssml`That approval was already answered, or it expired, before your yes, so I sent nothing.`,
+    approvalOutcomeUnknown: (w, action, pipeline) => ssml`I asked CodePipeline to ${verb[action]} the approval in ${pipeline}, but got no answer in time, so I can't tell whether it was recorded. Look at the pipeline in the console, or ask me for the status of ${inWhere(w)} in a minute, before you try again.`,
+
+    shortcutPhrases: (routine) => phrases[routine],
+    shortcutDescription: (routine) => (routine === 'push-to-prod' ? 'Push to prod with release captain' : 'Roll back prod with release captain'),
+    shortcutOffer: (routine, when) => {
+      const phrase = phrases[routine][0] ?? '';
+      switch (when) {
+        case 'asked': return ssml`A routine lets you say, Alexa, ${phrase}, and skip my name. I'll still read back what it does and wait for your yes.`;
+        case 'after-release': return ssml`By the way: a routine can make this shorter. Just say, Alexa, ${phrase}. I'll still read back what it does and wait for your yes.`;
+        case 'next': return ssml`There's one for the way back too: Alexa, ${phrase}.`;
+      }
+    },
+    shortcutAccepted: (routine) => ssml`Done. From now on, just say, Alexa, ${phrases[routine][0] ?? ''}. I'll still read back what it does and wait for your yes.`,
+    shortcutAlreadyEnabled: (routine) => ssml`You already have a routine for ${phrases[routine][0] ?? ''}.`,
+    shortcutDeclined: () => ssml`Okay, no shortcut. I won't offer it again. If you change your mind, say make a shortcut.`,
+    shortcutFailed: () => ssml`I couldn't set up the routine just now. You can add one in the Alexa app, under Routines, with my push to prod action.`,
+    shortcutAllSet: () => ssml`You already have both shortcuts: Alexa, push to prod, and Alexa, roll back prod.`,
+    shortcutNotInThisLanguage: () => ssml`Sorry, I can't set up a spoken shortcut in this language.`,
+
+    checkingPipeline: (w) => ssml`Checking the ${w.service} pipeline…`,
+    checkingRollback: (w) => ssml`Looking for what to roll ${inWhere(w)} back to…`,
 
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,
@@ -197,6 +255,9 @@ export function enUS(f: Format): Messages {
     awsTimeout: () => ssml`AWS didn't answer in time, so I can't tell you. Nothing was changed. Please try again in a minute.`,
     awsUnavailable: () => ssml`AWS had a problem answering me. Nothing was changed. Please try again in a minute.`,
     unexpected: () => ssml`Sorry, something went wrong on my side, and I didn't change anything. Please try again.`,
+
+    releaseOutcome: (r) => ssml`${releaseSubject(r)} ${ENDED[r.outcome]}${at(r.finishedAt)}.`,
+    releaseNotification: (r) => `Release captain: ${releaseSubject(r).replace(/^\w/, (first) => first.toLowerCase())} ${ENDED[r.outcome]}`,
   };
 
   function statusSpeech(w: Where, r: StatusSpeech): Ssml {
@@ -271,6 +332,22 @@ export function enUS(f: Format): Messages {
       case 'running': return ssml`A release is already running, started${at(g.execution.startedAt)}${byWhom(g.execution.startedBy)}.`;
       case 'approval': return ssml`The ${g.stage} stage waits for a manual approval${g.since ? ssml`, asked for${at(g.since)}` : ''}.`;
     }
+  }
+}
+
+const ENDED: Readonly<Record<ReleaseOutcome, string>> = {
+  succeeded: 'succeeded',
+  failed: 'failed',
+  stopped: 'was stopped',
+  superseded: 'was overtaken by a newer release',
+};
+
+/** "Your release of checkout to production", "Your rollback of checkout in staging", … */
+function releaseSubject(r: ReleaseEndSpeech): string {
+  switch (r.kind) {
+    case 'deploy': return `Your release of ${r.service} to ${r.environment}`;
+    case 'rollback': return `Your rollback of ${r.service} in ${r.environment}`;
+    case 'approval': return `The release of ${r.service} to ${r.environment} that you approved`;
   }
 }
 

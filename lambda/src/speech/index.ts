@@ -1,6 +1,6 @@
 import { enUS } from './en-US';
 import type { Format, Messages } from './messages';
-import { spokenTime } from './spoken-time';
+import { formatter, spokenTime } from './spoken-time';
 
 export type { Messages } from './messages';
 
@@ -13,6 +13,6 @@ export function messagesFor(locale: string | undefined, now: Date, timeZone: str
   const table = TABLES[speechLocale] ?? enUS;
   return table({
     when: (at) => spokenTime(at, now, speechLocale, timeZone),
-    clock: (at) => new Intl.DateTimeFormat(speechLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at),
+    clock: (at) => formatter(speechLocale, timeZone, 'time').format(at),
   });
 }

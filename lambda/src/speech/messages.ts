@@ -1,6 +1,9 @@
 import type { Alarm } from '../domain/alarms';
 import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
-import type { Deployment, PipelineExecution, StageState } from '../domain/release';
+import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
+import type { FinishedRelease } from '../domain/release-journal';
+import type { ReportMessages } from './report-messages';
+import type { Routine } from '../domain/shortcut-offers';
 import type { Ssml } from './ssml';
 
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
@@ -17,7 +20,7 @@ export interface Where {
 }
 
 /** Every sentence Alexa says, per locale. A locale table implements this whole interface. */
-export interface Messages {
+export interface Messages extends ReportMessages {
   launch(): Ssml;
   launchReprompt(): Ssml;
   help(services: readonly string[], environments: readonly string[]): Ssml;
@@ -67,6 +70,37 @@ export interface Messages {
   status(where: Where, report: StatusSpeech): Ssml;
   preview(where: Where, report: PreviewSpeech): Ssml;
 
+  /** The read-back of a waiting manual approval: where, since when, what it asks, what it lets through. */
+  approvalConfirm(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval, release: PipelineExecution | undefined): Ssml;
+  approvalConfirmReprompt(where: Where, action: ApprovalAction): Ssml;
+  approvalNone(where: Where, action: ApprovalAction, pipeline: string): Ssml;
+  approvalDenied(where: Where, action: ApprovalAction): Ssml;
+  approvalAnswered(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval): Ssml;
+  /** The approval read back was answered, expired or replaced before the yes: nothing was sent. */
+  approvalGone(): Ssml;
+  approvalOutcomeUnknown(where: Where, action: ApprovalAction, pipeline: string): Ssml;
+  /**
+   * The routine shortcuts Alexa offers. `shortcutPhrases` are what the person says to Alexa ("push to prod"), up to
+   * five in order of preference, written as sample utterances; `shortcutDescription` is how Alexa names the action.
+   */
+  shortcutPhrases(routine: Routine): readonly string[];
+  shortcutDescription(routine: Routine): string;
+  /**
+   * Said before Alexa offers the routine: when the person `asked`, `after-release` (they just started a release), or
+   * `next` (right after they took the previous one).
+   */
+  shortcutOffer(routine: Routine, when: 'asked' | 'after-release' | 'next'): Ssml;
+  shortcutAccepted(routine: Routine): Ssml;
+  shortcutAlreadyEnabled(routine: Routine): Ssml;
+  shortcutDeclined(): Ssml;
+  shortcutFailed(): Ssml;
+  shortcutAllSet(): Ssml;
+  shortcutNotInThisLanguage(): Ssml;
+
+  /** Progressive responses, said while a slow read runs: short, and nothing secret (they go through Alexa's API). */
+  checkingPipeline(where: Where): Ssml;
+  checkingRollback(where: Where): Ssml;
+
   notAllowedHere(environment: string): Ssml;
   lockedBy(environment: string, holder: string | undefined, since: Date, reason: string | undefined): Ssml;
   frozen(environment: string, reason: string): Ssml;
@@ -93,9 +127,22 @@ export interface Messages {
   awsTimeout(): Ssml;
   awsUnavailable(): Ssml;
   unexpected(): Ssml;
+
+  /** How a release this person started ended, said first when they open the skill again. */
+  releaseOutcome(release: ReleaseEndSpeech): Ssml;
+  /**
+   * The same news as an Alexa notification: plain text, not SSML. It is the sender's name of an
+   * AMAZON.MessageAlert.Activated event, which Alexa reads as "You have one new message from <this>".
+   */
+  releaseNotification(release: ReleaseEndSpeech): string;
 }
 
-export type Action = 'deploy' | 'rollback' | 'status' | 'preview';
+/** What the outcome sentences need of a release that ended (a FinishedRelease fits). */
+export type ReleaseEndSpeech = Pick<FinishedRelease, 'kind' | 'service' | 'environment' | 'outcome' | 'finishedAt'>;
+
+export type Action = 'deploy' | 'rollback' | 'status' | 'preview' | ApprovalAction;
+
+export type ApprovalAction = 'approve' | 'reject';
 
 export interface StatusSpeech {
   readonly latestExecution?: PipelineExecution;

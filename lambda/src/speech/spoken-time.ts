@@ -14,12 +14,34 @@ export function spokenTime(at: Date | undefined, now: Date, locale: string, time
 }
 
 function clock(at: Date, locale: string, timeZone: string, withDate: boolean): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  const time = formatter(locale, timeZone, 'time').format(at);
   if (!withDate) return time;
-  const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone }).format(at);
-  return `on ${date} at ${time}`;
+  return `on ${formatter(locale, timeZone, 'date').format(at)} at ${time}`;
 }
 
+/** The calendar day of `at` in `timeZone`, as a key ("2026-12-01") to compare days by. */
 function dayOf(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at);
+  // The speech's own locale, not a locale picked for its "yyyy-mm-dd" look (en-CA): a second locale costs a cold
+  // start some 10 ms of ICU data, and the parts name the fields whatever their order.
+  const parts = formatter('en-US', timeZone, 'day').formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const OPTIONS: Record<'time' | 'date' | 'day', Intl.DateTimeFormatOptions> = {
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  date: { month: 'long', day: 'numeric' },
+  day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+};
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one: each kind is built once per locale and time zone. */
+export function formatter(locale: string, timeZone: string, kind: keyof typeof OPTIONS): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let built = formatters.get(key);
+  if (built === undefined) {
+    built = new Intl.DateTimeFormat(locale, { ...OPTIONS[kind], timeZone });
+    formatters.set(key, built);
+  }
+  return built;
 }

@@ -18,6 +18,53 @@ export function intentName(input: HandlerInput): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** A task a LaunchRequest carries (a routine, a Quick Link): its name, version and input, read defensively. */
+export interface LaunchedTask {
+  readonly name: string;
+  readonly version: string;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
+export function taskOf(input: HandlerInput): LaunchedTask | undefined {
+  if (requestType(input) !== 'LaunchRequest') return undefined;
+  const task = (input.requestEnvelope.request as { task?: unknown }).task;
+  if (!isRecord(task) || typeof task.name !== 'string' || typeof task.version !== 'string') return undefined;
+  return { name: task.name, version: task.version, input: isRecord(task.input) ? task.input : {} };
+}
+
+/** The skill id the request is addressed to (ask-sdk-core has already checked it against the configured one). */
+export function applicationIdOf(input: HandlerInput): string | undefined {
+  const envelope = input.requestEnvelope as unknown as { context?: { System?: { application?: { applicationId?: unknown } } }; session?: { application?: { applicationId?: unknown } } };
+  const id = envelope.context?.System?.application?.applicationId ?? envelope.session?.application?.applicationId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function localeOf(input: HandlerInput): string | undefined {
+  const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
+  return typeof locale === 'string' ? locale : undefined;
+}
+
+/** How a skill connection the skill started came back: its token, status code and, for AMAZON.OfferAutomation, the reason. */
+export interface ResumedConnection {
+  readonly token?: string;
+  readonly code?: string;
+  readonly reason?: string;
+}
+
+export function resumedConnectionOf(input: HandlerInput): ResumedConnection | undefined {
+  if (requestType(input) !== 'SessionResumedRequest') return undefined;
+  const cause = (input.requestEnvelope.request as { cause?: unknown }).cause;
+  if (!isRecord(cause)) return {};
+  const status = isRecord(cause.status) ? cause.status : {};
+  const result = isRecord(cause.result) ? cause.result : {};
+  const offer = isRecord(result.offerAutomationResponse) ? result.offerAutomationResponse : {};
+  return {
+    ...(typeof cause.token === 'string' ? { token: cause.token } : {}),
+    ...(typeof status.code === 'string' || typeof status.code === 'number' ? { code: String(status.code) } : {}),
+    ...(typeof offer.reason === 'string' ? { reason: offer.reason } : {}),
+  };
+}
+
 export function isIntent(input: HandlerInput, ...names: string[]): boolean {
   const name = intentName(input);
   return name !== undefined && names.includes(name);

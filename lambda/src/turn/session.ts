@@ -1,5 +1,5 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import type { ReadBack } from '../domain/consent';
+import { isConsentAction, type ReadBack } from '../domain/consent';
 import { hasSession, isRecord, sessionAttributes } from './request-shape';
 
 /**
@@ -22,7 +22,7 @@ export function readBackOf(input: HandlerInput): ReadBack | undefined {
   const value = sessionAttributes(input)[READ_BACK];
   if (!isRecord(value)) return undefined;
   const { action, service, environment, key, needsSecondYes, firstYesGiven } = value;
-  if ((action !== 'deploy' && action !== 'rollback') || !isShortText(service) || !isShortText(environment) || !isShortText(key)) {
+  if (!isConsentAction(action) || !isShortText(service) || !isShortText(environment) || !isShortText(key)) {
     return undefined;
   }
   return { action, service, environment, key, ...(needsSecondYes === true ? { needsSecondYes } : {}), ...(firstYesGiven === true ? { firstYesGiven } : {}) };

@@ -1,16 +1,20 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Intent, Response } from 'ask-sdk-model';
+import type { Intent, interfaces, Response } from 'ask-sdk-model';
 import type { Config } from '../config/schema';
 import type { Principal } from '../domain/access';
+import type { DeliveryReports } from '../domain/delivery-reports';
 import type { Catalog, SpokenValue } from '../domain/catalog';
 import type { ReadBack } from '../domain/consent';
 import type { Target } from '../domain/release';
+import type { ReleaseJournal } from '../domain/release-journal';
 import type { ReleasePolicy } from '../domain/release-policy';
 import type { ReleaseService } from '../domain/release-service';
+import type { ShortcutOffers } from '../domain/shortcut-offers';
 import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
 import { toSpeech, type Ssml } from '../speech/ssml';
-import { confirmationStatus, intentOf, isRecord, spokenSlot } from './request-shape';
+import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
+import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
 import {
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
 } from './session';
@@ -21,11 +25,19 @@ export interface SkillDeps {
   readonly catalog: Catalog;
   readonly releases: ReleaseService;
   readonly policy: ReleasePolicy;
+  /** What the skill started, for the notifier; and the outcomes a person has not heard yet. */
+  readonly journal: ReleaseJournal;
+  /** Delivery reports: deployment frequency, change failure rate, time to restore. */
+  readonly reports: DeliveryReports;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** When to offer a person a routine shortcut, kept in the state store. */
+  readonly shortcuts: ShortcutOffers;
+  /** Progressive responses while slow reads run; none without. */
+  readonly progressive?: ProgressiveSettings;
 }
 
-export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'preview';
+export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'preview' | 'approve' | 'reject' | 'shortcut';
 
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
@@ -41,6 +53,8 @@ export class Turn {
   /** Set once the handler knows which service and environment the request is about, for audit lines and errors. */
   where?: Target;
   private slotNames: readonly string[] = [];
+  private chained?: Intent;
+  private progressOf?: Progress;
 
   constructor(
     readonly input: HandlerInput,
@@ -60,9 +74,19 @@ export class Turn {
     return this.input.requestEnvelope.request.requestId;
   }
 
-  /** The request's intent; only for intent requests. */
+  /**
+   * Answers this request as if the person had asked for `intent` ("intent chaining"): a custom task arrives as a
+   * LaunchRequest and leads into the intent's handler, whose Dialog directives then name that intent. The intent is
+   * built by the skill from the task's input, never taken from it, so it carries no confirmation.
+   */
+  chainTo(intent: Intent): this {
+    this.chained = intent;
+    return this;
+  }
+
+  /** The request's intent, or the intent this launch chains into; only for intent requests and chained launches. */
   get intent(): Intent {
-    return intentOf(this.input);
+    return this.chained ?? intentOf(this.input);
   }
 
   get confirmation(): 'NONE' | 'CONFIRMED' | 'DENIED' {
@@ -72,6 +96,20 @@ export class Turn {
   /** What was heard for a slot of this intent. */
   slot(name: string): SpokenValue {
     return spokenSlot(this.intent, name);
+  }
+
+  /**
+   * Progressive responses for this request ("Checking the checkout pipeline…" while a slow read runs): only for
+   * Launch and Intent requests, which Alexa takes them for, and only with the request's API endpoint and token.
+   */
+  get progress(): Progress {
+    this.progressOf ??= new Progress(progressTargetOf(this.input), this.deps.progressive, this.deps.logger);
+    return this.progressOf;
+  }
+
+  /** Runs a read that may be slow; when it takes long, Alexa says `speech` meanwhile (see {@link Progress}). */
+  whileSlow<T>(speech: Ssml, read: () => Promise<T>): Promise<T> {
+    return this.progress.whileSlow(speech, read);
   }
 
   // --- the session ---
@@ -120,6 +158,14 @@ export class Turn {
   /** Says something and waits for an answer. */
   ask(speech: Ssml, reprompt: Ssml): Response {
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt)).getResponse();
+  }
+
+  /**
+   * Says something, then hands the conversation to Alexa for a skill connection (Alexa offering a routine). No
+   * reprompt and no end of session: Alexa talks to the person, then resumes this session with a SessionResumedRequest.
+   */
+  connect(speech: Ssml, directive: interfaces.connections.V1.StartConnectionDirective): Response {
+    return this.input.responseBuilder.speak(toSpeech(speech)).addDirective(directive).getResponse();
   }
 
   /** Asks for a yes to this intent, its slots set to `values`; Alexa turns the answer into its confirmationStatus. */
@@ -179,6 +225,16 @@ export class Turn {
       ...fields,
     });
   }
+}
+
+function progressTargetOf(input: HandlerInput): ProgressTarget | undefined {
+  const type = requestType(input);
+  if (type !== 'LaunchRequest' && type !== 'IntentRequest') return undefined;
+  const system = (input.requestEnvelope.context as { System?: { apiEndpoint?: unknown; apiAccessToken?: unknown } } | undefined)?.System;
+  const requestId = input.requestEnvelope.request.requestId as unknown;
+  if (typeof system?.apiEndpoint !== 'string' || typeof system.apiAccessToken !== 'string' || typeof requestId !== 'string') return undefined;
+  if (system.apiAccessToken === '' || requestId === '') return undefined;
+  return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, requestId };
 }
 
 const KEY = 'pushToProdTurn';

@@ -36,6 +36,24 @@ describe('config', () => {
     ]));
   });
 
+  it('takes approvals as true, false, or one named stage and action, on an environment with a pipeline', () => {
+    const withApprovals = (approvals: unknown, environment: Record<string, unknown> = { pipeline: 'checkout-prod' }) =>
+      ({ ...ISSUE_EXAMPLE, services: [{ name: 'checkout', environments: { production: { ...environment, approvals } } }] });
+
+    expect(parseConfig(withApprovals(true), 'example').services[0]?.environments.production?.approvals).toBe(true);
+    expect(parseConfig(withApprovals({ stage: 'Approve', action: 'ManualApproval' }), 'example').services[0]?.environments.production?.approvals)
+      .toEqual({ stage: 'Approve', action: 'ManualApproval' });
+    expect(issuesOf(withApprovals('yes'))).toEqual([
+      'services[0].environments.production.approvals: must be true, false, or one approval action such as { "stage": "Approve", "action": "ManualApproval" }',
+    ]);
+    expect(issuesOf(withApprovals({ stage: 'Approve', action: 'Manual approval' }))).toEqual([
+      'services[0].environments.production.approvals.action: an action name has characters AWS does not allow',
+    ]);
+    expect(issuesOf(withApprovals(true, { codeDeploy: { application: 'a', deploymentGroup: 'g' } }))).toEqual([
+      'services[0].environments.production.approvals: "approvals" needs a "pipeline"',
+    ]);
+  });
+
   it('refuses a skill id that is not one', () => {
     expect(issuesOf({ ...ISSUE_EXAMPLE, skillId: 'my-skill' })).toEqual(['skillId: must look like amzn1.ask.skill.<uuid>']);
   });
@@ -85,6 +103,7 @@ describe('config', () => {
     const config = parseConfig({
       ...TEST_CONFIG, timeZone: 'Europe/Berlin', defaultService: 'checkout', stateTable: 'push-to-prod-state',
       admins: ['amzn1.ask.account.ADMIN'], people: { 'amzn1.ask.account.ADMIN': 'Ann' }, pin: { hash: hashPin('1234') },
+      notifications: { clientCredentialsParameter: '/push-to-prod/alexa-client' },
       policies: {
         production: { allowedUsers: ['amzn1.ask.account.ADMIN'], requirePin: true, freezes: [{ days: ['fri'], from: '15:00', to: '23:59', reason: 'weekend' }] },
         staging: {},

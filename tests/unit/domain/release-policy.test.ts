@@ -77,6 +77,14 @@ describe('ReleasePolicy', () => {
       expect(policy.freeze(ADMIN, PROD, { confirmed: true, readBack: asked })).toMatchObject({ kind: 'overridden-now' });
     });
 
+    it('takes a yes to the override question of one action as no override of another', () => {
+      const { policy } = policyFor(frozen);
+      const askedForApproval = { action: 'approve', service: 'checkout', environment: 'production', key: FREEZE_OVERRIDE_KEY } as const;
+
+      expect(policy.freeze(ADMIN, PROD, { confirmed: true, readBack: askedForApproval }, 'approve')).toMatchObject({ kind: 'overridden-now' });
+      expect(policy.freeze(ADMIN, PROD, { confirmed: true, readBack: askedForApproval })).toMatchObject({ kind: 'override-offered' });
+    });
+
     it('stays overridden for the target it was overridden for, in that session', () => {
       const { policy } = policyFor(frozen);
       expect(policy.freeze(ALICE, PROD, { confirmed: false, overriddenFor: overrideMarker(PROD) })).toMatchObject({ kind: 'overridden' });

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { loadConfigFile } from '../../../lambda/src/config/load';
 import { DEFAULT_CONFIG_PATH, TEMPLATE_PATH } from '../../../tools/model/generate';
 import { releasePolicyStatements } from '../../../tools/model/iam-policy';
+import { SKILL_ID_VARIABLE } from '../../../lambda/src/config/skill-id';
 import { parseTemplate } from '../../support/cfn-yaml';
 
 interface Statement { Sid?: string; Effect: string; Action: string[]; Resource: unknown[] }
-interface Resource { Type: string; Properties: Record<string, unknown> }
+interface Resource { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
 interface Template {
-  Parameters: Record<string, unknown>;
+  Parameters: Record<string, { Type: string; Default?: unknown; AllowedValues?: unknown[] }>;
   Resources: Record<string, Resource>;
   Outputs: Record<string, { Value: unknown }>;
 }
@@ -15,7 +16,8 @@ interface Template {
 const template = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8')) as unknown as Template;
 const config = loadConfigFile(DEFAULT_CONFIG_PATH);
 const ofType = (type: string) => Object.values(template.Resources).filter((r) => r.Type === type);
-const role = ofType('AWS::IAM::Role')[0];
+// The skill's own role; the notifier's has tests of its own (notifier-stack.test.ts).
+const role = template.Resources['AlexaSkillFunctionRole'];
 const policies = (role?.Properties['Policies'] ?? []) as { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[];
 const releasePolicy = policies.filter((p) => p.PolicyName === 'release');
 const statements = releasePolicy.flatMap((p) => p.PolicyDocument.Statement);
@@ -70,7 +72,7 @@ describe('skill-stack.yaml', () => {
     const managed = role?.Properties['ManagedPolicyArns'];
 
     // Assess
-    expect(ofType('AWS::IAM::Role')).toHaveLength(1);
+    expect(role?.Type).toBe('AWS::IAM::Role');
     expect(managed).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }]);
     expect(policies.map((p) => p.PolicyName)).toEqual(['release', 'state']);
   });
@@ -115,7 +117,8 @@ describe('skill-stack.yaml', () => {
 
   it('lets only this skill invoke the function', () => {
     // Act
-    const permissions = ofType('AWS::Lambda::Permission');
+    const permissions = ofType('AWS::Lambda::Permission')
+      .filter((p) => JSON.stringify(p.Properties['FunctionName']) === JSON.stringify({ 'Fn::GetAtt': ['AlexaSkillFunction', 'Arn'] }));
 
     // Assess
     expect(permissions.map((p) => p.Properties)).toEqual([{
@@ -124,5 +127,31 @@ describe('skill-stack.yaml', () => {
       Principal: 'alexa-appkit.amazon.com',
       EventSourceToken: { Ref: 'SkillId' },
     }]);
+  });
+
+  it('passes the skill id ask-cli deploys for to the function, which accepts requests for that skill only', () => {
+    // Act
+    const variables = (template.Resources['AlexaSkillFunction']?.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+
+    // Assess
+    expect(variables[SKILL_ID_VARIABLE]).toEqual({ Ref: 'SkillId' });
+  });
+
+  it("owns the function's log group, named as Lambda names it, with a retention from a parameter of 90 days by default", () => {
+    // Act
+    const groups = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Logs::LogGroup');
+    const retention = template.Parameters['LogRetentionInDays'];
+
+    // Assess
+    expect(groups).toHaveLength(1);
+    const [, group] = groups[0] as [string, Resource];
+    expect(group.Properties).toEqual({
+      LogGroupName: { 'Fn::Sub': '/aws/lambda/${AlexaSkillFunction}' },
+      RetentionInDays: { Ref: 'LogRetentionInDays' },
+    });
+    expect(retention).toMatchObject({ Type: 'Number', Default: 90 });
+    // CloudWatch Logs refuses any other number of days.
+    expect(retention?.AllowedValues).toEqual([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]);
+    expect(group.DeletionPolicy).toBe('Retain');
   });
 });

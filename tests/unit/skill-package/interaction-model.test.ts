@@ -4,7 +4,7 @@ import { loadConfigFile } from '../../../lambda/src/config/load';
 import { environmentSlotType, serviceSlotType } from '../../../tools/model/slot-types';
 import type { InteractionModel } from '../../../tools/model/interaction-model';
 import { DEFAULT_CONFIG_PATH, MODELS_DIR } from '../../../tools/model/generate';
-import { validateInteractionModel, validateInteractionModelLenientSynonyms } from '../../support/smapi-schema';
+import { validateInteractionModel } from '../../support/smapi-schema';
 import { interpret } from '../../support/utterance-matcher';
 import { withGeneratedSlotTypes } from '../../../tools/model/interaction-model';
 import { configWith } from '../../support/config-builder';
@@ -17,7 +17,7 @@ const config = loadConfigFile(DEFAULT_CONFIG_PATH);
 
 const LAUNCH_WORDS = ['ask', 'tell', 'open', 'launch', 'run', 'start', 'load', 'begin', 'enable', 'play', 'resume', 'use'];
 const WAKE_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'];
-const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'StatusIntent', 'PreviewIntent'];
+const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'ApproveIntent', 'RejectIntent', 'StatusIntent', 'PreviewIntent'];
 const REQUIRED_BUILT_INS = [
   'AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.NavigateHomeIntent',
   'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent',
@@ -53,15 +53,15 @@ describe('the committed interaction models', () => {
     expect(valid).toBe(true);
   });
 
-  it('stays valid for a config that gives a service no synonyms (with the one rule the service does not enforce relaxed)', () => {
+  it('stays valid for a config that gives a service and an environment no synonyms', () => {
     // Prepare
     const bare = configWith([{ name: 'search', environments: { 'eu-west': { pipeline: 'p' } } }]);
 
     // Act
-    const valid = validateInteractionModelLenientSynonyms(withGeneratedSlotTypes(enUS, bare));
+    const valid = validateInteractionModel(withGeneratedSlotTypes(enUS, bare));
 
     // Assess
-    expect(validateInteractionModelLenientSynonyms.errors ?? []).toEqual([]);
+    expect(validateInteractionModel.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
 });
@@ -139,7 +139,7 @@ describe('the en-US interaction model', () => {
 
     // Assess
     expect(dialog?.delegationStrategy).toBe('SKILL_RESPONSE');
-    expect(dialog?.intents.map((i) => i.name)).toEqual([...RELEASE_INTENTS, 'LockIntent', 'UnlockIntent']);
+    expect(dialog?.intents.map((i) => i.name)).toEqual([...RELEASE_INTENTS, 'LockIntent', 'UnlockIntent', 'ReportIntent']);
     for (const intent of dialog?.intents ?? []) {
       expect(intent.confirmationRequired).toBe(false);
       for (const slot of intent.slots ?? []) {
@@ -157,6 +157,9 @@ describe('the en-US interaction model', () => {
     ['undo the last deploy', 'RollbackIntent', {}],
     ["what's the status of prod", 'StatusIntent', { environment: 'production' }],
     ["what's the status of checkout in staging", 'StatusIntent', { service: 'checkout', environment: 'staging' }],
+    ['how did we do this week', 'ReportIntent', { period: 'this_week' }],
+    ['how did checkout do in production last month', 'ReportIntent', { service: 'checkout', environment: 'production', period: 'last_month' }],
+    ['give me the delivery report for checkout', 'ReportIntent', { service: 'checkout' }],
   ])('reads "%s" as %s with %j and as nothing else', (phrase, intent, slots) => {
     // Act
     const readings = interpret(enUS, phrase);

@@ -15,7 +15,13 @@ interface Manifest {
     privacyAndCompliance: Record<string, unknown>;
     permissions: { name: string }[];
     apis: { custom: { endpoint?: unknown; interfaces: unknown[]; tasks?: unknown[] } };
+    events?: unknown;
   };
+}
+
+interface SkillEvents {
+  readonly publications: string[];
+  readonly subscriptions: string[];
 }
 
 const skill = readJson<Manifest>('skill-package', 'skill.json');
@@ -48,6 +54,35 @@ describe('skill.json', () => {
 
     // Assess
     expect(permissions).toContain('alexa::person_id:read');
+  });
+
+  it('asks for permission to send notifications, which the notifier needs to tell people how their releases ended', () => {
+    // Act
+    const permissions = skill.manifest.permissions.map((p) => p.name);
+
+    // Assess
+    expect(permissions).toContain('alexa::devices:all:notifications:write');
+  });
+
+  it('leaves the events section to ask deploy, which writes it with the deployed function as its endpoint, and that manifest validates', () => {
+    // Prepare: what ask deploy writes from ask-resources.json's skillEvents and the stack's SkillEndpoint output
+    const events = readJson<{ profiles: { default: { skillInfrastructure: { userConfig: { skillEvents: SkillEvents } } } } }>('ask-resources.json')
+      .profiles.default.skillInfrastructure.userConfig.skillEvents;
+    const deployed = structuredClone(skill);
+    deployed.manifest.events = {
+      endpoint: { uri: 'arn:aws:lambda:us-east-1:123456789012:function:push-to-prod-skill-AlexaSkillFunction-EXAMPLE' },
+      publications: events.publications.map((eventName) => ({ eventName })),
+      subscriptions: events.subscriptions.map((eventName) => ({ eventName })),
+    };
+
+    // Act
+    const valid = validateSkillManifest(deployed);
+
+    // Assess
+    expect(skill.manifest.events).toBeUndefined();
+    expect(events).toEqual({ publications: ['AMAZON.MessageAlert.Activated'], subscriptions: ['SKILL_PROACTIVE_SUBSCRIPTION_CHANGED'] });
+    expect(validateSkillManifest.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
   });
 
   it('declares no purchases, no ads and no children as its audience', () => {
@@ -92,6 +127,8 @@ describe('ask-resources.json', () => {
               handler: 'index.handler',
               templatePath: './infrastructure/cfn-deployer/skill-stack.yaml',
               awsRegion: 'us-east-1',
+              // ask deploy writes these into skill.json's events, with the skill's function as their endpoint.
+              skillEvents: { publications: ['AMAZON.MessageAlert.Activated'], subscriptions: ['SKILL_PROACTIVE_SUBSCRIPTION_CHANGED'] },
             },
           },
         },

@@ -11,7 +11,7 @@ import { TEST_CONFIG } from '../../support/test-skill';
 import { describeRequest, recordingSkill, simulatorFor, slotValuesOf, speak } from '../tools/simulator/fake-skill';
 
 /** Words for the built-in slot types the samples use. */
-const BUILT_IN_SLOT_WORDS: Readonly<Record<string, readonly string[]>> = { 'AMAZON.FOUR_DIGIT_NUMBER': ['one two three four'] };
+const BUILT_IN_SLOT_WORDS: Readonly<Record<string, readonly string[]>> = { 'AMAZON.FOUR_DIGIT_NUMBER': ['one two three four'], 'AMAZON.DURATION': ['fourteen days'] };
 
 const BUNDLED_CONFIG = loadConfigFile(DEFAULT_CONFIG_PATH);
 const CONFIGS: readonly (readonly [string, Config])[] = [

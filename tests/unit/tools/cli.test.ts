@@ -1,42 +1,137 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** An empty home: no AWS profile, no credentials, whatever the machine running the tests has. */
+const home = mkdtempSync(join(tmpdir(), 'ptp-cli-home-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-/** `npm start` as a person runs it: a fresh process, with its own arguments and input. */
-function npmStart(args: readonly string[], input = '') {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'cli.ts'), ...args], {
-    cwd: ROOT, input, encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/**
+ * `npm start` as a person runs it: a fresh process, with its own arguments, input and environment, killed after 60 s
+ * (each takes a few seconds alone; eight at once on a busy 2-core machine take much longer).
+ */
+function npmStart(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'cli.ts'), ...args], {
+    cwd: ROOT, timeout: 60_000,
+    env: { PATH: process.env.PATH, HOME: home, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true', ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stdin.end(input);
+  return new Promise((done) => child.on('close', (status, signal) => done({ status, signal, stdout, stderr })));
+}
+
+/**
+ * Every run starts at once, each test awaits its own: a fresh tsx process costs about a second of CPU, and the runs
+ * need not wait for each other.
+ */
+const runs: Record<string, Promise<Run>> = {};
+beforeAll(() => {
+  Object.assign(runs, {
+    faultNotJson: npmStart(['--fault', 'nope'], 'push to prod\n'),
+    faultUnknownService: npmStart(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
+    builtWithoutBuild: npmStart(['--built'], 'push to prod\n', { PUSH_TO_PROD_DIST: join(home, 'no-dist') }),
+    awsWithoutCredentials: npmStart(['--aws'], 'push to prod\n'),
+    unknownLocale: npmStart(['--locale', 'en-GB'], 'push to prod\n'),
+    unwritableSkillIo: npmStart(['--save-skill-io', join(home, 'no-such-folder', 'io.json')], 'push to prod\n'),
+    // `npm start --json` runs the script with no argument and npm_config_json=true.
+    jsonSwallowedByNpm: npmStart([], 'push to prod\n', { npm_config_json: 'true' }),
+    help: npmStart(['--help']),
+    task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
+    taskInputNotObject: npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
+    alarmUnknownState: npmStart(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
+    alarmFiring: npmStart(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
+  });
+});
+jest.setTimeout(90_000);
+const run = (name: string): Promise<Run> => runs[name] ?? Promise.reject(new Error(`no run ${name}`));
+
+/** It ended by itself (no timeout kill), with exit code 2, one line on stderr and no conversation. */
+function expectOneLineRefusal(run: Run, said: RegExp): void {
+  expect(run.signal).toBeNull();
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(said);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stdout).not.toContain('Alexa >');
 }
 
 describe('npm start', () => {
   it.each([
-    ['not JSON', 'nope', /^--fault nope: .*not valid JSON\n$/],
-    ['an unknown service', '{"kind":"accessDenied","service":"s3"}', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb, cloudwatch\n$/],
-  ])('refuses a --fault that is %s in one line, before talking to anyone', (_case, fault, said) => {
+    ['not JSON', 'faultNotJson', /^--fault nope: .*not valid JSON\n$/],
+    ['an unknown service', 'faultUnknownService', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb, cloudwatch, ssm\n$/],
+  ])('refuses a --fault that is %s in one line, before talking to anyone', async (_case, name, said) => {
+    expectOneLineRefusal(await run(name), said);
+  });
+
+  it('says to run npm run build when --built finds no bundle, and exits with nothing left running', async () => {
+    expectOneLineRefusal(await run('builtWithoutBuild'), /^--built: there is no .*no-dist\/index\.js; run `npm run build` first\n$/);
+  });
+
+  it('says that there are no AWS credentials with --aws and none to be found, rather than blaming IAM', async () => {
     // Act
-    const run = npmStart(['--fault', fault], 'push to prod\n');
+    const refused = await run('awsWithoutCredentials');
 
     // Assess
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(said);
-    expect(run.stdout).not.toContain('Alexa >');
+    expectOneLineRefusal(refused, /^--aws: no AWS credentials found .*set AWS_PROFILE/);
+    expect(refused.stderr).not.toMatch(/not authorized|IAM|AccessDenied/);
   });
 
-  it('refuses an --alarm in a state CloudWatch does not have, in one line', () => {
-    const run = npmStart(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n');
-
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe('--alarm checkout-prod-5xx=RED: alarm "state" must be one of OK, ALARM, INSUFFICIENT_DATA\n');
+  it("names the model's locales for an unknown --locale, without a stack trace", async () => {
+    expectOneLineRefusal(await run('unknownLocale'), /^locale en-GB: the skill's interaction models are en-US\n$/);
   });
 
-  it('starts with an --alarm firing, so a deploy is refused', () => {
-    const run = npmStart(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n');
+  it('refuses a --save-skill-io file that cannot be written before the run', async () => {
+    expectOneLineRefusal(await run('unwritableSkillIo'), /^--save-skill-io .*io\.json: cannot be written \(ENOENT\)\n$/);
+  });
 
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toContain("Alexa > I won't push to production while the alarm checkout-prod-latency is firing. It went into alarm just now.");
+  it('explains that npm kept --json when it was given without --', async () => {
+    expectOneLineRefusal(await run('jsonSwallowedByNpm'), /^npm kept --json for itself; put the options after --, as in: npm start -- --json\n$/);
+  });
+
+  it('lists every option with --help', async () => {
+    // Act
+    const help = await run('help');
+
+    // Assess
+    expect(help.status).toBe(0);
+    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'alarm', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'help']) {
+      expect(help.stdout).toMatch(new RegExp(`^ {2}--${option}\\b`, 'm'));
+    }
+  });
+
+  it('launches a custom task as a routine would, and acts only on the yes that follows', async () => {
+    // Act
+    const launched = await run('task');
+
+    // Assess
+    expect(launched.status).toBe(0);
+    expect(launched.stdout).toMatch(/^Task  > PushToProd \{"service":"checkout","environment":"production"\}\n/);
+    expect(launched.stdout).toMatch(/Alexa > This starts the checkout-prod pipeline, .*Shall I push checkout to production\?\n/);
+    const started = launched.stdout.indexOf('AWS StartPipelineExecution ');
+    expect(started).toBeGreaterThan(launched.stdout.indexOf('User  > yes'));
+    expect(launched.stdout.indexOf('Alexa > Done: the checkout-prod pipeline has started')).toBeGreaterThan(started);
+  });
+
+  it('refuses a --task-input that is not a JSON object', async () => {
+    expectOneLineRefusal(await run('taskInputNotObject'), /^--task-input \["prod"\]: expected a JSON object\n$/);
+  });
+
+  it('refuses an --alarm in a state CloudWatch does not have, in one line', async () => {
+    expectOneLineRefusal(await run('alarmUnknownState'), /^--alarm checkout-prod-5xx=RED: alarm "state" must be one of OK, ALARM, INSUFFICIENT_DATA\n$/);
+  });
+
+  it('starts with an --alarm firing, so a deploy is refused', async () => {
+    // Act
+    const refused = await run('alarmFiring');
+
+    // Assess
+    expect(refused.stderr).toBe('');
+    expect(refused.stdout).toContain("Alexa > I won't push to production while the alarm checkout-prod-latency is firing. It went into alarm just now.");
   });
 });

@@ -1,5 +1,6 @@
 import {
   AccessDeniedError,
+  ApprovalNotPendingError,
   AwsTimeoutError,
   AwsUnavailableError,
   BusyError,
@@ -24,10 +25,14 @@ const NOT_FOUND = new Set([
   'PipelineNotFoundException', 'PipelineExecutionNotFoundException',
   // A stage name comes from the config: a missing stage is a wrong name, not a passing state.
   'StageNotFoundException', 'ResourceNotFoundException',
+  // PutApprovalResult: the config names the stage and action, or GetPipelineState just did.
+  'ActionNotFoundException',
   'ApplicationDoesNotExistException', 'DeploymentGroupDoesNotExistException', 'DeploymentDoesNotExistException',
   'RevisionDoesNotExistException', 'ApplicationNameRequiredException', 'DeploymentGroupNameRequiredException',
   'DeploymentIdRequiredException', 'InvalidApplicationNameException', 'InvalidDeploymentGroupNameException',
   'InvalidDeploymentIdException',
+  // SSM: the notifier's credentials parameter does not exist (or not in this region).
+  'ParameterNotFound', 'ParameterVersionNotFound',
 ]);
 
 const THROTTLED = new Set([
@@ -44,6 +49,9 @@ const INVALID_STATE = new Set([
   'UnableToRollbackStageException', 'PipelineExecutionOutdatedException',
   'DeploymentAlreadyCompletedException', 'InvalidDeploymentStatusException',
 ]);
+
+/** PutApprovalResult: the approval request this answer is for was answered, expired, or replaced. */
+const APPROVAL_NOT_PENDING = new Set(['ApprovalAlreadyCompletedException', 'InvalidApprovalTokenException']);
 
 const TIMED_OUT = new Set(['AbortError', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 /** Socket errors after the request may have been written: AWS may have acted on it. */
@@ -107,6 +115,7 @@ export function translateAwsError(error: unknown, operation: string, mutating: b
   if (NOT_FOUND.has(name)) return new ResourceNotFoundError(operation, describe('not found'), options);
   if (THROTTLED.has(name) || status === 429) return new ThrottledError(operation, describe('throttled'), options);
   if (BUSY.has(name)) return new BusyError(operation, describe('busy'), options);
+  if (APPROVAL_NOT_PENDING.has(name)) return new ApprovalNotPendingError(operation, describe('the approval is not waiting for this answer'), options);
   if (INVALID_STATE.has(name)) return new InvalidStateError(operation, describe('not possible in the current state'), options);
 
   if (code !== undefined && NEVER_CONNECTED_CODES.has(code)) {

@@ -2,6 +2,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 export interface AwsClientOptions {
   /** Attempts per call, the first included. */
@@ -17,6 +18,8 @@ export interface AwsClients {
   codeDeploy(region: string): CodeDeployClient;
   dynamoDb(region: string): DynamoDBClient;
   cloudWatch(region: string): CloudWatchClient;
+  /** The notifier's only: its SDK is a file of its own (ssm-sdk.ts), required by the first call to this. */
+  ssm(region: string): SSMClient;
   /** Closes every client made so far (their keep-alive sockets); later calls make new ones. */
   destroy(): void;
 }
@@ -31,6 +34,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 3000;
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- synchronous on purpose: clients are handed out synchronously */
 const sdk = () => require('./sdk') as typeof import('./sdk');
+const ssmSdk = () => require('./ssm-sdk') as typeof import('./ssm-sdk');
 const agents = () => ({
   HttpAgent: (require('node:http') as typeof import('node:http')).Agent,
   HttpsAgent: (require('node:https') as typeof import('node:https')).Agent,
@@ -83,11 +87,13 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const codeDeploy = perRegion((region) => new (sdk().CodeDeployClient)(commonConfig(region)));
   const dynamoDb = perRegion((region) => new (sdk().DynamoDBClient)(commonConfig(region)));
   const cloudWatch = perRegion((region) => new (sdk().CloudWatchClient)(commonConfig(region)));
+  const ssm = perRegion((region) => new (ssmSdk().SSMClient)(commonConfig(region)));
   return {
     codePipeline: (region) => codePipeline(region),
     codeDeploy: (region) => codeDeploy(region),
     dynamoDb: (region) => dynamoDb(region),
     cloudWatch: (region) => cloudWatch(region),
+    ssm: (region) => ssm(region),
     destroy() {
       for (const cache of caches) {
         for (const client of cache.values()) client.destroy();

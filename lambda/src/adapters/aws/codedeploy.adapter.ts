@@ -1,5 +1,7 @@
-import type { CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, RevisionLocation } from '@aws-sdk/client-codedeploy';
-import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type Revision } from '../../domain/release';
+import type {
+  CodeDeployClient, DeploymentInfo, DeploymentStatus as AwsDeploymentStatus, ListDeploymentsCommandInput, RevisionLocation,
+} from '@aws-sdk/client-codedeploy';
+import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type ReadHistory, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
 import { BatchGetDeploymentsCommand, CreateDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
 import { requireId, sendCommand } from './send';
@@ -9,6 +11,16 @@ import { nodeCrypto } from '../../runtime/node-crypto';
 const BATCH_SIZE = 25;
 /** ListDeployments pages followed at most; each page holds up to 100 ids, more than any limit we ask for. */
 const MAX_LIST_PAGES = 2;
+/** BatchGetDeployments calls in flight at once while reading a long history, so that a report is not throttled. */
+const PARALLEL_BATCHES = 4;
+/**
+ * ListDeployments promises no order, so "the newest" is only known once every id that could be newer was listed:
+ * the recent deployments are looked for among those created in the last week, then the last quarter, then ever,
+ * until a window that was listed in full holds enough of them. A wider window the page bound cut short could miss
+ * the newest, so then the narrower window listed in full is kept, even with fewer than asked for.
+ */
+const RECENT_WINDOWS_DAYS = [7, 90] as const;
+const DAY_MS = 86_400_000;
 
 function basename(key: string): string {
   return key.split('/').filter((part) => part !== '').pop() ?? key;
@@ -50,6 +62,7 @@ function toDeployment(info: DeploymentInfo): Deployment | undefined {
     completedAt: info.completeTime,
     creator: info.creator,
     description: info.description,
+    rollbackOf: info.rollbackInfo?.rollbackTriggeringDeploymentId,
     isRollback:
       info.creator === 'codeDeployRollback' ||
       info.rollbackInfo?.rollbackTriggeringDeploymentId !== undefined ||
@@ -75,47 +88,76 @@ const newestFirst = (a: Deployment, b: Deployment) => (b.createdAt?.getTime() ??
 
 /** DeploymentPort on AWS CodeDeploy. */
 export class CodeDeployAdapter implements DeploymentPort {
-  constructor(private readonly clientFor: (region: string) => CodeDeployClient) {}
+  constructor(private readonly clientFor: (region: string) => CodeDeployClient, private readonly now: () => Date = () => new Date()) {}
 
   async recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]> {
     const client = this.clientFor(group.region);
-    const ids = await this.listIds(client, group, statuses);
-    const batches = await Promise.all(
-      chunks(ids, BATCH_SIZE).map((deploymentIds) =>
+    const includeOnlyStatuses = statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined;
+    let ids: string[] = [];
+    let listedInFull = false;
+    for (const days of [...RECENT_WINDOWS_DAYS, undefined]) {
+      const createTimeRange = days === undefined ? undefined : { start: new Date(this.now().getTime() - days * DAY_MS) };
+      const listed = await this.listIds(client, group, { includeOnlyStatuses, createTimeRange }, MAX_LIST_PAGES);
+      if (!listed.complete) {
+        if (!listedInFull || ids.length === 0) ids = listed.ids;
+        break;
+      }
+      [ids, listedInFull] = [listed.ids, true];
+      if (ids.length >= limit) break;
+    }
+    const deployments = await this.describe(client, ids, ids.length);
+    return deployments.slice(0, limit);
+  }
+
+  async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {
+    const client = this.clientFor(group.region);
+    const { ids, complete } = await this.listIds(client, group, { createTimeRange: { start: from, end: to } }, maxPages);
+    const deployments = await this.describe(client, ids, PARALLEL_BATCHES);
+    // The range's ends are AWS's to interpret: the report's period includes its start and excludes its end.
+    const inRange = deployments.filter((d) => d.createdAt !== undefined && d.createdAt >= from && d.createdAt < to);
+    return { items: inRange, complete };
+  }
+
+  /** The deployments with these ids, newest first, read `parallel` batches at a time. */
+  private async describe(client: CodeDeployClient, ids: readonly string[], parallel: number): Promise<Deployment[]> {
+    const batches = chunks(ids, BATCH_SIZE);
+    const infos: DeploymentInfo[] = [];
+    for (const wave of chunks(batches, Math.max(1, parallel))) {
+      const outputs = await Promise.all(wave.map((deploymentIds) =>
         sendCommand(client, new BatchGetDeploymentsCommand({ deploymentIds }), {
           operation: 'BatchGetDeployments',
           mutating: false,
           retrySafe: true,
-        }),
-      ),
-    );
-    return batches
-      .flatMap((batch) => batch.deploymentsInfo ?? [])
+        })));
+      infos.push(...outputs.flatMap((output) => output.deploymentsInfo ?? []));
+    }
+    return infos
       .map(toDeployment)
       .filter((deployment): deployment is Deployment => deployment !== undefined)
-      .sort(newestFirst)
-      .slice(0, limit);
+      .sort(newestFirst);
   }
 
-  private async listIds(client: CodeDeployClient, group: DeploymentGroupRef, statuses: readonly DeploymentStatus[]): Promise<string[]> {
+  private async listIds(
+    client: CodeDeployClient, group: DeploymentGroupRef, filter: Pick<ListDeploymentsCommandInput, 'includeOnlyStatuses' | 'createTimeRange'>, maxPages: number,
+  ): Promise<{ ids: string[]; complete: boolean }> {
     const ids: string[] = [];
     let nextToken: string | undefined;
-    for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
+    for (let page = 0; page < maxPages; page += 1) {
       const output = await sendCommand(
         client,
         new ListDeploymentsCommand({
           applicationName: group.application,
           deploymentGroupName: group.deploymentGroup,
-          includeOnlyStatuses: statuses.length > 0 ? (statuses as AwsDeploymentStatus[]) : undefined,
+          ...filter,
           nextToken,
         }),
         { operation: 'ListDeployments', mutating: false, retrySafe: true },
       );
       ids.push(...(output.deployments ?? []));
       nextToken = output.nextToken;
-      if (nextToken === undefined || nextToken === '') break;
+      if (nextToken === undefined || nextToken === '') return { ids: [...new Set(ids)], complete: true };
     }
-    return [...new Set(ids)];
+    return { ids: [...new Set(ids)], complete: false };
   }
 
   async redeploy(group: DeploymentGroupRef, revision: Revision, description: string): Promise<{ deploymentId: string; requestId?: string }> {

@@ -1,12 +1,15 @@
 import type {
-  ActionState, CodePipelineClient, ExecutionTrigger, PipelineExecutionSummary, SourceRevisionType, StageState as AwsStageState, TriggerType,
+  ActionState, CodePipelineClient, ExecutionTrigger, GetPipelineStateOutput, PipelineDeclaration, PipelineExecutionSummary,
+  SourceRevisionType, StageState as AwsStageState, TriggerType,
 } from '@aws-sdk/client-codepipeline';
 import type {
-  PipelineExecution, PipelineRef, PipelineState, RevisionType, SourceAction, SourceRevisionOverride, StageState,
+  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, RevisionType, SourceAction,
+  SourceRevisionOverride, StageState,
 } from '../../domain/release';
-import type { PipelinePort, Started } from '../../ports/pipeline.port';
+import type { ApprovalAnswered, PipelinePort, Started } from '../../ports/pipeline.port';
 import {
-  GetPipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, RollbackStageCommand, StartPipelineExecutionCommand,
+  GetPipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, PutApprovalResultCommand, RollbackStageCommand,
+  StartPipelineExecutionCommand,
 } from './sdk';
 import { requireId, sendCommand } from './send';
 
@@ -97,8 +100,45 @@ function toStage(stage: AwsStageState): StageState {
   };
 }
 
+/**
+ * The manual approvals waiting in a pipeline: GetPipelineState says which actions are in progress with a token, and
+ * the pipeline's declaration says which of them are Approval/Manual actions and what they ask (CustomData). An action
+ * the declaration does not show as one (the pipeline changed between the two reads) is left out.
+ */
+export function pendingApprovalsOf(state: GetPipelineStateOutput, declaration: PipelineDeclaration | undefined): PendingApproval[] {
+  const pending: PendingApproval[] = [];
+  for (const stage of state.stageStates ?? []) {
+    for (const action of stage.actionStates ?? []) {
+      const execution = action.latestExecution;
+      if (execution?.status !== 'InProgress' || !execution.token || !stage.stageName || !action.actionName) continue;
+      const declared = declaration?.stages?.find((s) => s.name === stage.stageName)?.actions?.find((a) => a.name === action.actionName);
+      const type = declared?.actionTypeId;
+      if (type?.category !== 'Approval' || type.owner !== 'AWS' || type.provider !== 'Manual') continue;
+      const customData = declared?.configuration?.CustomData;
+      pending.push({
+        stage: stage.stageName,
+        action: action.actionName,
+        token: execution.token,
+        since: execution.lastStatusChange,
+        message: customData !== undefined && customData !== '' ? customData : execution.summary,
+        executionId: stage.latestExecution?.pipelineExecutionId,
+      });
+    }
+  }
+  return pending;
+}
+
 const newestFirst = (a: PipelineExecution, b: PipelineExecution) =>
   (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
+
+/** Those that started at or after `since` (an execution without a start time cannot be placed, so it is left out), newest first. */
+function startedSince(executions: readonly PipelineExecution[], since: Date): PipelineExecution[] {
+  const unique = new Map(executions.map((e) => [e.id, e]));
+  return [...unique.values()].filter((e) => e.startedAt !== undefined && e.startedAt >= since).sort(newestFirst);
+}
+
+/** ListPipelineExecutions answers at most this many summaries a page. */
+const MAX_RESULTS = 100;
 
 /** PipelinePort on AWS CodePipeline. */
 export class CodePipelineAdapter implements PipelinePort {
@@ -115,6 +155,30 @@ export class CodePipelineAdapter implements PipelinePort {
       .filter((execution): execution is PipelineExecution => execution !== undefined)
       .sort(newestFirst)
       .slice(0, limit);
+  }
+
+  async executionsSince(pipeline: PipelineRef, since: Date, maxPages: number): Promise<ReadHistory<PipelineExecution>> {
+    const client = this.clientFor(pipeline.region);
+    const found: PipelineExecution[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < maxPages; page += 1) {
+      const output = await sendCommand(
+        client,
+        new ListPipelineExecutionsCommand({ pipelineName: pipeline.name, maxResults: MAX_RESULTS, nextToken }),
+        { operation: 'ListPipelineExecutions', mutating: false, retrySafe: true },
+      );
+      const executions = (output.pipelineExecutionSummaries ?? [])
+        .map(toExecution)
+        .filter((execution): execution is PipelineExecution => execution !== undefined);
+      found.push(...executions);
+      nextToken = output.nextToken;
+      // Newest first: a page that reaches back past `since` is the last one needed.
+      const reachedBack = executions.some((e) => e.startedAt !== undefined && e.startedAt < since);
+      if (reachedBack || nextToken === undefined || nextToken === '') {
+        return { items: startedSince(found, since), complete: true };
+      }
+    }
+    return { items: startedSince(found, since), complete: false };
   }
 
   async state(pipeline: PipelineRef): Promise<PipelineState> {
@@ -164,5 +228,35 @@ export class CodePipelineAdapter implements PipelinePort {
       { operation, mutating: true, retrySafe: false },
     );
     return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };
+  }
+
+  async pendingApprovals(pipeline: PipelineRef): Promise<PendingApproval[]> {
+    const client = this.clientFor(pipeline.region);
+    // Both reads at once: the answer waits for the slower one, not for the two in turn.
+    const [state, declaration] = await Promise.all([
+      sendCommand(client, new GetPipelineStateCommand({ name: pipeline.name }), { operation: 'GetPipelineState', mutating: false, retrySafe: true }),
+      sendCommand(client, new GetPipelineCommand({ name: pipeline.name }), { operation: 'GetPipeline', mutating: false, retrySafe: true }),
+    ]);
+    return pendingApprovalsOf(state, declaration.pipeline);
+  }
+
+  async putApprovalResult(
+    pipeline: PipelineRef, approval: Pick<PendingApproval, 'stage' | 'action' | 'token'>, decision: ApprovalDecision, summary: string,
+  ): Promise<ApprovalAnswered> {
+    // Not retried once an attempt may have reached AWS: if the first attempt was recorded, the retry fails with
+    // ApprovalAlreadyCompletedException, and our own answer would be reported as someone else's. An attempt that
+    // never reached AWS, or that AWS refused (throttling), is retried as usual; an ambiguous one is "outcome unknown".
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new PutApprovalResultCommand({
+        pipelineName: pipeline.name,
+        stageName: approval.stage,
+        actionName: approval.action,
+        result: { status: decision, summary },
+        token: approval.token,
+      }),
+      { operation: 'PutApprovalResult', mutating: true, retrySafe: false },
+    );
+    return { approvedAt: output.approvedAt, requestId: output.$metadata?.requestId };
   }
 }

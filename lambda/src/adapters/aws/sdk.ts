@@ -9,6 +9,7 @@ export {
   GetPipelineCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  PutApprovalResultCommand,
   RollbackStageCommand,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';

@@ -118,6 +118,63 @@ describe('CodeDeployAdapter.recentDeployments', () => {
     expect(deployments.map((deployment) => deployment.id)).toEqual(['d-30', 'd-29', 'd-28', 'd-27', 'd-26']);
   });
 
+  it('looks for the newest among the last week\'s deployments, then the last quarter\'s, then all, until a window holds enough', async () => {
+    // Prepare: AWS lists in no promised order, so only a window listed in full can be trusted to hold the newest.
+    const now = new Date('2024-05-20T12:00:00Z');
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-19'] })
+      .resolvesOnce({ deployments: ['d-19', 'd-3'] })
+      .resolvesOnce({ deployments: ['d-19', 'd-3', 'd-1'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const adapter = new CodeDeployAdapter(() => new CodeDeployClient({ region: 'us-west-2', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } }), () => now);
+
+    // Act
+    const deployments = await adapter.recentDeployments(group, ['Succeeded'], 3);
+
+    // Assess
+    const ranges = deployMock.commandCalls(ListDeploymentsCommand).map((call) => call.args[0].input.createTimeRange);
+    expect(ranges).toEqual([{ start: new Date('2024-05-13T12:00:00Z') }, { start: new Date('2024-02-20T12:00:00Z') }, undefined]);
+    expect(deployments.map((d) => d.id)).toEqual(['d-19', 'd-3', 'd-1']);
+  });
+
+  it('keeps the last week listed in full rather than a quarter cut short by the page bound', async () => {
+    // Prepare
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-19', 'd-18'] })
+      .resolves({ deployments: ['d-2', 'd-1'], nextToken: 'more' });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const deployments = await adapter.recentDeployments(group, ['Succeeded'], 50);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 3);
+    expect(deployments.map((d) => d.id)).toEqual(['d-19', 'd-18']);
+  });
+
+  it('trusts the last week when it was listed in full and holds enough', async () => {
+    // Prepare
+    deployMock.on(ListDeploymentsCommand).resolves({ deployments: ['d-19', 'd-18'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const [latest] = await adapter.recentDeployments(group, [], 1);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 1);
+    expect(latest?.id).toBe('d-19');
+  });
+
   it('stops after two pages even when AWS offers more', async () => {
     // Prepare
     deployMock.on(ListDeploymentsCommand).resolves({ deployments: [], nextToken: 'more' });
@@ -158,6 +215,80 @@ describe('CodeDeployAdapter.recentDeployments', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
     await expect(failure).rejects.toMatchObject({ requestId: 'req-7', operation: 'ListDeployments' });
+  });
+});
+
+describe('CodeDeployAdapter.deploymentsCreated', () => {
+  const from = new Date('2024-05-10T00:00:00Z');
+  const to = new Date('2024-05-17T00:00:00Z');
+
+  it('lists the group over the period with createTimeRange, every page, and keeps [from, to)', async () => {
+    // Prepare
+    deployMock
+      .on(ListDeploymentsCommand)
+      .resolvesOnce({ deployments: ['d-10', 'd-12'], nextToken: 'page-2' })
+      .resolvesOnce({ deployments: ['d-17', 'd-16'] });
+    deployMock.on(BatchGetDeploymentsCommand).callsFake((input: { deploymentIds: string[] }) => ({
+      deploymentsInfo: input.deploymentIds.map((id) => info(id, Number(id.slice(2)))),
+    }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.deploymentsCreated(group, from, to, 10);
+
+    // Assess
+    expect(deployMock).toHaveReceivedNthSpecificCommandWith(1, ListDeploymentsCommand, {
+      applicationName: 'checkout', deploymentGroupName: 'prod', createTimeRange: { start: from, end: to }, nextToken: undefined,
+    });
+    expect(deployMock).toHaveReceivedNthSpecificCommandWith(2, ListDeploymentsCommand, { nextToken: 'page-2', createTimeRange: { start: from, end: to } });
+    expect(deployMock.commandCalls(ListDeploymentsCommand)[0]?.args[0].input).not.toHaveProperty('includeOnlyStatuses');
+    // Created at the first instant: kept; at the period's end: left for the next period.
+    expect(history).toEqual({ items: expect.any(Array), complete: true });
+    expect(history.items.map((d) => d.id)).toEqual(['d-16', 'd-12', 'd-10']);
+  });
+
+  it('reads batches four at a time, and says the history is incomplete at the page bound', async () => {
+    // Prepare: three pages of 100 ids offered, two read: eight batches of 25.
+    let page = 0;
+    deployMock.on(ListDeploymentsCommand).callsFake(() => {
+      page += 1;
+      return { deployments: Array.from({ length: 100 }, (_, i) => `d-${page}-${i}`), nextToken: 'more' };
+    });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    deployMock.on(BatchGetDeploymentsCommand).callsFake(async (input: { deploymentIds: string[] }) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return { deploymentsInfo: input.deploymentIds.map((id) => info(id, 12)) };
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.deploymentsCreated(group, from, to, 2);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandTimes(ListDeploymentsCommand, 2);
+    expect(deployMock).toHaveReceivedCommandTimes(BatchGetDeploymentsCommand, 8);
+    expect(mostInFlight).toBe(4);
+    expect(history.complete).toBe(false);
+    expect(history.items).toHaveLength(200);
+  });
+
+  it('names the deployment a CodeDeploy rollback rolls back', async () => {
+    // Prepare
+    deployMock.on(ListDeploymentsCommand).resolves({ deployments: ['d-12'] });
+    deployMock.on(BatchGetDeploymentsCommand).resolves({
+      deploymentsInfo: [info('d-12', 12, { creator: 'codeDeployRollback', rollbackInfo: { rollbackTriggeringDeploymentId: 'd-11' } })],
+    });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const { items: [deployment] } = await adapter.deploymentsCreated(group, from, to, 10);
+
+    // Assess
+    expect(deployment).toMatchObject({ id: 'd-12', isRollback: true, rollbackOf: 'd-11' });
   });
 });
 

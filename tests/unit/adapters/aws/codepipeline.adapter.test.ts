@@ -1,8 +1,14 @@
 import {
+  ActionNotFoundException,
+  ApprovalAlreadyCompletedException,
   CodePipelineClient,
   ConflictException,
   GetPipelineCommand,
+  type GetPipelineCommandOutput,
   GetPipelineStateCommand,
+  InvalidApprovalTokenException,
+  PutApprovalResultCommand,
+  StageNotFoundException,
   ListPipelineExecutionsCommand,
   PipelineNotFoundException,
   RollbackStageCommand,
@@ -12,6 +18,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { CodePipelineAdapter, describeTrigger } from '../../../../lambda/src/adapters/aws/codepipeline.adapter';
 import {
+  ApprovalNotPendingError,
   AwsTimeoutError,
   AwsUnavailableError,
   BusyError,
@@ -111,6 +118,67 @@ describe('CodePipelineAdapter.recentExecutions', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
     await expect(failure).rejects.toMatchObject({ requestId: 'req-123', operation: 'ListPipelineExecutions' });
+  });
+});
+
+describe('CodePipelineAdapter.executionsSince', () => {
+  const summary = (id: string, iso: string) => ({ pipelineExecutionId: id, status: 'Succeeded' as const, startTime: new Date(iso), lastUpdateTime: new Date(iso) });
+  const since = new Date('2024-05-10T00:00:00Z');
+
+  it('follows nextToken until a page reaches back past the period, and keeps only what started in it', async () => {
+    // Prepare
+    pipelineMock
+      .on(ListPipelineExecutionsCommand)
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e4', '2024-05-14T10:00:00Z'), summary('e3', '2024-05-12T10:00:00Z')], nextToken: 'page-2' })
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e2', '2024-05-10T00:00:00Z'), summary('e1', '2024-05-09T23:59:59Z')], nextToken: 'page-3' })
+      .resolvesOnce({ pipelineExecutionSummaries: [summary('e0', '2024-05-01T10:00:00Z')] });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 5);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 2);
+    expect(pipelineMock).toHaveReceivedNthSpecificCommandWith(1, ListPipelineExecutionsCommand, { pipelineName: 'checkout-prod', maxResults: 100, nextToken: undefined });
+    expect(pipelineMock).toHaveReceivedNthSpecificCommandWith(2, ListPipelineExecutionsCommand, { pipelineName: 'checkout-prod', maxResults: 100, nextToken: 'page-2' });
+    expect(history).toEqual({ items: expect.any(Array), complete: true });
+    expect(history.items.map((e) => e.id)).toEqual(['e4', 'e3', 'e2']);
+  });
+
+  it('stops at the page bound and says the history is not complete', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [summary('e9', '2024-05-14T10:00:00Z')], nextToken: 'more' });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 3);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 3);
+    expect(history.complete).toBe(false);
+    expect(history.items.map((e) => e.id)).toEqual(['e9']);
+  });
+
+  it('ends at the last page AWS has, complete', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [summary('e1', '2024-05-11T10:00:00Z')] });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const history = await adapter.executionsSince(pipeline, since, 5);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandTimes(ListPipelineExecutionsCommand, 1);
+    expect(history).toMatchObject({ complete: true, items: [{ id: 'e1', status: 'Succeeded' }] });
+  });
+
+  it('reports a missing pipeline as ResourceNotFoundError', async () => {
+    // Prepare
+    pipelineMock.on(ListPipelineExecutionsCommand).rejects(new PipelineNotFoundException({ message: 'no such pipeline', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act and assess
+    await expect(adapter.executionsSince(pipeline, since, 5)).rejects.toBeInstanceOf(ResourceNotFoundError);
   });
 });
 
@@ -350,5 +418,136 @@ describe('CodePipelineAdapter.rollbackStage', () => {
 
     // Act / Assess
     await expect(adapter.rollbackStage(pipeline, 'Deploy', 'exec-bad')).rejects.toBeInstanceOf(InvalidStateError);
+  });
+});
+
+describe('CodePipelineAdapter.pendingApprovals', () => {
+  const declaration: GetPipelineCommandOutput = {
+    $metadata: {},
+    pipeline: {
+      name: 'checkout-prod', roleArn: 'arn:aws:iam::123456789012:role/pipeline', stages: [
+        { name: 'Source', actions: [{ name: 'Source', actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' } }] },
+        { name: 'Approve', actions: [
+          { name: 'ManualApproval', actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' }, configuration: { CustomData: 'Check the canary dashboard', ExternalEntityLink: 'https://example.com' } },
+          { name: 'SecondOpinion', actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' } },
+        ] },
+        { name: 'Deploy', actions: [{ name: 'Deploy', actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CodeDeploy', version: '1' } }] },
+      ],
+    },
+  };
+  const since = new Date('2026-11-26T12:00:00Z');
+
+  it('reads the state and the declaration of the named pipeline, and finds each Approval/Manual action in progress with a token', async () => {
+    // Prepare
+    pipelineMock.on(GetPipelineStateCommand).resolves({
+      pipelineName: 'checkout-prod',
+      stageStates: [
+        { stageName: 'Source', actionStates: [{ actionName: 'Source', latestExecution: { status: 'Succeeded' } }] },
+        {
+          stageName: 'Approve',
+          latestExecution: { pipelineExecutionId: 'exec-7', status: 'InProgress' },
+          actionStates: [
+            { actionName: 'ManualApproval', latestExecution: { status: 'InProgress', token: 'tok-1', lastStatusChange: since } },
+            { actionName: 'SecondOpinion', latestExecution: { status: 'InProgress', token: 'tok-2', lastStatusChange: since, summary: 'Waiting for Kim' } },
+          ],
+        },
+        // A token on an action that is not an approval, or on one no longer in progress, is no pending approval.
+        { stageName: 'Deploy', actionStates: [{ actionName: 'Deploy', latestExecution: { status: 'InProgress', token: 'tok-3' } }] },
+      ],
+    });
+    pipelineMock.on(GetPipelineCommand).resolves(declaration);
+    const { adapter, regions } = makeAdapter();
+
+    // Act
+    const pending = await adapter.pendingApprovals(pipeline);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(GetPipelineStateCommand, { name: 'checkout-prod' });
+    expect(pipelineMock).toHaveReceivedCommandWith(GetPipelineCommand, { name: 'checkout-prod' });
+    expect(regions.every((region) => region === 'eu-west-1')).toBe(true);
+    expect(pending).toEqual([
+      { stage: 'Approve', action: 'ManualApproval', token: 'tok-1', since, message: 'Check the canary dashboard', executionId: 'exec-7' },
+      { stage: 'Approve', action: 'SecondOpinion', token: 'tok-2', since, message: 'Waiting for Kim', executionId: 'exec-7' },
+    ]);
+  });
+
+  it('finds none when the waiting action has no token, as in a PARALLEL pipeline', async () => {
+    // Prepare
+    pipelineMock.on(GetPipelineStateCommand).resolves({
+      stageStates: [{ stageName: 'Approve', actionStates: [{ actionName: 'ManualApproval', latestExecution: { status: 'InProgress' } }] }],
+    });
+    pipelineMock.on(GetPipelineCommand).resolves(declaration);
+    const { adapter } = makeAdapter();
+
+    // Act
+    const pending = await adapter.pendingApprovals(pipeline);
+
+    // Assess
+    expect(pending).toEqual([]);
+  });
+});
+
+describe('CodePipelineAdapter.putApprovalResult', () => {
+  const approval = { stage: 'Approve', action: 'ManualApproval', token: '1c7a9e2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d' };
+
+  it('answers the named stage and action with the token, the decision and the summary', async () => {
+    // Prepare
+    const approvedAt = new Date('2026-11-26T14:00:00Z');
+    pipelineMock.on(PutApprovalResultCommand).resolves({ approvedAt, $metadata: { requestId: 'req-77' } });
+    const { adapter, regions } = makeAdapter();
+
+    // Act
+    const answered = await adapter.putApprovalResult(pipeline, approval, 'Approved', 'Approved by voice through push-to-prod, for Dana');
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(PutApprovalResultCommand, {
+      pipelineName: 'checkout-prod', stageName: 'Approve', actionName: 'ManualApproval', token: approval.token,
+      result: { status: 'Approved', summary: 'Approved by voice through push-to-prod, for Dana' },
+    });
+    expect(answered).toEqual({ approvedAt, requestId: 'req-77' });
+    expect(regions).toEqual(['eu-west-1']);
+  });
+
+  it.each([
+    ['ApprovalAlreadyCompletedException', new ApprovalAlreadyCompletedException({ message: 'already completed', ...metadata })],
+    ['InvalidApprovalTokenException', new InvalidApprovalTokenException({ message: 'invalid token', ...metadata })],
+  ])('reports %s as ApprovalNotPendingError, with nothing changed', async (_name, error) => {
+    // Prepare
+    pipelineMock.on(PutApprovalResultCommand).rejects(error);
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.putApprovalResult(pipeline, approval, 'Rejected', 'Rejected by voice');
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(ApprovalNotPendingError);
+    await expect(failure).rejects.toMatchObject({ code: 'AWS_APPROVAL_NOT_PENDING', operation: 'PutApprovalResult', requestId: 'req-123' });
+  });
+
+  it.each([
+    ['StageNotFoundException', new StageNotFoundException({ message: 'no stage', ...metadata })],
+    ['ActionNotFoundException', new ActionNotFoundException({ message: 'no action', ...metadata })],
+  ])('reports %s as ResourceNotFoundError', async (_name, error) => {
+    // Prepare
+    pipelineMock.on(PutApprovalResultCommand).rejects(error);
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.putApprovalResult(pipeline, approval, 'Approved', 'Approved by voice');
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
+  });
+
+  it('reports a timeout on the answer as an unknown outcome', async () => {
+    // Prepare
+    pipelineMock.on(PutApprovalResultCommand).rejects(Object.assign(new Error('Request aborted'), { name: 'AbortError' }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.putApprovalResult(pipeline, approval, 'Approved', 'Approved by voice');
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'AwsTimeoutError', mutating: true });
   });
 });

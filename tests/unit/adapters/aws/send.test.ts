@@ -177,6 +177,36 @@ describe('sendCommand with a real client on loopback', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('does not send PutApprovalResult again after a 500: a recorded first answer would make the retry fail as already answered', async () => {
+    // Prepare
+    const fault: Reply = (_request, response) => json(response, 500, { __type: 'InternalFailure', message: 'oops' });
+    const aws = await startAws([fault]);
+    const adapter = new CodePipelineAdapter((region) => aws.codePipeline(region));
+    const approval = { stage: 'Approve', action: 'ManualApproval', token: '1c7a9e2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d' };
+
+    // Act
+    const failure = adapter.putApprovalResult(pipeline, approval, 'Approved', 'Approved by voice');
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'AwsUnavailableError', mutating: true, operation: 'PutApprovalResult' });
+    expect(seen).toEqual([{ target: 'CodePipeline_20150709.PutApprovalResult', contentType: 'application/x-amz-json-1.1' }]);
+  });
+
+  it('still retries PutApprovalResult when AWS throttled it, since nothing was recorded', async () => {
+    // Prepare
+    const ok: Reply = (_request, response) => json(response, 200, { approvedAt: 1764165600 });
+    const aws = await startAws([throttle, ok]);
+    const adapter = new CodePipelineAdapter((region) => aws.codePipeline(region));
+    const approval = { stage: 'Approve', action: 'ManualApproval', token: '1c7a9e2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d' };
+
+    // Act
+    const result = await adapter.putApprovalResult(pipeline, approval, 'Rejected', 'Rejected by voice');
+
+    // Assess
+    expect(result).toEqual({ approvedAt: new Date(1764165600 * 1000), requestId: 'req-2' });
+    expect(seen).toHaveLength(2);
+  });
+
   it('reports a refused connection as AwsUnavailableError that changed nothing', async () => {
     // Prepare
     useEndpoint(`http://127.0.0.1:${await closedPort()}`);

@@ -81,6 +81,30 @@ describe('local-aws CodeDeploy', () => {
     expect(recent.deployments).toHaveLength(2);
   });
 
+  it('lists only the deployments created within a time range, over every page, and refuses a range that ends before it starts', async () => {
+    // Prepare: the seeded four, then twelve more a stage apart.
+    const from = clock.now();
+    for (let i = 0; i < 12; i += 1) {
+      await clients.deploy.send(new CreateDeploymentCommand({ ...GROUP, revision: revision(`${i}`.padStart(40, 'b')) }));
+      clock.advance(STAGE_MS);
+    }
+    const to = new Date(from + 10 * STAGE_MS);
+
+    // Act
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await clients.deploy.send(new ListDeploymentsCommand({ ...GROUP, createTimeRange: { start: new Date(from), end: to }, nextToken }));
+      ids.push(...(page.deployments ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken !== undefined);
+    const backwards = clients.deploy.send(new ListDeploymentsCommand({ ...GROUP, createTimeRange: { start: to, end: new Date(from) } }));
+
+    // Assess: created at from, from + 1 stage, …, from + 10 stages (the end is inclusive).
+    expect(ids).toHaveLength(11);
+    await expect(backwards).rejects.toMatchObject({ name: 'InvalidTimeRangeException' });
+  });
+
   it('reports the last successful and the last attempted deployment of a group', async () => {
     // Prepare
     const { deploymentId } = await clients.deploy.send(new CreateDeploymentCommand({ ...GROUP, revision: revision('b'.repeat(40)) }));

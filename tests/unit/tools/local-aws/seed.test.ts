@@ -85,4 +85,55 @@ describe('seedFromConfig', () => {
     expect(ids(seeded(7))).toEqual(ids(seeded(7)));
     expect(ids(seeded(7))).not.toEqual(ids(seeded(8)));
   });
+
+  describe('with weeks of older history, as the simulator seeds it', () => {
+    const DAY = 86_400_000;
+    const withWeeks = () => {
+      const store = new LocalAwsStore({ clock: new ManualClock(), seed: 1 });
+      seedFromConfig(store, mixedConfig(), { weeks: 4 });
+      return store;
+    };
+
+    it('reaches back four weeks, with failures among the releases and the last three days as before', () => {
+      // Act
+      const store = withWeeks();
+
+      // Assess
+      const executions = store.pipeline('checkout-prod').executions;
+      const oldest = Math.min(...executions.map((e) => e.startedAt));
+      expect(store.now() - oldest).toBeGreaterThan(21 * DAY);
+      const statuses = executions.map((e) => store.view(e).status);
+      expect(statuses.slice(-4)).toEqual(['Succeeded', 'Succeeded', 'Failed', 'Succeeded']);
+      expect(statuses.slice(0, -4).filter((s) => s === 'Failed').length).toBeGreaterThanOrEqual(3);
+      // Runs take minutes, as real ones do.
+      expect(executions.every((e) => store.view(e).lastUpdatedAt - e.startedAt >= 9 * 60_000)).toBe(true);
+    });
+
+    it('rolls some releases back an hour after they shipped, putting the revision before them back', () => {
+      // Act
+      const store = withWeeks();
+
+      // Assess
+      const deployments = store.deploymentsOf(store.deploymentGroup('checkout', 'checkout-prod'));
+      const rollbacks = deployments.filter((d) => d.description?.startsWith('push-to-prod rollback'));
+      expect(rollbacks.length).toBeGreaterThanOrEqual(2);
+      for (const rollback of rollbacks) {
+        const rolledBack = deployments.filter((d) => d.createdAt < rollback.createdAt && store.deploymentStatus(d, rollback.createdAt) === 'Succeeded').at(-1);
+        expect(rollback.revision).toEqual(rolledBack?.previousRevision);
+        expect(store.deploymentStatus(rollback)).toBe('Succeeded');
+      }
+    });
+
+    it('gives each pipeline and deployment group a mix of its own', () => {
+      // Act
+      const store = withWeeks();
+
+      // Assess
+      const failedDays = (name: string) => store.pipeline(name).executions
+        .filter((e) => store.view(e).status === 'Failed').map((e) => Math.round((store.now() - e.startedAt) / DAY));
+      expect(failedDays('checkout-prod')).not.toEqual(failedDays('search-staging'));
+      const searchProd = store.deploymentsOf(store.deploymentGroup('search', 'search-prod'));
+      expect(searchProd.filter((d) => store.deploymentStatus(d) === 'Failed').length).toBeGreaterThanOrEqual(3);
+    });
+  });
 });

@@ -42,6 +42,17 @@ describe('local-aws server', () => {
       expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
     });
 
+    it('refuses a time range whose ends are not timestamps, as AWS\'s deserializer does', async () => {
+      // Act
+      const response = await post('CodeDeploy_20141006.ListDeployments', JSON.stringify({
+        applicationName: 'checkout', deploymentGroupName: 'checkout-prod', createTimeRange: { start: '2026-11-01' },
+      }));
+
+      // Assess
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ __type: 'SerializationException' });
+    });
+
     it('refuses an unsigned request the way AWS does', async () => {
       // Act
       const response = await fetch(aws.url, {
@@ -88,7 +99,7 @@ describe('local-aws server', () => {
       expect(aws.mutatingCalls()).toEqual([
         {
           service: 'codepipeline', operation: 'StartPipelineExecution', input: { name: 'checkout-prod', clientRequestToken: 'tok-1' },
-          at: aws.store.now(), accessKeyId: 'AKIDTEST',
+          at: aws.store.now(), accessKeyId: 'AKIDTEST', region: 'us-east-1',
         },
       ]);
     });
@@ -96,7 +107,7 @@ describe('local-aws server', () => {
     it('counts only the operations that change state as mutating', () => {
       // Assess
       expect([...MUTATING_OPERATIONS].sort()).toEqual(
-        ['CreateDeployment', 'RollbackStage', 'StartPipelineExecution', 'StopDeployment'],
+        ['CreateDeployment', 'PutApprovalResult', 'RollbackStage', 'StartPipelineExecution', 'StopDeployment'],
       );
     });
   });

@@ -98,6 +98,50 @@ describe('releasePolicyStatements', () => {
     expect(none).toBeUndefined();
   });
 
+  it('grants answering approvals only where the config opts in, on the named action or on that pipeline\'s actions', () => {
+    // Prepare
+    const config = configWith([{
+      name: 'a',
+      environments: {
+        production: { pipeline: 'p-prod', approvals: { stage: 'Approve', action: 'ManualApproval' } },
+        staging: { pipeline: 'p-staging', approvals: true },
+        dev: { pipeline: 'p-dev', approvals: false },
+        qa: { pipeline: 'p-qa' },
+      },
+    }], { region: 'us-east-1' });
+
+    // Act
+    const statements = releasePolicyStatements(config);
+
+    // Assess
+    expect(statementBySid(statements, 'PipelineApprovals')).toEqual({
+      Sid: 'PipelineApprovals',
+      Effect: 'Allow',
+      Action: ['codepipeline:PutApprovalResult'],
+      Resource: [
+        'arn:${AWS::Partition}:codepipeline:us-east-1:${AWS::AccountId}:p-prod/Approve/ManualApproval',
+        'arn:${AWS::Partition}:codepipeline:us-east-1:${AWS::AccountId}:p-staging/*/*',
+      ],
+    });
+    expect(statementBySid(statements, 'PipelineDeclarations')?.Resource).toEqual([
+      'arn:${AWS::Partition}:codepipeline:us-east-1:${AWS::AccountId}:p-prod',
+      'arn:${AWS::Partition}:codepipeline:us-east-1:${AWS::AccountId}:p-staging',
+    ]);
+    expect(statementBySid(statements, 'Pipelines')?.Action).not.toContain('codepipeline:GetPipeline');
+  });
+
+  it('grants no approval action when no environment opts in', () => {
+    // Prepare
+    const config = configWith([{ name: 'a', environments: { production: { pipeline: 'p' } } }]);
+
+    // Act
+    const actions = releasePolicyStatements(config).flatMap((s) => s.Action);
+
+    // Assess
+    expect(actions).not.toContain('codepipeline:PutApprovalResult');
+    expect(actions).not.toContain('codepipeline:GetPipeline');
+  });
+
   it('grants no CodeDeploy action at all when no environment has a deployment group', () => {
     // Prepare
     const config = configWith([{ name: 'a', environments: { production: { pipeline: 'p' } } }]);

@@ -19,9 +19,24 @@ describe('serviceSlotType', () => {
       name: 'SERVICE',
       values: [
         { id: 'checkout', name: { value: 'checkout', synonyms: ['checkout service', 'cart'] } },
-        { id: 'search', name: { value: 'search', synonyms: [] } },
+        { id: 'search', name: { value: 'search', synonyms: ['search service'] } },
       ],
     });
+  });
+
+  it('gives a service without synonyms one phrase of its own that no other service claims, as the SMAPI schema requires', () => {
+    // Prepare: "search service" is the name of another service, so "search" gets the next phrase.
+    const config = configWith([
+      { name: 'search', environments: { production: pipelineOnly('p1') } },
+      { name: 'search service', environments: { production: pipelineOnly('p2') } },
+    ]);
+
+    // Act
+    const type = serviceSlotType(config);
+
+    // Assess
+    expect(valueOf(type, 'search')?.name.synonyms).toEqual(['the search']);
+    expect(valueOf(type, 'search service')?.name.synonyms).toEqual(['the search service']);
   });
 
   it('drops synonyms that repeat the value or each other, whatever their case or spacing', () => {
@@ -56,7 +71,7 @@ describe('environmentSlotType', () => {
       value: 'production',
       synonyms: ['prod', 'live', 'prd', 'production environment', 'prod environment'],
     });
-    expect(valueOf(type, 'eu-west')?.name).toEqual({ value: 'eu-west', synonyms: [] });
+    expect(valueOf(type, 'eu-west')?.name).toEqual({ value: 'eu-west', synonyms: ['eu-west environment'] });
   });
 
   it('gives a built-in synonym to nobody when it is also the name of another environment', () => {

@@ -40,6 +40,22 @@ describe('parseReplay', () => {
     expect(issues).toEqual([expect.stringMatching(/^userInput\[1\]: blank/), expect.stringMatching(/^userInput\[3\]: blank/)]);
   });
 
+  it('reads a task to launch before the inputs, which ask dialog itself ignores', () => {
+    // Act
+    const script = parseReplay(JSON.stringify({ ...valid, task: { name: 'PushToProd', input: { environment: 'prod' } }, userInput: ['yes', '.quit'] }));
+    // Assess
+    expect(script.task).toEqual({ name: 'PushToProd', version: '1', input: { environment: 'prod' } });
+    expect(script.userInputs).toEqual(['yes']);
+  });
+
+  it.each([
+    ['without a name', { input: {} }, /^task\.name: required/],
+    ['whose input is not an object', { name: 'PushToProd', input: ['prod'] }, /^task\.input: expected an object/],
+    ['whose version is not a whole number', { name: 'PushToProd', version: 1 }, /^task\.version: /],
+  ])('refuses a task %s', (_, task, issue) => {
+    expect(issuesOf(JSON.stringify({ ...valid, task }))).toEqual([expect.stringMatching(issue)]);
+  });
+
   it('requires skillId and locale', () => {
     // Act
     const issues = issuesOf(JSON.stringify({ type: 'text', userInput: ['hi'] }));

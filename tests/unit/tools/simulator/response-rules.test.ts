@@ -25,6 +25,11 @@ function intentRequest(asked: Intent = DEPLOY): Request {
 
 const LAUNCH: Request = { type: 'LaunchRequest', requestId: 'amzn1.echo-api.request.2', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US' };
 
+const RESUMED = {
+  type: 'SessionResumedRequest', requestId: 'amzn1.echo-api.request.3', timestamp: '2026-01-01T00:00:00Z', locale: 'en-US',
+  cause: { type: 'ConnectionCompleted', token: 'offer', status: { code: '200', message: 'OK' } },
+} as Request;
+
 function ssml(text: string): { type: 'SSML'; ssml: string } {
   return { type: 'SSML', ssml: `<speak>${text}</speak>` };
 }
@@ -51,9 +56,39 @@ describe('responseBreaches', () => {
 
   it.each<[string, ResponseRule, Request, ResponseEnvelope, Request, ResponseEnvelope]>([
     [
-      'a Dialog directive in answer to a LaunchRequest', 'dialog-answers-intent-request',
-      LAUNCH, answer([elicitEnvironment()]),
+      'a Dialog directive in answer to a SessionResumedRequest', 'dialog-answers-intent-request',
+      RESUMED, answer([elicitEnvironment()]),
       intentRequest(), answer([elicitEnvironment()]),
+    ],
+    [
+      'a LaunchRequest chained into a built-in intent', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('AMAZON.HelpIntent', {}) }]),
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'a LaunchRequest chained into an intent the dialog model lacks', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([elicitEnvironment(intent('StatusIntent', { service: 'checkout', environment: undefined }))]),
+      LAUNCH, answer([elicitEnvironment(intent('RollbackIntent', { service: 'checkout', environment: undefined }))]),
+    ],
+    [
+      'a LaunchRequest chained into an intent the model does not have', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.Delegate', updatedIntent: intent('ShipItIntent', {}) }], { outputSpeech: undefined, reprompt: undefined }),
+      LAUNCH, answer([{ type: 'Dialog.Delegate', updatedIntent: DEPLOY }], { outputSpeech: undefined, reprompt: undefined }),
+    ],
+    [
+      'a Dialog directive in answer to a LaunchRequest with no intent to chain into', 'dialog-chains-into-custom-intent',
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'environment' }]),
+      LAUNCH, answer([elicitEnvironment()]),
+    ],
+    [
+      'a LaunchRequest chained into an intent with a slot it does not have', 'dialog-slots-match-model',
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('DeployIntent', { service: 'checkout', environment: 'production', pin: undefined }) }]),
+      LAUNCH, answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('DeployIntent', { service: 'checkout', environment: 'production' }) }]),
+    ],
+    [
+      'a LaunchRequest chained into an intent, asking for a slot it does not have', 'dialog-target-slot-of-intent',
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin', updatedIntent: DEPLOY }]),
+      LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: DEPLOY }]),
     ],
     [
       'an updatedIntent that names another intent than the request', 'dialog-names-request-intent',
@@ -147,6 +182,49 @@ describe('responseBreaches', () => {
     // Assess
     expect(refused).toEqual([rule]);
     expect(taken).toEqual([]);
+  });
+
+  describe('a Connections.StartConnection offering a routine', () => {
+    const offer = (change: (o: Record<string, any>) => void = () => undefined): Directive => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const directive: Record<string, any> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+        type: 'Connections.StartConnection', uri: 'connection://AMAZON.OfferAutomation/1', onCompletion: 'RESUME_SESSION', token: 'offer',
+        input: { automation: {
+          trigger: { type: 'Alexa.Automation.Trigger.Voice.CustomUtterance', version: '1.0', payload: { utterances: ['push to prod'], locale: 'en-US' } },
+          operations: { serial: [{ operation: { type: 'Alexa.Automation.Operation.Skill.StartConnection', version: '1.0', operationId: 'op', payload: {} } }] },
+        } },
+      };
+      change(directive);
+      return directive as Directive;
+    };
+    const spoken = (directives: Directive[], response: Partial<Response> = {}): ResponseEnvelope => ({
+      version: '1.0', response: { outputSpeech: ssml('Done.'), directives, ...response },
+    });
+
+    it('takes an offer with speech, no reprompt and the session left to be resumed', () => {
+      expect(rulesBroken(intentRequest(), spoken([offer()]))).toEqual([]);
+      expect(rulesBroken(RESUMED, spoken([offer()]))).toEqual([]);
+    });
+
+    it.each<[string, ResponseRule, ResponseEnvelope]>([
+      ['one that ends the session it is to resume', 'connection-resumes-session', spoken([offer()], { shouldEndSession: true })],
+      ['one with a reprompt', 'connection-without-reprompt', spoken([offer()], { reprompt: { outputSpeech: ssml('Well?') } })],
+      ['one beside a Dialog directive', 'connection-alone', spoken([offer(), { type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }], { outputSpeech: ssml('Sure?') })],
+      ['one beside an AudioPlayer directive', 'connection-alone', spoken([offer(), { type: 'AudioPlayer.Stop' }])],
+      ['one that does not resume the session', 'offer-automation-input', spoken([offer((o) => { o.onCompletion = 'SEND_ERRORS_ONLY'; })])],
+      ['one without an automation', 'offer-automation-input', spoken([offer((o) => { o.input = {}; })])],
+      ['one with six utterances', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.utterances = ['a', 'b', 'c', 'd', 'e', 'f']; })])],
+      ['one with digits in an utterance', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.utterances = ['push to prod 2']; })])],
+      ['one in another locale than the device\'s', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.payload.locale = 'en-GB'; })])],
+      ['one with an unknown trigger', 'offer-automation-input', spoken([offer((o) => { o.input.automation.trigger.type = 'Alexa.Automation.Trigger.Voice.Anything'; })])],
+      ['one with no operation', 'offer-automation-input', spoken([offer((o) => { o.input.automation.operations.serial = []; })])],
+    ])('refuses %s (%s)', (_, rule, bad) => {
+      expect(rulesBroken(intentRequest(), bad)).toEqual([rule]);
+    });
+
+    it('refuses a custom utterance trigger in a locale it does not work in', () => {
+      const japanese = { ...intentRequest(), locale: 'ja-JP' } as Request;
+      expect(rulesBroken(japanese, spoken([offer((o) => { o.input.automation.trigger.payload.locale = 'ja-JP'; })]))).toEqual(['offer-automation-input']);
+    });
   });
 
   it('says which slots are extra and which are missing', () => {

@@ -1,6 +1,7 @@
 import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { SkillResponseRejectedError } from '../../../../tools/simulator/errors';
 import { PROBLEM_CAPTION } from '../../../../tools/simulator/simulator';
+import { formatTranscript } from '../../../../tools/simulator/transcript';
 import { describeRequest, fixtureModel, intentRequestOf, recordingSkill, simulatorFor, SKILL_ID, slotValuesOf, speak } from './fake-skill';
 
 /** The intent of a request, for a skill that echoes it back in a directive. */
@@ -91,6 +92,107 @@ describe('Simulator', () => {
       expect(envelope?.context.System.device?.deviceId).toBe('amzn1.ask.device.KITCHEN');
       expect(envelope?.context.System.application.applicationId).toBe(SKILL_ID);
       expect(envelope?.request.locale).toBe('en-GB');
+    });
+  });
+
+  describe('a task launch', () => {
+    it('sends a LaunchRequest in a new session carrying the task, named after the skill', async () => {
+      // Prepare
+      const skill = recordingSkill(() => speak('Shall I push checkout to production?', { end: false }));
+      const simulator = simulatorFor(skill.invoker);
+      // Act
+      const turn = await simulator.startTask('PushToProd', { service: 'checkout' });
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest']);
+      expect(skill.received[0]?.session?.new).toBe(true);
+      expect((skill.received[0]?.request as { task?: unknown }).task).toEqual({ name: `${SKILL_ID}.PushToProd`, version: '1', input: { service: 'checkout' } });
+      expect(turn.task).toEqual({ name: 'PushToProd', version: '1', input: { service: 'checkout' } });
+      expect(formatTranscript([turn])).toBe('Task  > PushToProd {"service":"checkout"}\nAlexa > Shall I push checkout to production?\n');
+    });
+
+    it('takes the yes to a ConfirmIntent chained from the launch as a yes to that intent', async () => {
+      // Prepare
+      const chained: Intent = { name: 'DeployIntent', confirmationStatus: 'NONE', slots: { service: { name: 'service', value: 'checkout', confirmationStatus: 'NONE' }, environment: { name: 'environment', value: 'production', confirmationStatus: 'NONE' } } };
+      const skill = recordingSkill((envelope) => (envelope.request.type === 'LaunchRequest'
+        ? speak('Shall I push checkout to production?', { directives: [{ type: 'Dialog.ConfirmIntent', updatedIntent: chained }] })
+        : speak('Done.', { end: true })));
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.startTask('PushToProd', { service: 'checkout', environment: 'production' });
+      // Act
+      const turn = await simulator.say('yes');
+      // Assess
+      expect(turn.error).toBeUndefined();
+      expect(describeRequest(skill.received[1])).toBe('DeployIntent');
+      expect(intentRequestOf(skill.received[1]).intent.confirmationStatus).toBe('CONFIRMED');
+      expect(skill.received[1]?.session?.new).toBe(false);
+    });
+
+    it('ends a session still open before the task starts its own', async () => {
+      // Prepare
+      const skill = recordingSkill(() => speak('Hi.', { end: false }));
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      // Act
+      await simulator.startTask('Rollback');
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest', 'SessionEndedRequest', 'LaunchRequest']);
+      expect(skill.received[2]?.session?.sessionId).not.toBe(skill.received[0]?.session?.sessionId);
+    });
+  });
+
+  describe('Alexa\'s offer of a routine', () => {
+    const offer = {
+      type: 'Connections.StartConnection', uri: 'connection://AMAZON.OfferAutomation/1', onCompletion: 'RESUME_SESSION', token: 'offer-1',
+      input: {
+        automation: {
+          trigger: { type: 'Alexa.Automation.Trigger.Voice.CustomUtterance', version: '1.0', payload: { utterances: ['push to prod'], locale: 'en-US' } },
+          operations: { serial: [{ operation: { type: 'Alexa.Automation.Operation.Skill.StartConnection', version: '1.0', operationId: 'op', payload: {} } }] },
+        },
+        renderingData: { operations: { op: { descriptionPrompt: 'Push to prod' } } },
+      },
+    } as never;
+    const offeringSkill = () => recordingSkill((envelope) => (envelope.request.type === 'SessionResumedRequest'
+      ? speak('Noted.', { end: true })
+      : speak('Want a shortcut?', { directives: [offer] })));
+    const causeOf = (envelope: RequestEnvelope | undefined) => (envelope?.request as { cause?: unknown } | undefined)?.cause;
+
+    it('offers it in its own words and hands the session back with a 200 after a yes', async () => {
+      // Prepare
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      // Act
+      const offered = await simulator.say('open release captain');
+      const answered = await simulator.say('yes');
+      // Assess
+      expect(formatTranscript([offered])).toBe('User  > open release captain\nAlexa > Want a shortcut?\nAlexa (offer) > Do you want to add a routine? When you say "push to prod", Alexa will start "Push to prod".\n');
+      expect(describeRequest(skill.received[1])).toBe('SessionResumedRequest');
+      expect(skill.received[1]?.session?.new).toBe(false);
+      expect(causeOf(skill.received[1])).toEqual({ type: 'ConnectionCompleted', token: 'offer-1', status: { code: '200', message: 'OK' }, result: null });
+      expect(answered.alexa).toEqual(['Noted.']);
+    });
+
+    it('hands back REJECTED_BY_CUSTOMER for anything but a yes', async () => {
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+
+      await simulator.say('not now');
+
+      expect(causeOf(skill.received[1])).toMatchObject({ status: { code: '204' }, result: { offerAutomationResponse: { reason: 'REJECTED_BY_CUSTOMER' } } });
+    });
+
+    it('hands back AUTOMATION_ALREADY_ENABLED at once for a routine the user took before', async () => {
+      // Prepare
+      const skill = offeringSkill();
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      await simulator.say('yes');
+      // Act
+      const again = await simulator.say('open release captain');
+      // Assess
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest', 'SessionResumedRequest', 'LaunchRequest', 'SessionResumedRequest']);
+      expect(causeOf(skill.received[3])).toMatchObject({ status: { code: '204' }, result: { offerAutomationResponse: { reason: 'AUTOMATION_ALREADY_ENABLED' } } });
+      expect(again.captions.filter((c) => c.kind === 'offer')).toEqual([]);
     });
   });
 
