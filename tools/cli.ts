@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
-import { parseFaultSpec, type FaultSpec, type RecordedCall } from './local-aws';
+import { parseAlarmSetting, parseFaultSpec, type AlarmStateValue, type FaultSpec, type RecordedCall } from './local-aws';
 import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
 import { DialogSetupError, startDialog, type DialogSession } from './dialog/session';
 import type { PolledNotifications, SessionNotifications } from './dialog/notifications';
@@ -37,6 +37,7 @@ const OPTIONS = {
   user: { type: 'string', value: 'ID', help: 'speak as another Alexa user id (try a stranger)' },
   person: { type: 'string', value: 'ID', help: 'speak as a recognised voice profile (person id)' },
   fault: { type: 'string', multiple: true, value: 'JSON', help: 'make the local AWS misbehave, e.g. {"kind":"throttle","service":"codepipeline","times":5}; repeatable' },
+  alarm: { type: 'string', multiple: true, value: 'NAME[=STATE]', help: 'set a local CloudWatch alarm (ALARM unless a state is given, e.g. checkout-prod-5xx=OK); repeatable' },
   'save-skill-io': { type: 'string', value: 'FILE', help: 'write every request and response the skill saw to FILE' },
   built: { type: 'boolean', help: 'talk to the esbuild bundle in lambda/dist (run npm run build first) instead of the sources' },
   aws: { type: 'boolean', help: 'use your real AWS credentials and endpoints instead of the local stand-in (never in tests)' },
@@ -78,6 +79,17 @@ function parseTaskInput(text: string | undefined): Record<string, unknown> {
   return input as Record<string, unknown>;
 }
 
+/** `--alarm checkout-prod-5xx` or `--alarm checkout-prod-5xx=OK`. */
+function parseAlarmArgument(text: string): { name: string; state: AlarmStateValue } {
+  const at = text.lastIndexOf('=');
+  const [name, state] = at < 0 ? [text, 'ALARM'] : [text.slice(0, at), text.slice(at + 1)];
+  try {
+    return parseAlarmSetting({ name, state });
+  } catch (error) {
+    throw new UsageError(`--alarm ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Refuses a --save-skill-io path that could not be written, before the run rather than after it. */
 function checkWritable(path: string): void {
   const target = resolve(path);
@@ -116,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const faults = (values.fault ?? []).map(parseFaultArgument);
+  const alarms = (values.alarm ?? []).map(parseAlarmArgument);
   if (values['save-skill-io'] !== undefined) checkWritable(values['save-skill-io']);
   if (values.aws) await checkAwsCredentials();
   const replay = values.replay ? await readReplayFile(values.replay) : undefined;
@@ -137,6 +150,11 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     for (const fault of faults) session.localAws?.faults.inject(fault);
+    for (const { name, state } of alarms) {
+      const store = session.localAws?.store;
+      if (store && store.alarms.find(name) === undefined) store.alarms.put({ name });
+      store?.alarms.setState(name, state);
+    }
     const notices = session.notifications && watchNotifications(session.notifications, values.json ? printNoticesJson : printNotices(colour()));
     const print = values.json ? printJson : printTranscript(colour());
     if (task) print(await session.startTask(task.name, task.input, task.version));

@@ -10,6 +10,7 @@ import { ReleaseService } from './domain/release-service';
 import { ShortcutOffers } from './domain/shortcut-offers';
 import type { IntentSpec } from './intents';
 import type { Logger } from './logging/logger';
+import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import type { ProgressiveResponses } from './ports/progressive-response.port';
@@ -23,6 +24,7 @@ export interface SkillParts {
   readonly config: Config;
   readonly pipelines: PipelinePort;
   readonly deployments: DeploymentPort;
+  readonly alarms: AlarmPort;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly now: () => Date;
@@ -45,7 +47,7 @@ export function composeSkill(parts: SkillParts): Skill {
   return buildSkill({
     config,
     catalog: new Catalog(config, parts.fallbackRegion),
-    releases: new ReleaseService(parts.pipelines, parts.deployments),
+    releases: new ReleaseService(parts.pipelines, parts.deployments, parts.alarms),
     policy,
     journal: new ReleaseJournal(store, now),
     reports: new DeliveryReports(parts.pipelines, parts.deployments, remainingMs),

@@ -10,6 +10,7 @@ import { normaliseEnvelope } from './runtime/envelope';
 import { composeSkill } from './compose';
 import { bundledConfig } from './config/bundled';
 import { createAwsClients } from './adapters/aws/clients';
+import type { AlarmPort } from './ports/alarm.port';
 import type { DeploymentPort } from './ports/deployment.port';
 import type { PipelinePort } from './ports/pipeline.port';
 import { onFirstCall } from './runtime/on-first-call';
@@ -55,6 +56,11 @@ export function createHandler(options: HandlerOptions = {}) {
       const { CodeDeployAdapter } = await import('./adapters/aws/codedeploy.adapter');
       return new CodeDeployAdapter(clients.codeDeploy, now);
     });
+    // Read only for environments with alarms: a config without them never loads the adapter.
+    const alarms = onFirstCall<AlarmPort>(async () => {
+      const { CloudWatchAdapter } = await import('./adapters/aws/cloudwatch.adapter');
+      return new CloudWatchAdapter(clients.cloudWatch);
+    });
     const now = options.now ?? (() => new Date());
     // Locks and PIN lockouts must outlive a Lambda instance: DynamoDB whenever a table is named (the CloudFormation
     // stack always names one); in memory otherwise, which suits tests and the offline simulator.
@@ -75,7 +81,8 @@ export function createHandler(options: HandlerOptions = {}) {
       ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []), thresholdMs: options.progressThresholdMs }
       : undefined;
     return composeSkill({
-      config: { ...config, skillId: resolveSkillId(env, config) }, pipelines, deployments, store, logger, now, fallbackRegion: env.AWS_REGION, progressive,
+      config: { ...config, skillId: resolveSkillId(env, config) }, pipelines, deployments, alarms, store, logger, now,
+      fallbackRegion: env.AWS_REGION, progressive,
     });
   };
   return async (event: RequestEnvelope, context?: LambdaContext): Promise<ResponseEnvelope> => {

@@ -3,6 +3,7 @@ import { approve, reject } from './handlers/approval.handler';
 import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
 import { deploy } from './handlers/deploy.handler';
 import { lock, unlock } from './handlers/lock.handler';
+import { preview } from './handlers/preview.handler';
 import { report } from './handlers/report.handler';
 import { rollback } from './handlers/rollback.handler';
 import { shortcut } from './handlers/shortcut.handler';
@@ -38,6 +39,7 @@ export const INTENTS: readonly IntentSpec[] = [
   { name: 'ApproveIntent', handle: approve, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
   { name: 'RejectIntent', handle: reject, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
+  { name: 'PreviewIntent', handle: preview, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'UnlockIntent', handle: unlock, access: 'guarded', canFulfill: false, slots: ['environment'] },
   { name: 'ReportIntent', handle: report, access: 'guarded', canFulfill: false, slots: [...TARGET_SLOTS, 'period', 'duration'] },

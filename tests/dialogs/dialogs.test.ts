@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ManualClock } from '../../tools/local-aws';
+import { join, resolve } from 'node:path';
+import { ManualClock, type LocalAws } from '../../tools/local-aws';
 import { startDialog } from '../../tools/dialog/session';
 import { formatTranscript, readReplayFile, type Turn } from '../../tools/simulator';
 import { buildBundle } from '../../tools/build';
 import { silentLogger } from '../../lambda/src/logging/logger';
 import { alexaRefusals } from '../support/alexa-response-rules';
-import { SCENARIOS, type DialogSetup } from './scenarios';
+import { SCENARIOS, setAlarms, type DialogSetup } from './scenarios';
 
 /**
  * Every `ask dialog` replay file here runs through the simulator against the BUILT skill (lambda/dist) and the local
@@ -36,11 +36,13 @@ describe('ask dialog replays', () => {
     const refusals: string[] = [];
     const session = await startDialog({
       skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
+      configPath: setup.config === undefined ? undefined : resolve(DIR, '..', '..', setup.config),
       built: true, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger, progressThresholdMs: setup.progressThresholdMs,
       onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
     });
     try {
       if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
+      setAlarms(session.localAws!, setup.alarms);
       for (const fault of setup.faults ?? []) session.localAws!.faults.inject(fault);
       const turns: Turn[] = [];
       if (replay.task) turns.push((await session.startTask(replay.task.name, replay.task.input, replay.task.version)).turn);
@@ -54,6 +56,7 @@ describe('ask dialog replays', () => {
       const mutating = session.localAws!.mutatingCalls().map((c) => c.operation);
       // The replay format has no room for assertions, so the AWS changes each dialog may make are listed below.
       expect({ name, mutating }).toEqual({ name, mutating: MUTATIONS[name] ?? [] });
+      CHECKS[name]?.(session.localAws!);
     } finally {
       await session.close();
     }
@@ -67,8 +70,25 @@ const MUTATIONS: Record<string, string[]> = {
   'deploy-elicit-environment': ['StartPipelineExecution'],
   'rollback-yes': ['CreateDeployment'],
   'rollback-stop-yes': ['StopDeployment'],
+  'alarm-admin-override': ['StartPipelineExecution'],
+  'alarm-rollback-yes': ['CreateDeployment'],
+  'promote-yes': ['StartPipelineExecution'],
   'approve-yes': ['PutApprovalResult'],
   reject: ['PutApprovalResult'],
   'task-push-to-prod': ['StartPipelineExecution'],
   'deploy-yes-then-offer-declined': ['StartPipelineExecution', 'StartPipelineExecution'],
+};
+
+/** What some conversations must have sent, beyond which calls. */
+const CHECKS: Record<string, (aws: LocalAws) => void> = {
+  // Production starts with the commit of staging's latest succeeded release, not with the newest commit.
+  'promote-yes': (aws) => {
+    const [start] = aws.mutatingCalls();
+    const staging = aws.calls().find((call) => call.operation === 'ListPipelineExecutions' && call.input.pipelineName === 'checkout-staging');
+    expect(staging).toBeDefined();
+    const pipeline = aws.store.pipeline('checkout-staging');
+    const succeeded = pipeline.executions.filter((e) => aws.store.view(e).status === 'Succeeded').sort((a, b) => b.startedAt - a.startedAt)[0];
+    expect(start?.input.sourceRevisions).toEqual([{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: succeeded?.sourceRevisions[0]?.revisionId }]);
+    expect(succeeded?.sourceRevisions[0]?.revisionId).not.toBe(aws.store.pipeline('checkout-prod').head.revisionId);
+  },
 };

@@ -8,7 +8,7 @@ import type { Logger } from '../../lambda/src/logging/logger';
 import { startLocalAlexaApi, type LocalAlexaApi } from '../../tools/simulator/alexa-api';
 import { spoken } from '../support/conversation';
 import { envelope, intent, slot } from '../support/envelopes';
-import { execution, FakeDeployments, FakePipelines } from '../support/fake-release-ports';
+import { execution, FakeAlarms, FakeDeployments, FakePipelines } from '../support/fake-release-ports';
 import { TEST_CONFIG } from '../support/test-skill';
 
 /**
@@ -42,7 +42,8 @@ describe('progressive responses', () => {
     const logs: { event: string; fields: Record<string, unknown> }[] = [];
     const logger: Logger = { log: (_level, event, fields = {}) => logs.push({ event, fields }) };
     const skill = composeSkill({
-      config: parseConfig(TEST_CONFIG, 'test config'), pipelines, deployments: new FakeDeployments(), store, logger, now: () => new Date(),
+      config: parseConfig(TEST_CONFIG, 'test config'), pipelines, deployments: new FakeDeployments(), alarms: new FakeAlarms(), store, logger,
+      now: () => new Date(),
       progressive: { responses: new FetchProgressiveResponses([api.url]), thresholdMs: THRESHOLD_MS, timeoutMs: PROGRESS_TIMEOUT_MS },
     });
     return { skill, logs, store };

@@ -1,7 +1,10 @@
+import type { Alarm } from '../../lambda/src/domain/alarms';
 import { ApprovalNotPendingError } from '../../lambda/src/domain/errors';
 import type {
-  ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, Revision,
+  AlarmsRef, ApprovalDecision, Deployment, DeploymentGroupRef, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory,
+  Revision, SourceAction, SourceRevisionOverride,
 } from '../../lambda/src/domain/release';
+import type { AlarmPort } from '../../lambda/src/ports/alarm.port';
 import type { DeploymentPort } from '../../lambda/src/ports/deployment.port';
 import type { PipelinePort } from '../../lambda/src/ports/pipeline.port';
 
@@ -18,6 +21,8 @@ export class FakePipelines implements PipelinePort {
   readonly calls: Call[] = [];
   readonly executions = new Map<string, PipelineExecution[]>();
   readonly states = new Map<string, PipelineState>();
+  /** Source actions by pipeline; a pipeline not set has one, "Source", of a Git connection. */
+  readonly sources = new Map<string, SourceAction[]>();
   /** Approvals waiting, by pipeline name; an answer takes its approval out, as CodePipeline's state would. */
   readonly approvals = new Map<string, PendingApproval[]>();
   failure: Partial<Record<string, Error>> = {};
@@ -39,8 +44,13 @@ export class FakePipelines implements PipelinePort {
     return this.states.get(pipeline.name) ?? { pipeline: pipeline.name, stages: [] };
   }
 
-  async start(pipeline: PipelineRef, token: string): Promise<{ executionId: string; requestId?: string }> {
-    this.record('start', pipeline, token);
+  async sourceActions(pipeline: PipelineRef): Promise<SourceAction[]> {
+    this.record('sourceActions', pipeline);
+    return this.sources.get(pipeline.name) ?? [{ name: 'Source', provider: 'CodeStarSourceConnection', revisionType: 'COMMIT_ID' }];
+  }
+
+  async start(pipeline: PipelineRef, token: string, sourceRevisions?: readonly SourceRevisionOverride[]): Promise<{ executionId: string; requestId?: string }> {
+    this.record('start', pipeline, token, ...(sourceRevisions === undefined ? [] : [sourceRevisions]));
     const existing = this.started.get(token);
     if (existing) return { executionId: existing };
     const executionId = `exec-${this.started.size + 1}-0000-aaaa-bbbb-cccc`;
@@ -124,4 +134,25 @@ export function deployment(id: string, status: string, minutesAgo: number, commi
     createdAt: new Date(Date.now() - minutesAgo * 60_000),
     revision: { kind: 'commit', id: commit.slice(0, 7), location: { revisionType: 'GitHub', gitHubLocation: { repository: 'acme/checkout', commitId: commit } } },
   };
+}
+
+/** Alarms by name; a name not set has no alarm, as CloudWatch leaves it out. */
+export class FakeAlarms implements AlarmPort {
+  readonly calls: Call[] = [];
+  readonly alarms = new Map<string, Alarm>();
+  failure?: Error;
+
+  async describe(ref: AlarmsRef): Promise<Alarm[]> {
+    this.calls.push({ op: 'describe', args: [ref] });
+    if (this.failure) throw this.failure;
+    return ref.names.flatMap((name) => {
+      const alarm = this.alarms.get(name);
+      return alarm === undefined ? [] : [alarm];
+    });
+  }
+
+  /** Sets an alarm, in OK unless said otherwise. */
+  set(name: string, state = 'OK', minutesAgo = 60, kind: Alarm['kind'] = 'metric'): void {
+    this.alarms.set(name, { name, kind, state, since: new Date(Date.now() - minutesAgo * 60_000), reason: `${name} is ${state}` });
+  }
 }

@@ -5,7 +5,7 @@ import type { Logger, LogLevel } from '../../lambda/src/logging/logger';
 import { composeSkill } from '../../lambda/src/compose';
 import type { IntentSpec } from '../../lambda/src/intents';
 import { ALLOWED_USER, SKILL_ID } from './envelopes';
-import { FakeDeployments, FakePipelines, MUTATING } from './fake-release-ports';
+import { FakeAlarms, FakeDeployments, FakePipelines, MUTATING } from './fake-release-ports';
 
 export const TEST_CONFIG = {
   skillId: SKILL_ID,
@@ -45,9 +45,10 @@ export function testSkill(
   const store = options.store ?? new MemoryStateStore(now);
   const pipelines = new FakePipelines();
   const deployments = new FakeDeployments();
+  const alarms = new FakeAlarms();
   const logs: LogLine[] = [];
   const logger: Logger = { log: (level, event, fields = {}) => logs.push({ level, event, fields }) };
-  const skill = composeSkill({ config, pipelines, deployments, store, logger, now, intents: options.intents });
+  const skill = composeSkill({ config, pipelines, deployments, alarms, store, logger, now, intents: options.intents });
   const mutations = () => [...pipelines.calls, ...deployments.calls].filter((c) => MUTATING.has(c.op));
-  return { skill, config, pipelines, deployments, logs, mutations, store };
+  return { skill, config, pipelines, deployments, alarms, logs, mutations, store };
 }

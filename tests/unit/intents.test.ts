@@ -30,7 +30,7 @@ describe('the intent table', () => {
   describe('a new intent', () => {
     const calls: string[] = [];
     const added: IntentSpec = {
-      name: 'PreviewIntent',
+      name: 'ExampleNewIntent',
       handle: (turn) => {
         calls.push(turn.principal.userId ?? '');
         return turn.say(ssml`Here is what would ship.`);
@@ -48,7 +48,7 @@ describe('the intent table', () => {
       const { skill } = testSkill({}, { intents: [...INTENTS, row] });
       const talk = new Conversation(skill, { userId: STRANGER });
 
-      expect(await talk.ask('PreviewIntent')).toMatch(/not on this skill's list/);
+      expect(await talk.ask('ExampleNewIntent')).toMatch(/not on this skill's list/);
       expect(calls).toEqual([]);
     });
 
@@ -56,7 +56,7 @@ describe('the intent table', () => {
       const { skill } = testSkill({}, { intents: [...INTENTS, added] });
       const talk = new Conversation(skill);
 
-      expect(await talk.ask('PreviewIntent')).toBe('Here is what would ship.');
+      expect(await talk.ask('ExampleNewIntent')).toBe('Here is what would ship.');
       expect(calls).toHaveLength(1);
     });
 

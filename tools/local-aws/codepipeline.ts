@@ -1,4 +1,4 @@
-import type { ExecutionRecord, PipelineRecord, StageSpec, StageView } from './model';
+import type { ExecutionRecord, PipelineRecord, SourceRevisionOverride, StageSpec, StageView } from './model';
 import { ACCOUNT_ID, type LocalAwsStore } from './store';
 import { AwsServiceError, decodeToken, encodeToken, type Input, optionalString, requiredString, toEpochSeconds as s } from './wire';
 
@@ -8,6 +8,35 @@ export type Operation = (store: LocalAwsStore, input: Input) => unknown;
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
 const CLIENT_REQUEST_TOKEN = /^[a-zA-Z0-9-]{1,128}$/;
+const ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
+const REVISION_TYPES: readonly string[] = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'];
+/** SourceRevisionOverrideList's limit in the API reference. */
+const MAX_SOURCE_REVISIONS = 50;
+
+/** StartPipelineExecution's sourceRevisions, checked against the API reference's constraints. */
+function sourceRevisionsOf(input: Input): SourceRevisionOverride[] | undefined {
+  const raw = input.sourceRevisions;
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) throw new AwsServiceError('SerializationException', "'sourceRevisions' must be a list");
+  const invalid = (message: string) => new AwsServiceError('ValidationException', `1 validation error detected: ${message}`);
+  if (raw.length > MAX_SOURCE_REVISIONS) {
+    throw invalid(`Value at 'sourceRevisions' failed to satisfy constraint: Member must have length less than or equal to ${MAX_SOURCE_REVISIONS}`);
+  }
+  return raw.map((item: unknown, i) => {
+    if (typeof item !== 'object' || item === null) throw new AwsServiceError('SerializationException', `'sourceRevisions.${i + 1}.member' must be an object`);
+    const member = item as Input;
+    const at = (field: string) => `sourceRevisions.${i + 1}.member.${field}`;
+    const actionName = requiredString(member, 'actionName', 'ValidationException', `1 validation error detected: Value null at '${at('actionName')}' failed to satisfy constraint: Member must not be null`);
+    const revisionType = requiredString(member, 'revisionType', 'ValidationException', `1 validation error detected: Value null at '${at('revisionType')}' failed to satisfy constraint: Member must not be null`);
+    const revisionValue = requiredString(member, 'revisionValue', 'ValidationException', `1 validation error detected: Value null at '${at('revisionValue')}' failed to satisfy constraint: Member must not be null`);
+    if (!ACTION_NAME.test(actionName)) throw invalid(`Value '${actionName}' at '${at('actionName')}' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\\-_]+`);
+    if (!REVISION_TYPES.includes(revisionType)) {
+      throw invalid(`Value '${revisionType}' at '${at('revisionType')}' failed to satisfy constraint: Member must satisfy enum value set: [${REVISION_TYPES.join(', ')}]`);
+    }
+    if (revisionValue.length > 1500) throw invalid(`Value at '${at('revisionValue')}' failed to satisfy constraint: Member must have length less than or equal to 1500`);
+    return { actionName, revisionType: revisionType as SourceRevisionOverride['revisionType'], revisionValue };
+  });
+}
 const STAGE_OR_ACTION_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
 const APPROVAL_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_APPROVAL_SUMMARY_LENGTH = 512;
@@ -128,7 +157,7 @@ function actionDeclaration(store: LocalAwsStore, pipeline: PipelineRecord, stage
     case 'source':
       return {
         ...base,
-        actionTypeId: ACTION_TYPE('Source', 'CodeStarSourceConnection'),
+        actionTypeId: ACTION_TYPE('Source', stage.provider),
         configuration: {
           ConnectionArn: `arn:aws:codeconnections:${store.region}:${ACCOUNT_ID}:connection/0c0ffee0-0000-4000-8000-000000000000`,
           FullRepositoryId: pipeline.repository, BranchName: 'main', OutputArtifactFormat: 'CODE_ZIP',
@@ -140,7 +169,7 @@ function actionDeclaration(store: LocalAwsStore, pipeline: PipelineRecord, stage
     case 'build':
       return {
         ...base,
-        actionTypeId: ACTION_TYPE('Build', 'CodeBuild'),
+        actionTypeId: ACTION_TYPE('Build', stage.provider),
         configuration: { ProjectName: pipeline.name },
         outputArtifacts: [{ name: 'BuildArtifact' }],
         inputArtifacts: [{ name: 'SourceArtifact' }],
@@ -221,8 +250,6 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
       },
     };
   },
-
-
   GetPipelineState(store, input) {
     const pipeline = store.pipeline(pipelineName(input, 'name'));
     return {
@@ -284,7 +311,8 @@ export const codePipelineOperations: Readonly<Record<string, Operation>> = {
       throw new AwsServiceError('ValidationException',
         "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]+$");
     }
-    return { pipelineExecutionId: store.startExecution(name, { clientRequestToken }).id };
+    const sourceRevisions = sourceRevisionsOf(input);
+    return { pipelineExecutionId: store.startExecution(name, { clientRequestToken, sourceRevisions }).id };
   },
 
   PutApprovalResult(store, input) {

@@ -1,6 +1,6 @@
 /** Faults a test or the CLI injects, to see how the skill behaves when AWS misbehaves. */
 
-export const SERVICE_NAMES = ['codepipeline', 'codedeploy', 'dynamodb', 'ssm'] as const;
+export const SERVICE_NAMES = ['codepipeline', 'codedeploy', 'dynamodb', 'cloudwatch', 'ssm'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const FAULT_KINDS = ['throttle', 'accessDenied', 'serverError', 'slow', 'hang', 'notFound'] as const;

@@ -2,6 +2,7 @@
 export { ManualClock, systemClock, type Clock } from './clock';
 export { FAULT_KINDS, Faults, parseFaultSpec, type FaultKind, type FaultSpec, type ServiceName } from './faults';
 export type * from './model';
+export { ALARM_STATES, LocalAlarms, parseAlarmSetting, type AlarmRecord, type AlarmSpec, type AlarmStateValue, type AlarmType } from './alarms';
 export { ReleaseEvents, type StateChangeEvent } from './events';
 export type { ParameterSpec } from './ssm';
 export { SEED_PERSON_ARN, SIMULATOR_HISTORY_WEEKS, seedFromConfig } from './seed';

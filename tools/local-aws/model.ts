@@ -20,6 +20,8 @@ export interface StageSpec {
   readonly name: string;
   readonly kind: StageKind;
   readonly actionName: string;
+  /** The action's provider (actionTypeId.provider): CodeStarSourceConnection, S3, ECR, CodeBuild, CodeDeploy… */
+  readonly provider: string;
   /** How long the stage runs; an approval stage waits for its answer instead (at most APPROVAL_TIMEOUT_MS). */
   readonly durationMs: number;
   /** An approval action's CustomData: what it asks the approver. */
@@ -37,6 +39,13 @@ export interface ApprovalRecord {
     /** Who answered, as CodePipeline writes it into `lastUpdatedBy`. */
     readonly by: string;
   };
+}
+
+/** What StartPipelineExecution's sourceRevisions asks a source action to fetch instead of its latest revision. */
+export interface SourceRevisionOverride {
+  readonly actionName: string;
+  readonly revisionType: 'COMMIT_ID' | 'IMAGE_DIGEST' | 'S3_OBJECT_VERSION_ID' | 'S3_OBJECT_KEY';
+  readonly revisionValue: string;
 }
 
 export interface SourceRevision {

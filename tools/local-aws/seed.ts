@@ -10,7 +10,8 @@ import { ACCOUNT_ID, type LocalAwsStore } from './store';
  * did we do last month" has something to say): two releases on most working days, some failing and fixed a couple
  * of hours later, some rolled back an hour after they shipped, each pipeline or group its own mix. Seeded runs take
  * ten to fifteen minutes. A pipeline whose environment sets `approvals` has a manual approval stage before its deploy
- * stage, which the seeded person approved the moment each past release asked (so the history keeps its times).
+ * stage, which the seeded person approved the moment each past release asked (so the history keeps its times). Every
+ * alarm the config names exists, in OK since a day ago.
  */
 
 const HOUR_MS = 3_600_000;
@@ -113,6 +114,9 @@ export function seedFromConfig(store: LocalAwsStore, config: Config, options: { 
         seedDeploymentGroup(store, group, repository, summary, history());
         seededGroups.add(groupKey);
       }
+      for (const name of environment.alarms ?? []) {
+        if (store.alarms.find(name) === undefined) store.alarms.put({ name, state: 'OK', at: store.now() - 24 * HOUR_MS });
+      }
     }
   }
 }
@@ -122,7 +126,9 @@ function approvalStage(environment: EnvironmentConfig, key: string): StageSpec |
   const { approvals } = environment;
   if (approvals === undefined || approvals === false) return undefined;
   const named = approvals === true ? { stage: 'Approve', action: 'ManualApproval' } : approvals;
-  return { name: named.stage, kind: 'approval', actionName: named.action, durationMs: 0, customData: `Check the ${key} dashboards before this release goes on` };
+  return {
+    name: named.stage, kind: 'approval', actionName: named.action, provider: 'Manual', durationMs: 0, customData: `Check the ${key} dashboards before this release goes on`,
+  };
 }
 
 interface Past {

@@ -1,7 +1,8 @@
 /**
- * local-aws: a loopback stand-in for the CodePipeline and CodeDeploy operations push-to-prod uses (and SSM's
- * GetParameter, for the notifier), speaking AWS JSON 1.1 over HTTP on 127.0.0.1, for the offline simulator, dialog and
- * fault tests and benchmarks. It also makes the EventBridge state-change events of the releases it runs (events.ts).
+ * local-aws: a loopback stand-in for the CodePipeline, CodeDeploy and CloudWatch operations push-to-prod uses (and
+ * SSM's GetParameter, for the notifier), speaking AWS JSON 1.1 (1.0 for CloudWatch) over HTTP on 127.0.0.1, for the
+ * offline simulator, dialog and fault tests and benchmarks. It also makes the EventBridge state-change events of the
+ * releases it runs (events.ts).
  *
  * Why write one: no real AWS emulator can be installed on these machines (LocalStack and moto are out of reach), and
  * mocking at the SDK client would skip the wire, the SDK's parsing and its error classes. The skill reaches this server
@@ -13,10 +14,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { Config } from '../../lambda/src/config/schema';
 import { type Clock, systemClock } from './clock';
+import { CLOUDWATCH_TARGET_PREFIX, cloudWatchNotFound, cloudWatchOperations, QUERY_CODES } from './cloudwatch';
 import { codeDeployNotFound, codeDeployOperations } from './codedeploy';
 import { codePipelineNotFound, codePipelineOperations, type Operation } from './codepipeline';
 import { DYNAMODB_TARGET_PREFIX, startLocalDynamoDb } from './dynamodb';
 import { DEFAULT_SLOW_DELAY_MS, type FaultSpec, Faults, parseFaultSpec, type ServiceName } from './faults';
+import { parseAlarmSetting } from './alarms';
 import { ReleaseEvents } from './events';
 import { seedFromConfig } from './seed';
 import { ssmNotFound, ssmOperations, type ParameterSpec } from './ssm';
@@ -31,10 +34,26 @@ export const MUTATING_OPERATIONS: ReadonlySet<string> = new Set([
   'StartPipelineExecution', 'RollbackStage', 'PutApprovalResult', 'CreateDeployment', 'StopDeployment',
 ]);
 
-const SERVICES: Readonly<Record<string, { service: ServiceName; operations: Readonly<Record<string, Operation>>; notFound: (operation: string) => AwsServiceError }>> = {
-  CodePipeline_20150709: { service: 'codepipeline', operations: codePipelineOperations, notFound: codePipelineNotFound },
-  CodeDeploy_20141006: { service: 'codedeploy', operations: codeDeployOperations, notFound: codeDeployNotFound },
-  AmazonSSM: { service: 'ssm', operations: ssmOperations, notFound: ssmNotFound },
+const JSON_1_1 = 'application/x-amz-json-1.1';
+const JSON_1_0 = 'application/x-amz-json-1.0';
+
+interface ServiceSpec {
+  readonly service: ServiceName;
+  readonly operations: Readonly<Record<string, Operation>>;
+  readonly notFound: (operation: string) => AwsServiceError;
+  /** The AWS JSON version the service speaks, as its Content-Type. */
+  readonly contentType: string;
+  /** For a query-compatible service: each error's query-API code, sent in `x-amzn-query-error`. */
+  readonly queryCodes?: Readonly<Record<string, string>>;
+}
+
+const SERVICES: Readonly<Record<string, ServiceSpec>> = {
+  CodePipeline_20150709: { service: 'codepipeline', operations: codePipelineOperations, notFound: codePipelineNotFound, contentType: JSON_1_1 },
+  CodeDeploy_20141006: { service: 'codedeploy', operations: codeDeployOperations, notFound: codeDeployNotFound, contentType: JSON_1_1 },
+  [CLOUDWATCH_TARGET_PREFIX]: {
+    service: 'cloudwatch', operations: cloudWatchOperations, notFound: cloudWatchNotFound, contentType: JSON_1_0, queryCodes: QUERY_CODES,
+  },
+  AmazonSSM: { service: 'ssm', operations: ssmOperations, notFound: ssmNotFound, contentType: JSON_1_1 },
 };
 
 export interface RecordedCall {
@@ -83,6 +102,7 @@ export interface LocalAws {
   readonly url: string;
   readonly codePipelineUrl: string;
   readonly codeDeployUrl: string;
+  readonly cloudWatchUrl: string;
   /** What to put in the environment of a process that should talk to this server. */
   readonly env: Readonly<Record<string, string>>;
   readonly store: LocalAwsStore;
@@ -124,27 +144,27 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
 
   const server = createServer((request, response) => {
     readBody(request).then((body) => {
-      if (request.url?.startsWith('/_local/')) return control(request, response, body, faults, recorded);
+      if (request.url?.startsWith('/_local/')) return control(request, response, body, faults, recorded, store);
       const target = String(request.headers['x-amz-target'] ?? '');
       if (dynamo !== undefined && target.startsWith(`${DYNAMODB_TARGET_PREFIX}.`)) {
         const operation = target.slice(DYNAMODB_TARGET_PREFIX.length + 1);
         recorded.push({ service: 'dynamodb', operation, input: parseInput(body), at: clock.now(), accessKeyId: signingKeyId(request) });
         return withFault(faults.take('dynamodb', operation), () => dynamo.forward(request, body, response),
-          (fault) => sendError(response, faultError(fault, operation, dynamoDbNotFound, store.callerArn, 'dynamodb')));
+          (fault) => sendError(response, faultError(fault, operation, dynamoDbNotFound, store.callerArn, 'dynamodb'), JSON_1_0));
       }
       const call = parseCall(request, body);
-      if (call instanceof AwsServiceError) return sendError(response, call);
+      if (call instanceof AwsServiceError) return sendError(response, call, contentTypeOf(request));
       const region = signingRegion(request);
       recorded.push({ service: call.service, operation: call.operation, input: call.input, at: clock.now(), accessKeyId: signingKeyId(request), region });
-      const answer = () => sendResult(response, () => {
+      const answer = () => sendResult(response, call.spec, () => {
         const regional = storeFor(region);
         regional.sync();
         return call.run(regional, call.input);
       });
       return withFault(faults.take(call.service, call.operation), answer,
-        (fault) => sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service)));
+        (fault) => sendError(response, faultError(fault, call.operation, call.notFound, store.callerArn, call.service), call.spec.contentType, call.spec.queryCodes));
     }).catch((error: unknown) => {
-      sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500));
+      sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500), contentTypeOf(request));
     });
   });
   server.on('connection', (socket) => {
@@ -176,9 +196,11 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     url,
     codePipelineUrl: url,
     codeDeployUrl: url,
+    cloudWatchUrl: url,
     env: {
       AWS_ENDPOINT_URL_CODEPIPELINE: url,
       AWS_ENDPOINT_URL_CODEDEPLOY: url,
+      AWS_ENDPOINT_URL_CLOUDWATCH: url,
       AWS_ENDPOINT_URL_SSM: url,
       AWS_REGION: store.region,
       AWS_ACCESS_KEY_ID: 'LOCALAWSFAKEACCESSKEY',
@@ -233,6 +255,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 interface ParsedCall {
+  readonly spec: ServiceSpec;
   readonly service: ServiceName;
   readonly operation: string;
   readonly input: Input;
@@ -265,7 +288,12 @@ function signingRegion(request: IncomingMessage): string | undefined {
   return /\bCredential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(request.headers.authorization ?? '')?.[1];
 }
 
-/** Checks the request the way an AWS JSON 1.1 front end does, and finds its operation. */
+/** The JSON version a request spoke, so that an error before its operation is known answers in kind. */
+function contentTypeOf(request: IncomingMessage): string {
+  return (request.headers['content-type'] ?? '').startsWith(JSON_1_0) ? JSON_1_0 : JSON_1_1;
+}
+
+/** Checks the request the way an AWS JSON 1.1 (or 1.0) front end does, and finds its operation. */
 function parseCall(request: IncomingMessage, body: string): ParsedCall | AwsServiceError {
   const target = request.headers['x-amz-target'];
   const [prefix, operation] = typeof target === 'string' ? target.split('.', 2) : [];
@@ -274,8 +302,8 @@ function parseCall(request: IncomingMessage, body: string): ParsedCall | AwsServ
   if (request.method !== 'POST' || request.url !== '/' || service === undefined || operation === undefined || run === undefined) {
     return new AwsServiceError('UnknownOperationException', `Unknown operation ${String(target)}`);
   }
-  if (!(request.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) {
-    return new AwsServiceError('SerializationException', 'Content-Type must be application/x-amz-json-1.1');
+  if (!(request.headers['content-type'] ?? '').startsWith(service.contentType)) {
+    return new AwsServiceError('SerializationException', `Content-Type must be ${service.contentType}`);
   }
   if (request.headers.authorization === undefined) {
     return new AwsServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
@@ -289,7 +317,7 @@ function parseCall(request: IncomingMessage, body: string): ParsedCall | AwsServ
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return new AwsServiceError('SerializationException', 'Request body must be a JSON object');
   }
-  return { service: service.service, operation, input: input as Input, run, notFound: service.notFound };
+  return { spec: service, service: service.service, operation, input: input as Input, run, notFound: service.notFound };
 }
 
 function faultError(fault: FaultSpec, operation: string, notFound: (operation: string) => AwsServiceError, caller: string, service: ServiceName): AwsServiceError {
@@ -308,32 +336,49 @@ function faultError(fault: FaultSpec, operation: string, notFound: (operation: s
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, body: unknown, contentType = JSON_1_1, headers: Readonly<Record<string, string>> = {}): void {
   if (response.writableEnded || response.destroyed) return;
   const text = JSON.stringify(body);
   response.writeHead(status, {
-    'Content-Type': 'application/x-amz-json-1.1',
+    'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(text),
     'x-amzn-RequestId': randomUUID(),
+    ...headers,
   });
   response.end(text);
 }
 
-function sendError(response: ServerResponse, error: AwsServiceError): void {
-  send(response, error.status, { __type: error.code, message: error.message });
+/** An error in the service's JSON; a query-compatible service adds the query API's `Code;Sender|Receiver`. */
+function sendError(response: ServerResponse, error: AwsServiceError, contentType = JSON_1_1, queryCodes?: Readonly<Record<string, string>>): void {
+  const queryCode = queryCodes?.[error.code] ?? error.code;
+  const headers: Record<string, string> = queryCodes === undefined ? {} : { 'x-amzn-query-error': `${queryCode};${error.status >= 500 ? 'Receiver' : 'Sender'}` };
+  send(response, error.status, { __type: error.code, message: error.message }, contentType, headers);
 }
 
-function sendResult(response: ServerResponse, run: () => unknown): void {
+function sendResult(response: ServerResponse, spec: ServiceSpec, run: () => unknown): void {
   try {
-    send(response, 200, run());
+    send(response, 200, run(), spec.contentType);
   } catch (error) {
-    sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500));
+    sendError(response, error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', String(error), 500), spec.contentType, spec.queryCodes);
   }
 }
 
-/** The side door for people and the CLI: POST /_local/faults injects, DELETE clears, GET /_local/calls lists. */
-function control(request: IncomingMessage, response: ServerResponse, body: string, faults: Faults, recorded: readonly RecordedCall[]): void {
+/**
+ * The side door for people and the CLI: POST /_local/faults injects, DELETE clears, GET /_local/calls lists;
+ * POST /_local/alarms {"name", "state", "reason"?} sets an alarm's state (making the alarm if it does not exist).
+ */
+function control(request: IncomingMessage, response: ServerResponse, body: string, faults: Faults, recorded: readonly RecordedCall[], store: LocalAwsStore): void {
   const bad = (message: string) => send(response, 400, { message });
+  if (request.url === '/_local/alarms' && request.method === 'POST') {
+    try {
+      const { name, state, reason } = parseAlarmSetting(JSON.parse(body));
+      if (store.alarms.find(name) === undefined) store.alarms.put({ name });
+      const alarm = store.alarms.setState(name, state, reason);
+      return send(response, 200, { name: alarm.name, state: alarm.state, reason: alarm.reason });
+    } catch (error) {
+      return bad(error instanceof Error ? error.message : String(error));
+    }
+  }
   if (request.url === '/_local/faults' && request.method === 'POST') {
     try {
       const spec = parseFaultSpec(JSON.parse(body));

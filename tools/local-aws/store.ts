@@ -1,14 +1,15 @@
+import { LocalAlarms } from './alarms';
 import type { Clock } from './clock';
 import { AwsServiceError } from './wire';
 import { IdSource } from './ids';
 import type {
   DeploymentCreator, DeploymentGroupKey, DeploymentGroupRecord, DeploymentRecord, DeploymentStatus, ExecutionMode,
-  ExecutionRecord, ExecutionView, OtherDeployAction, PipelineRecord, PipelineType, RevisionLocation, SourceRevision, StageRun, StageSpec,
-  StageView, Trigger,
+  ExecutionRecord, ExecutionView, OtherDeployAction, PipelineRecord, PipelineType, RevisionLocation, SourceRevision,
+  SourceRevisionOverride, StageRun, StageSpec, StageView, Trigger,
 } from './model';
 
 /**
- * The state of the stand-in's CodePipeline and CodeDeploy, with the rules AWS enforces on it. Nothing runs on a
+ * The state of the stand-in's CodePipeline, CodeDeploy and CloudWatch alarms, with the rules AWS enforces on it. Nothing runs on a
  * timer: every record keeps the timestamps it was given, and what it looks like "now" is computed from them and the
  * clock on each call. So a test moves time with a ManualClock, and an idle server keeps no process alive.
  */
@@ -19,6 +20,17 @@ export const DEFAULT_CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/PushT
 /** A manual approval nobody answers fails after seven days, as CodePipeline's do. */
 export const APPROVAL_TIMEOUT_MS = 7 * 24 * 3_600_000;
 const ACTIVE_DEPLOYMENT: readonly DeploymentStatus[] = ['Created', 'InProgress'];
+const DEFAULT_PROVIDERS: Readonly<Record<StageSpec['kind'], string>> = {
+  source: 'CodeStarSourceConnection', build: 'CodeBuild', deploy: 'CodeDeploy', approval: 'Manual',
+};
+/** The revision types a source provider takes in a source revision override (CodePipeline User Guide). */
+const OVERRIDE_TYPES: Readonly<Record<string, readonly SourceRevisionOverride['revisionType'][]>> = {
+  CodeStarSourceConnection: ['COMMIT_ID'],
+  CodeCommit: ['COMMIT_ID'],
+  GitHub: ['COMMIT_ID'],
+  ECR: ['IMAGE_DIGEST'],
+  S3: ['S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'],
+};
 
 export interface StoreOptions {
   readonly clock: Clock;
@@ -57,6 +69,8 @@ export interface StartOptions {
   readonly at?: number;
   readonly trigger?: Trigger;
   readonly failAtStage?: string;
+  /** StartPipelineExecution's sourceRevisions: what the named source actions fetch instead of their latest revision. */
+  readonly sourceRevisions?: readonly SourceRevisionOverride[];
   /** How long each of its stages takes; default each stage's own duration (seeded history takes minutes). */
   readonly stageDurationMs?: number;
 }
@@ -80,9 +94,12 @@ export class LocalAwsStore {
   readonly callerArn: string;
   readonly stageDurationMs: number;
   readonly deploymentDurationMs: number;
+  readonly alarms: LocalAlarms;
   private readonly pipelines = new Map<string, PipelineRecord>();
   private readonly applications = new Map<string, Map<string, DeploymentGroupRecord>>();
   private readonly deployments = new Map<string, DeploymentRecord>();
+  /** Every commit made so far, by repository and id: what a source revision override can fetch. */
+  private readonly commits = new Map<string, Map<string, SourceRevision>>();
   private readonly parameters = new Map<string, { type: 'String' | 'SecureString'; value: string; modifiedAt: number }>();
 
   constructor(options: StoreOptions) {
@@ -93,6 +110,7 @@ export class LocalAwsStore {
     this.callerArn = options.callerArn ?? DEFAULT_CALLER_ARN;
     this.stageDurationMs = options.stageDurationMs ?? DEFAULT_STAGE_DURATION_MS;
     this.deploymentDurationMs = options.deploymentDurationMs ?? this.stageDurationMs;
+    this.alarms = new LocalAlarms(this.clock);
   }
 
   now(): number {
@@ -108,6 +126,7 @@ export class LocalAwsStore {
       name: stage.name,
       kind: stage.kind,
       actionName: stage.actionName ?? stage.name,
+      provider: stage.provider ?? DEFAULT_PROVIDERS[stage.kind],
       durationMs: stage.durationMs ?? this.stageDurationMs,
       ...(stage.customData === undefined ? {} : { customData: stage.customData }),
     }));
@@ -314,6 +333,7 @@ export class LocalAwsStore {
     const earlier = token === undefined ? undefined : pipeline.tokens.get(token);
     if (earlier !== undefined) return this.execution(pipeline, earlier);
     const at = options.at ?? this.now();
+    const fetched = this.fetchSources(pipeline, options.sourceRevisions ?? []);
     if (pipeline.executionMode === 'SUPERSEDED') this.supersedeRunning(pipeline, at);
     const execution: ExecutionRecord = {
       id: this.ids.uuid(),
@@ -322,16 +342,43 @@ export class LocalAwsStore {
       executionType: 'STANDARD',
       startedAt: at,
       trigger: options.trigger ?? { triggerType: 'StartPipelineExecution', triggerDetail: this.callerArn },
-      sourceRevisions: [pipeline.head],
+      sourceRevisions: [fetched.revision],
       artifact: this.artifact(pipeline),
       stageIndexes: pipeline.stages.map((_, index) => index),
-      failAtStage: options.failAtStage,
+      failAtStage: fetched.unknown ? pipeline.stages[0]?.name : options.failAtStage,
       approvals: new Map(),
       stageDurationMs: options.stageDurationMs,
     };
     pipeline.executions.push(execution);
     if (token !== undefined) pipeline.tokens.set(token, execution.id);
     return execution;
+  }
+
+  /**
+   * What the source stage fetches: the newest commit, or the one a source revision override names. The override is
+   * checked as CodePipeline checks it before starting anything (the action exists, is a source action, and the
+   * revision type fits its provider); a commit the repository does not have starts an execution that fails in its
+   * source stage, as the source action would.
+   */
+  private fetchSources(pipeline: PipelineRecord, overrides: readonly SourceRevisionOverride[]): { revision: SourceRevision; unknown: boolean } {
+    const invalid = (message: string) => new AwsServiceError('ValidationException', message);
+    const seen = new Set<string>();
+    for (const override of overrides) {
+      if (seen.has(override.actionName)) throw invalid(`Source revision override for action '${override.actionName}' is specified more than once`);
+      seen.add(override.actionName);
+      const stage = pipeline.stages.find((s) => s.actionName === override.actionName);
+      if (stage === undefined) throw invalid(`Action '${override.actionName}' does not exist in pipeline '${pipeline.name}'`);
+      if (stage.kind !== 'source') throw invalid(`Action '${override.actionName}' is not a source action; only source actions take a source revision override`);
+      if (!(OVERRIDE_TYPES[stage.provider] ?? []).includes(override.revisionType)) {
+        throw invalid(`Revision type '${override.revisionType}' is not valid for source action '${override.actionName}' with provider '${stage.provider}'`);
+      }
+    }
+    const override = overrides.find((o) => o.actionName === pipeline.head.actionName);
+    if (override === undefined) return { revision: pipeline.head, unknown: false };
+    const known = this.commits.get(pipeline.repository)?.get(override.revisionValue);
+    return known === undefined
+      ? { revision: { actionName: override.actionName, revisionId: override.revisionValue, revisionSummary: '', revisionUrl: '' }, unknown: true }
+      : { revision: { ...known, actionName: override.actionName }, unknown: false };
   }
 
   private supersedeRunning(pipeline: PipelineRecord, at: number): void {
@@ -585,7 +632,11 @@ export class LocalAwsStore {
   // ---- made-up source and artifacts --------------------------------------------------------------------------
 
   private commit(repository: string, actionName: string, summary: string, revisionId = this.ids.commitId()): SourceRevision {
-    return { actionName, revisionId, revisionSummary: summary, revisionUrl: `https://github.com/${repository}/commit/${revisionId}` };
+    const revision = { actionName, revisionId, revisionSummary: summary, revisionUrl: `https://github.com/${repository}/commit/${revisionId}` };
+    const known = this.commits.get(repository) ?? new Map<string, SourceRevision>();
+    this.commits.set(repository, known);
+    known.set(revisionId, revision);
+    return revision;
   }
 
   private artifact(pipeline: PipelineRecord): RevisionLocation {

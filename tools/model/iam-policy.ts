@@ -23,6 +23,16 @@ export const PIPELINE_ACTIONS = [
   'codepipeline:StartPipelineExecution',
 ] as const;
 
+/** GetPipeline reads the source actions of a pipeline that promotes from another environment (promoteFrom). */
+export const PROMOTED_PIPELINE_ACTIONS = ['codepipeline:GetPipeline'] as const;
+
+/**
+ * DescribeAlarms for environments with alarms. Granted on '*': the API reference says that composite alarms come back
+ * only to a cloudwatch:DescribeAlarms permission scoped to '*', and the config does not say which alarms are
+ * composite. It only reads alarm states.
+ */
+export const ALARM_ACTIONS = ['cloudwatch:DescribeAlarms'] as const;
+
 /** RollbackStage is authorized on the stage (`<pipeline>/<stage>`), not on the pipeline. */
 export const STAGE_ACTIONS = ['codepipeline:RollbackStage'] as const;
 
@@ -77,6 +87,8 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
   const groups = new Set<string>();
   const applications = new Set<string>();
   const deploymentConfigs = new Set<string>();
+  const promotedPipelines = new Set<string>();
+  let alarms = false;
 
   for (const service of config.services) {
     for (const environment of Object.values(service.environments)) {
@@ -85,12 +97,14 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
         const pipelineArn = `${PARTITION_ACCOUNT('codepipeline', region)}:${environment.pipeline}`;
         pipelines.add(pipelineArn);
         if (environment.rollbackStage !== undefined) stages.add(`${pipelineArn}/${environment.rollbackStage}`);
+        if (environment.promoteFrom !== undefined) promotedPipelines.add(pipelineArn);
         const { approvals } = environment;
         if (approvals !== undefined && approvals !== false) {
           approvalPipelines.add(pipelineArn);
           approvalActions.add(approvals === true ? `${pipelineArn}/*/*` : `${pipelineArn}/${approvals.stage}/${approvals.action}`);
         }
       }
+      if (environment.alarms !== undefined) alarms = true;
       if (environment.codeDeploy !== undefined) {
         const { application, deploymentGroup } = environment.codeDeploy;
         groups.add(`${PARTITION_ACCOUNT('codedeploy', region)}:deploymentgroup:${application}/${deploymentGroup}`);
@@ -102,6 +116,7 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
 
   const statements: PolicyStatement[] = [
     statement('Pipelines', PIPELINE_ACTIONS, pipelines),
+    statement('PromotedPipelines', PROMOTED_PIPELINE_ACTIONS, promotedPipelines),
     statement('PipelineRollbackStages', STAGE_ACTIONS, stages),
     statement('PipelineDeclarations', APPROVAL_PIPELINE_ACTIONS, approvalPipelines),
     statement('PipelineApprovals', APPROVAL_ACTIONS, approvalActions),
@@ -110,6 +125,7 @@ export function releasePolicyStatements(config: Config): PolicyStatement[] {
     statement('DeploymentConfigs', DEPLOYMENT_CONFIG_ACTIONS, deploymentConfigs),
   ];
   if (groups.size > 0) statements.push(statement('StopDeployments', UNSCOPED_ACTIONS, new Set(['*'])));
+  if (alarms) statements.push(statement('Alarms', ALARM_ACTIONS, new Set(['*'])));
   return statements.filter((s) => s.Resource.length > 0);
 }
 
@@ -119,6 +135,12 @@ function statement(sid: string, actions: readonly string[], resources: ReadonlyS
 
 /** Why a statement is as wide as it is, written above it in the template. */
 const COMMENTS: Readonly<Record<string, readonly string[]>> = {
+  PromotedPipelines: ['GetPipeline reads the source actions of the pipelines that promote from another environment (promoteFrom).'],
+  Alarms: [
+    "Resource '*' because composite alarms come back from DescribeAlarms only to a permission scoped to '*'",
+    '(DescribeAlarms in the CloudWatch API reference), and the config does not say which alarms are composite.',
+    'It reads alarm states only; granted only when some environment names alarms.',
+  ],
   PipelineRollbackStages: ['RollbackStage is authorized on the stage ARN (<pipeline>/<stage>), not on the pipeline.'],
   PipelineDeclarations: ['Only pipelines whose approvals the config lets the skill answer: which actions are approvals, and what they ask.'],
   PipelineApprovals: [

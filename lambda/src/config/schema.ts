@@ -39,6 +39,23 @@ export const CodeDeployTargetSchema = z.strictObject({
 });
 
 /**
+ * A CloudWatch alarm name (1–255 characters, as DescribeAlarms takes them). The gates are built by the first config
+ * that has them (lazyOptional, below), as the policies are.
+ */
+const alarmsSchema = () => z.array(z.string().check(
+  z.minLength(1, 'an alarm name must not be empty'),
+  z.maxLength(255, 'an alarm name is longer than 255 characters'),
+)).check(z.minLength(1, 'must name at least one alarm, or be left out'));
+
+/** Ship to this environment what another one ran successfully, once it has run there for `bakeMinutes`. */
+const promoteFromSchema = () => z.strictObject({
+  /** The environment (of the same service) whose latest succeeded release is shipped. */
+  environment: spokenName,
+  /** How long that release must have run there, in whole minutes, before it may ship here. */
+  bakeMinutes: z.number().check(z.int('must be a whole number of minutes'), z.minimum(0, 'must be 0 or more'), z.maximum(7 * 24 * 60, 'is longer than a week')),
+});
+
+/**
  * z.optional(z.lazy(build)), except that a config without the field never builds the schema: z.optional asks its
  * inner schema whether it has a default, and a z.lazy answers by building it. Behind z.unknown() in a pipe, the
  * question stops at z.unknown(); a value that is there is validated by the built schema as before.
@@ -64,6 +81,10 @@ export const EnvironmentSchema = z.strictObject({
   rollbackStage: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** AWS region of this environment's pipeline and deployment group; defaults to the config's region. */
   region: z.optional(regionName),
+  /** CloudWatch alarms (metric or composite) in this environment's region: while one is in ALARM, deploys are refused. */
+  alarms: lazyOptional(alarmsSchema),
+  /** Deploys here ship what succeeded in another environment of the service, after a bake time there. */
+  promoteFrom: lazyOptional(promoteFromSchema),
   /** Answer this pipeline's manual approvals by voice (ApproveIntent, RejectIntent); off unless set. */
   approvals: lazyOptional(approvalsSchema),
 }).check(
@@ -72,6 +93,9 @@ export const EnvironmentSchema = z.strictObject({
   }),
   z.refine((env) => env.rollbackStage === undefined || env.pipeline !== undefined, {
     message: '"rollbackStage" needs a "pipeline"', path: ['rollbackStage'],
+  }),
+  z.refine((env) => env.promoteFrom === undefined || env.pipeline !== undefined, {
+    message: '"promoteFrom" needs a "pipeline" to start with the promoted revisions', path: ['promoteFrom'],
   }),
   z.refine((env) => env.approvals === undefined || env.approvals === false || env.pipeline !== undefined, {
     message: '"approvals" needs a "pipeline"', path: ['approvals'],
@@ -84,7 +108,28 @@ export const ServiceSchema = z.strictObject({
   environments: z.record(spokenName, EnvironmentSchema).check(z.refine((envs) => Object.keys(envs).length > 0, {
     message: 'must name at least one environment',
   })),
-});
+}).check(z.superRefine((service, ctx) => {
+  for (const [key, environment] of Object.entries(service.environments)) {
+    const from = environment.promoteFrom?.environment;
+    if (from === undefined) continue;
+    const path = ['environments', key, 'promoteFrom', 'environment'];
+    const source = service.environments[from];
+    if (from === key) ctx.addIssue({ code: 'custom', path, message: 'an environment cannot promote from itself' });
+    else if (source === undefined) ctx.addIssue({ code: 'custom', path, message: `"${from}" is not an environment of service "${service.name}"` });
+    else if (source.pipeline === undefined) ctx.addIssue({ code: 'custom', path, message: `"${from}" has no "pipeline", so it has no releases to promote` });
+    else if (promotionLoops(service.environments, key)) ctx.addIssue({ code: 'custom', path, message: `promotes in a circle back to "${key}"` });
+  }
+}));
+
+/** True when following promoteFrom from `start` comes back to it. */
+function promotionLoops(environments: Readonly<Record<string, { readonly promoteFrom?: { readonly environment: string } }>>, start: string): boolean {
+  const seen = new Set([start]);
+  for (let next = environments[start]?.promoteFrom?.environment; next !== undefined; next = environments[next]?.promoteFrom?.environment) {
+    if (seen.has(next)) return next === start;
+    seen.add(next);
+  }
+  return false;
+}
 
 const alexaId = z.string().check(
   z.regex(/^amzn1\.ask\.(account|person)\.\S+$/, 'must be an amzn1.ask.account.… user id or an amzn1.ask.person.… person id'),

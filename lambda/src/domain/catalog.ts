@@ -92,6 +92,7 @@ export class Catalog {
     const env = this.find(service)?.environments[environment];
     if (!env) throw new Error(`No environment "${environment}" for service "${service}"`);
     const region = env.region ?? this.config.region ?? this.fallbackRegion;
+    const from = env.promoteFrom && this.find(service)?.environments[env.promoteFrom.environment];
     return {
       service,
       environment,
@@ -99,6 +100,14 @@ export class Catalog {
       deploymentGroup: env.codeDeploy === undefined ? undefined
         : { application: env.codeDeploy.application, deploymentGroup: env.codeDeploy.deploymentGroup, region },
       rollbackStage: env.rollbackStage,
+      ...(env.alarms === undefined ? {} : { alarms: { names: env.alarms, region } }),
+      ...(env.promoteFrom === undefined || from?.pipeline === undefined ? {} : {
+        promoteFrom: {
+          environment: env.promoteFrom.environment,
+          pipeline: { name: from.pipeline, region: from.region ?? this.config.region ?? this.fallbackRegion },
+          bakeMinutes: env.promoteFrom.bakeMinutes,
+        },
+      }),
       ...(env.approvals === undefined || env.approvals === false ? {} : { approvals: env.approvals === true ? {} : { ...env.approvals } }),
     };
   }

@@ -1,9 +1,11 @@
 import type { Config, Freeze } from '../config/schema';
 import { isAdmin, mayChange, principalKey, type Principal } from './access';
+import { alarmSetKey, type Alarm, type AlarmReading } from './alarms';
 import type { ReadBack } from './consent';
 import { activeFreeze } from './freeze';
 import type { EnvironmentLocks, Lock } from './locks';
 import type { PinGuard } from './pin-guard';
+import { bakeMinutesLeft, type PromotionPlan } from './promotion';
 import type { Target } from './release';
 
 /** What stands between a person and changing an environment before anything is read back. */
@@ -23,6 +25,35 @@ export type FreezeGate =
   | { readonly kind: 'overridden-now'; readonly freeze: Freeze }
   /** Overridden earlier in this session for this very target. */
   | { readonly kind: 'overridden'; readonly freeze: Freeze };
+
+/** Alarms in ALARM refuse a deploy; an admin may override them for this session, with an extra yes. */
+export type AlarmGate =
+  | { readonly kind: 'open' }
+  /** Configured alarms that CloudWatch does not have: the gate cannot see, so it refuses, and nobody overrides that. */
+  | { readonly kind: 'missing'; readonly names: readonly string[] }
+  /** Firing, and this person may not override it. */
+  | { readonly kind: 'firing'; readonly alarms: readonly Alarm[] }
+  /** Firing; an admin is asked whether to override before anything is read back (`key`: the question's read-back). */
+  | { readonly kind: 'override-offered'; readonly alarms: readonly Alarm[]; readonly key: string }
+  /** The admin said yes to that question just now: remember `marker`, then go on. */
+  | { readonly kind: 'overridden-now'; readonly alarms: readonly Alarm[]; readonly marker: string }
+  /** Overridden earlier in this session, for these very alarms. */
+  | { readonly kind: 'overridden'; readonly alarms: readonly Alarm[] };
+
+/** A promotion's bake time in the environment it comes from; an admin may override it, with an extra yes. */
+export type BakeGate =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'baking'; readonly promotion: PromotionPlan; readonly minutesLeft: number }
+  | { readonly kind: 'override-offered'; readonly promotion: PromotionPlan; readonly minutesLeft: number; readonly key: string }
+  | { readonly kind: 'overridden-now'; readonly promotion: PromotionPlan; readonly minutesLeft: number; readonly marker: string }
+  | { readonly kind: 'overridden'; readonly promotion: PromotionPlan; readonly minutesLeft: number };
+
+/** What the session says about overrides: what was overridden earlier, and the question a yes may answer. */
+export interface OverrideSession {
+  readonly overrides: readonly string[];
+  readonly readBack?: ReadBack;
+  readonly confirmed: boolean;
+}
 
 /** The spoken release code, for environments whose policy asks for one. */
 export type CodeGate =
@@ -47,6 +78,13 @@ export type FrozenAction = 'deploy' | 'approve';
 
 /** The read-back key that marks a pending freeze override rather than a plan. */
 export const FREEZE_OVERRIDE_KEY = 'freeze-override';
+const ALARM_OVERRIDE_PREFIX = 'alarm-override:';
+const BAKE_OVERRIDE_PREFIX = 'bake-override:';
+
+/** True when a read-back is an override question (freeze, alarms, bake time) rather than a plan: its yes ships nothing. */
+export function isOverrideQuestion(key: string): boolean {
+  return key === FREEZE_OVERRIDE_KEY || key.startsWith(ALARM_OVERRIDE_PREFIX) || key.startsWith(BAKE_OVERRIDE_PREFIX);
+}
 
 /**
  * Every decision about who may change production, and when: permission, locks, freezes and the release code. Each
@@ -112,6 +150,39 @@ export class ReleasePolicy {
     return session.confirmed && askedToOverride ? { kind: 'overridden-now', freeze } : { kind: 'override-offered', freeze };
   }
 
+  /**
+   * The alarm gate. A rollback never asks it: rolling back is how an alarm's incident ends. The override counts for
+   * the alarms it was asked about; another alarm firing since asks again.
+   */
+  alarms(who: Principal, target: Target, reading: AlarmReading, session: OverrideSession): AlarmGate {
+    if (reading.missing.length > 0) return { kind: 'missing', names: reading.missing };
+    const alarms = reading.firing;
+    if (alarms.length === 0) return { kind: 'open' };
+    const set = alarmSetKey(alarms);
+    const marker = `alarm|${overrideMarker(target)}|${set}`;
+    if (session.overrides.includes(marker)) return { kind: 'overridden', alarms };
+    if (!this.isAdmin(who)) return { kind: 'firing', alarms };
+    const key = `${ALARM_OVERRIDE_PREFIX}${set}`;
+    return answers(session, target, key) ? { kind: 'overridden-now', alarms, marker } : { kind: 'override-offered', alarms, key };
+  }
+
+  /**
+   * The bake gate of a promotion: open once the release it ships has succeeded in its environment at least
+   * `bakeMinutes` ago. The override counts for that release only; a newer one in that environment bakes afresh.
+   */
+  bake(who: Principal, target: Target, promotion: PromotionPlan | undefined, session: OverrideSession): BakeGate {
+    if (promotion === undefined) return { kind: 'open' };
+    const minutesLeft = bakeMinutesLeft(promotion, this.now());
+    if (minutesLeft === 0) return { kind: 'open' };
+    const marker = `bake|${overrideMarker(target)}|${promotion.execution.id}`;
+    if (session.overrides.includes(marker)) return { kind: 'overridden', promotion, minutesLeft };
+    if (!this.isAdmin(who)) return { kind: 'baking', promotion, minutesLeft };
+    const key = `${BAKE_OVERRIDE_PREFIX}${promotion.execution.id}`;
+    return answers(session, target, key)
+      ? { kind: 'overridden-now', promotion, minutesLeft, marker }
+      : { kind: 'override-offered', promotion, minutesLeft, key };
+  }
+
   /** Checks the spoken release code where the environment's policy asks for one; failures count toward a lockout. */
   async releaseCode(who: Principal, environment: string, spoken: string | undefined): Promise<CodeGate> {
     const pin = this.config.pin;
@@ -156,6 +227,13 @@ export class ReleasePolicy {
     if (!lock || principalKey(lock.holder) === principalKey(who)) return { kind: 'clear' };
     return { kind: 'locked', lock };
   }
+}
+
+/** True when the request is a yes to the override question `key` for this deploy target. */
+function answers(session: OverrideSession, target: Target, key: string): boolean {
+  const { readBack } = session;
+  return session.confirmed && readBack?.key === key && readBack.action === 'deploy'
+    && readBack.service === target.service && readBack.environment === target.environment;
 }
 
 /** What the session keeps once an admin has overridden a freeze for one service and environment. */

@@ -1,10 +1,13 @@
+import type { AlarmPort } from '../ports/alarm.port';
 import type { DeploymentPort } from '../ports/deployment.port';
 import type { PipelinePort } from '../ports/pipeline.port';
+import { NO_ALARMS, readAlarms, type AlarmReading } from './alarms';
 import { choosePending, type ApprovalPlan } from './approval';
 import { ApprovalNotPendingError, BusyError } from './errors';
+import { choosePromotion, isPromotionProblem, promotionKey, type PromotionPlan, type PromotionProblem } from './promotion';
 import {
   ACTIVE_DEPLOYMENT_STATUSES, ACTIVE_EXECUTION_STATUSES, ROLLBACK_DESCRIPTION,
-  type ApprovalDecision, type Deployment, type PendingApproval, type PipelineExecution, type PipelineState, type Target,
+  type ApprovalDecision, type Deployment, type PendingApproval, type PipelineExecution, type PipelineState, type StageState, type Target,
 } from './release';
 import { chooseRedeploy, chooseStageRollback, planKey, type RollbackPlan } from './rollback';
 
@@ -12,16 +15,46 @@ import { chooseRedeploy, chooseStageRollback, planKey, type RollbackPlan } from 
 const EXECUTION_WINDOW = 10;
 /** How many succeeded deployments are read to find the one before the current one. */
 const DEPLOYMENT_WINDOW = 50;
+/** How many recent executions of the environment a promotion comes from are read to find its latest success. */
+const PROMOTION_WINDOW = 25;
 
 export type DeployPlan =
   | { readonly kind: 'busy'; readonly running: PipelineExecution }
-  /** `key` names what was read back (the last release), so that a confirmation can be matched to it. */
-  | { readonly kind: 'ready'; readonly key: string; readonly lastRelease?: PipelineExecution };
+  /** The environment promotes from another, and nothing there can be promoted. */
+  | { readonly kind: 'cannot-promote'; readonly from: string; readonly problem: PromotionProblem }
+  /**
+   * `key` names what was read back (the last release, and what a promotion ships), so that a confirmation can be
+   * matched to it. `current` is the latest release that succeeded here; `promotion`, what a promotion ships.
+   */
+  | {
+    readonly kind: 'ready'; readonly key: string; readonly lastRelease?: PipelineExecution;
+    readonly current?: PipelineExecution; readonly promotion?: PromotionPlan;
+  };
+
+/** What a deploy needs to know before it asks anything: the plan, and what the environment's alarms say. */
+export interface DeployReading {
+  readonly plan: DeployPlan;
+  readonly alarms: AlarmReading;
+}
+
+/** What "what would ship?" needs: what runs, what a deploy would ship, and what stands in its way. */
+export interface PreviewReading {
+  /** The latest release that succeeded in the environment. */
+  readonly current?: PipelineExecution;
+  readonly lastRelease?: PipelineExecution;
+  /** A release running now (a deploy would be refused). */
+  readonly running?: PipelineExecution;
+  /** For an environment with promoteFrom: what it would ship, or why nothing. */
+  readonly promotion?: PromotionPlan | { readonly from: string; readonly problem: PromotionProblem };
+  readonly alarms: AlarmReading;
+  /** A stage whose manual approval waits for an answer. */
+  readonly waitingApproval?: StageState;
+}
 
 export type DeployOutcome =
   | { readonly kind: 'busy'; readonly running: PipelineExecution }
   /** Something shipped since the read-back: the user must hear the new plan before anything starts. */
-  | { readonly kind: 'changed'; readonly plan: DeployPlan & { kind: 'ready' } }
+  | { readonly kind: 'changed'; readonly plan: Exclude<DeployPlan, { kind: 'busy' }> }
   | { readonly kind: 'started'; readonly executionId: string; readonly awsRequestId?: string };
 
 export type RollbackOutcome =
@@ -48,6 +81,8 @@ export interface StatusReport {
   readonly latestExecution?: PipelineExecution;
   readonly state?: PipelineState;
   readonly latestDeployment?: Deployment;
+  /** Only for a target with alarms. */
+  readonly alarms?: AlarmReading;
 }
 
 /**
@@ -55,15 +90,82 @@ export interface StatusReport {
  * what a rollback would put back. It holds no state; every decision reads AWS afresh.
  */
 export class ReleaseService {
-  constructor(private readonly pipelines: PipelinePort, private readonly deployments: DeploymentPort) {}
+  constructor(
+    private readonly pipelines: PipelinePort,
+    private readonly deployments: DeploymentPort,
+    private readonly alarmPort: AlarmPort,
+  ) {}
 
-  /** What a deploy would do now: refuse while a release runs, else name the last release for the read-back. */
+  /**
+   * What a deploy would do now: refuse while a release runs, else name the last release for the read-back; for an
+   * environment that promotes from another, what that one's latest success would ship. Reads only.
+   */
   async planDeploy(target: Target): Promise<DeployPlan> {
-    const executions = await this.pipelines.recentExecutions(requirePipeline(target), EXECUTION_WINDOW);
+    const from = target.promoteFrom;
+    const [executions, promotion] = await Promise.all([this.recentHere(target), this.promotion(target)]);
     const running = executions.find((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
     if (running) return { kind: 'busy', running };
+    if (from !== undefined && promotion !== undefined && isPromotionProblem(promotion)) {
+      return { kind: 'cannot-promote', from: from.environment, problem: promotion };
+    }
     const lastRelease = executions[0];
-    return { kind: 'ready', key: `after:${lastRelease?.id ?? 'none'}`, lastRelease };
+    const current = executions.find((e) => e.status === 'Succeeded');
+    const shipped = promotion === undefined || isPromotionProblem(promotion) ? undefined : promotion;
+    return {
+      kind: 'ready',
+      key: `after:${lastRelease?.id ?? 'none'}${shipped === undefined ? '' : `|${promotionKey(shipped)}`}`,
+      lastRelease,
+      current,
+      ...(shipped === undefined ? {} : { promotion: shipped }),
+    };
+  }
+
+  /** What the target's alarms say; nothing to read (and no call) without alarms. */
+  async alarms(target: Target): Promise<AlarmReading> {
+    if (target.alarms === undefined) return NO_ALARMS;
+    return readAlarms(target.alarms.names, await this.alarmPort.describe(target.alarms));
+  }
+
+  /** The plan and the alarms, read at once. */
+  async readForDeploy(target: Target): Promise<DeployReading> {
+    const [plan, alarms] = await Promise.all([this.planDeploy(target), this.alarms(target)]);
+    return { plan, alarms };
+  }
+
+  /**
+   * What "what would ship?" reads, all at once: what a deploy reads, and the pipeline's state for a manual approval
+   * that waits. Unlike a deploy's plan, it says what would ship even while a release runs. Reads only.
+   */
+  async preview(target: Target): Promise<PreviewReading> {
+    const [executions, promotion, alarms, state] = await Promise.all([
+      this.recentHere(target), this.promotion(target), this.alarms(target), this.pipelines.state(requirePipeline(target)),
+    ]);
+    const running = executions.find((e) => ACTIVE_EXECUTION_STATUSES.includes(e.status));
+    const waitingApproval = state.stages.find((stage) => stage.waitingApproval !== undefined);
+    const from = target.promoteFrom?.environment ?? '';
+    return {
+      current: executions.find((e) => e.status === 'Succeeded'),
+      lastRelease: executions[0],
+      alarms,
+      ...(running === undefined ? {} : { running }),
+      ...(promotion === undefined ? {} : { promotion: isPromotionProblem(promotion) ? { from, problem: promotion } : promotion }),
+      ...(waitingApproval === undefined ? {} : { waitingApproval }),
+    };
+  }
+
+  private recentHere(target: Target): Promise<PipelineExecution[]> {
+    return this.pipelines.recentExecutions(requirePipeline(target), EXECUTION_WINDOW);
+  }
+
+  /** For an environment with promoteFrom: the source environment's latest success, matched to this pipeline. */
+  private async promotion(target: Target): Promise<PromotionPlan | PromotionProblem | undefined> {
+    const from = target.promoteFrom;
+    if (from === undefined) return undefined;
+    const [source, actions] = await Promise.all([
+      this.pipelines.recentExecutions(from.pipeline, PROMOTION_WINDOW),
+      this.pipelines.sourceActions(requirePipeline(target)),
+    ]);
+    return choosePromotion(from.environment, from.bakeMinutes, source, actions);
   }
 
   /**
@@ -75,8 +177,9 @@ export class ReleaseService {
   async startDeploy(target: Target, idempotencyToken: string, readBackKey?: string, planned?: Promise<DeployPlan>): Promise<DeployOutcome> {
     const plan = await (planned ?? this.planDeploy(target));
     if (plan.kind === 'busy') return plan;
+    if (plan.kind === 'cannot-promote') return { kind: 'changed', plan };
     if (readBackKey !== undefined && readBackKey !== plan.key) return { kind: 'changed', plan };
-    const { executionId, requestId } = await this.pipelines.start(requirePipeline(target), idempotencyToken);
+    const { executionId, requestId } = await this.pipelines.start(requirePipeline(target), idempotencyToken, plan.promotion?.revisions);
     return { kind: 'started', executionId, awsRequestId: requestId };
   }
 
@@ -159,14 +262,15 @@ export class ReleaseService {
     }
   }
 
-  /** Where the release stands: the latest execution and stage, and the latest deployment. */
+  /** Where the release stands: the latest execution and stage, the latest deployment, and firing alarms. */
   async status(target: Target): Promise<StatusReport> {
-    const [executions, state, deployments] = await Promise.all([
+    const [executions, state, deployments, alarms] = await Promise.all([
       target.pipeline ? this.pipelines.recentExecutions(target.pipeline, 1) : Promise.resolve([]),
       target.pipeline ? this.pipelines.state(target.pipeline) : Promise.resolve(undefined),
       target.deploymentGroup ? this.deployments.recentDeployments(target.deploymentGroup, [], 1) : Promise.resolve([]),
+      target.alarms ? this.alarms(target) : Promise.resolve(undefined),
     ]);
-    return { latestExecution: executions[0], state, latestDeployment: deployments[0] };
+    return { latestExecution: executions[0], state, latestDeployment: deployments[0], ...(alarms === undefined ? {} : { alarms }) };
   }
 }
 

@@ -21,8 +21,24 @@ export interface Target {
   readonly deploymentGroup?: DeploymentGroupRef;
   /** Stage of a V2 pipeline to roll back with RollbackStage, when the config names one. */
   readonly rollbackStage?: string;
+  /** CloudWatch alarms (in the target's region) that refuse a deploy while one is in ALARM. */
+  readonly alarms?: AlarmsRef;
+  /** Where a deploy takes what it ships from, when the config says so (promoteFrom). */
+  readonly promoteFrom?: PromoteFrom;
   /** The pipeline's manual approvals the skill may answer, when the config opts in. */
   readonly approvals?: ApprovalScope;
+}
+
+export interface AlarmsRef {
+  readonly names: readonly string[];
+  readonly region: string;
+}
+
+/** Deploys ship the source revisions of another environment's latest succeeded release, once it has baked there. */
+export interface PromoteFrom {
+  readonly environment: string;
+  readonly pipeline: PipelineRef;
+  readonly bakeMinutes: number;
 }
 
 /** Which manual approval actions of a pipeline the skill may answer: every one (no names), or one stage and action. */
@@ -57,6 +73,24 @@ export interface SourceRevision {
   readonly url?: string;
 }
 
+/** What a source action can be told to fetch instead of its newest revision (CodePipeline's SourceRevisionType). */
+export type RevisionType = 'COMMIT_ID' | 'IMAGE_DIGEST' | 'S3_OBJECT_VERSION_ID' | 'S3_OBJECT_KEY';
+
+/** A source action of a pipeline, and the kind of revision it can be told to fetch (none: it cannot). */
+export interface SourceAction {
+  readonly name: string;
+  /** The action's provider, for the words: CodeStarSourceConnection, CodeCommit, S3, ECR… */
+  readonly provider: string;
+  readonly revisionType?: RevisionType;
+}
+
+/** Starts a pipeline with this revision in this source action instead of the newest one. */
+export interface SourceRevisionOverride {
+  readonly actionName: string;
+  readonly revisionType: RevisionType;
+  readonly revisionValue: string;
+}
+
 export type PipelineExecutionStatus =
   | 'Cancelled' | 'InProgress' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Superseded' | 'Failed' | string;
 
@@ -78,6 +112,8 @@ export interface StageState {
   readonly executionId?: string;
   /** The action inside the stage that is running or failed, when there is one. */
   readonly currentAction?: string;
+  /** A manual approval action in the stage that waits for an answer, and since when. */
+  readonly waitingApproval?: { readonly action: string; readonly since?: Date };
 }
 
 export interface PipelineState {

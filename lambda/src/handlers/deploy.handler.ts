@@ -2,7 +2,8 @@ import type { Response } from 'ask-sdk-model';
 import { consentTo } from '../domain/consent';
 import { isOutcomeUnknown } from '../domain/errors';
 import { idempotencyToken } from '../domain/ids';
-import { FREEZE_OVERRIDE_KEY, overrideMarker } from '../domain/release-policy';
+import { alreadyRuns } from '../domain/promotion';
+import { FREEZE_OVERRIDE_KEY, isOverrideQuestion, overrideMarker } from '../domain/release-policy';
 import type { DeployPlan } from '../domain/release-service';
 import { joinSsml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
@@ -14,8 +15,9 @@ import { resolveTarget, type TargetStep } from './target';
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
 
 /**
- * "Push checkout to prod": resolve the target, refuse while a release runs, read back and ask for a yes, and start
- * the pipeline only on a yes to exactly that read-back, with a token derived from the request.
+ * "Push checkout to prod": resolve the target, refuse while a release runs, a freeze holds, an alarm fires or a
+ * promotion has not baked (an admin may override each of the last three with a yes of its own), read back and ask
+ * for a yes, and start the pipeline only on a yes to exactly that read-back, with a token derived from the request.
  */
 export async function deploy(turn: Turn): Promise<Response> {
   const { speech, principal, deps: { policy, releases } } = turn;
@@ -33,10 +35,12 @@ export async function deploy(turn: Turn): Promise<Response> {
     return turn.say(speech.deployDenied(target));
   }
 
-  // What would ship is read while the lock is (a read of the pipeline's history, never a change).
-  const checked = await policy.barrierWhile(principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.planDeploy(target)));
+  // What would ship, and the alarms, are read while the lock is (reads of the pipelines and alarms, never a change).
+  const checked = await policy.barrierWhile(
+    principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.readForDeploy(target)),
+  );
   if (checked.kind !== 'clear') return refusal(turn, 'deploy', target.environment, checked);
-  const plan = checked.read;
+  const reading = checked.read;
 
   const freeze = policy.freeze(principal, target, { overriddenFor: turn.freezeOverride(), readBack: turn.readBack(), confirmed: turn.confirmation === 'CONFIRMED' });
   switch (freeze.kind) {
@@ -51,13 +55,60 @@ export async function deploy(turn: Turn): Promise<Response> {
     case 'overridden-now':
       turn.rememberFreezeOverride(overrideMarker(target));
       turn.audit('deploy', 'freeze-overridden', { freeze: freeze.freeze.reason });
-      return readBack(turn, step, await plan, false);
+      break;
     case 'open':
     case 'overridden':
       break;
   }
 
-  if (consent.kind !== 'given' || consent.readBack.key === FREEZE_OVERRIDE_KEY) return readBack(turn, step, await plan, false);
+  const { plan, alarms } = await reading;
+  const session = () => ({ overrides: turn.gateOverrides(), readBack: turn.readBack(), confirmed: turn.confirmation === 'CONFIRMED' });
+  const alarmGate = policy.alarms(principal, target, alarms, session());
+  switch (alarmGate.kind) {
+    case 'missing':
+      turn.forgetReadBack();
+      turn.audit('deploy', 'refused-alarm-missing', { alarms: alarmGate.names });
+      return turn.say(speech.alarmsMissing(target.environment, alarmGate.names));
+    case 'firing':
+      turn.forgetReadBack();
+      turn.audit('deploy', 'refused-alarm', { alarms: alarmGate.alarms.map((a) => a.name) });
+      return turn.say(speech.alarmsFiring(target.environment, alarmGate.alarms));
+    case 'override-offered': {
+      turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: alarmGate.key });
+      const question = speech.alarmOverrideQuestion(target.environment, alarmGate.alarms);
+      return turn.confirm(step.values, question, question);
+    }
+    case 'overridden-now':
+      turn.rememberGateOverride(alarmGate.marker);
+      turn.audit('deploy', 'alarm-overridden', { alarms: alarmGate.alarms.map((a) => a.name) });
+      break;
+    case 'open':
+    case 'overridden':
+      break;
+  }
+
+  const bakeGate = policy.bake(principal, target, plan.kind === 'ready' ? plan.promotion : undefined, session());
+  switch (bakeGate.kind) {
+    case 'baking':
+      turn.forgetReadBack();
+      turn.audit('deploy', 'refused-baking', { sourceExecutionId: bakeGate.promotion.execution.id, minutesLeft: bakeGate.minutesLeft });
+      return turn.say(speech.bakeRefused(target, bakeGate.promotion, bakeGate.minutesLeft));
+    case 'override-offered': {
+      turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: bakeGate.key });
+      const question = speech.bakeOverrideQuestion(target, bakeGate.promotion, bakeGate.minutesLeft);
+      return turn.confirm(step.values, question, question);
+    }
+    case 'overridden-now':
+      turn.rememberGateOverride(bakeGate.marker);
+      turn.audit('deploy', 'bake-overridden', { sourceExecutionId: bakeGate.promotion.execution.id, minutesLeft: bakeGate.minutesLeft });
+      break;
+    case 'open':
+    case 'overridden':
+      break;
+  }
+
+  // A yes to an override question (freeze, alarm, bake time) only leads to the read-back: its own yes ships.
+  if (consent.kind !== 'given' || isOverrideQuestion(consent.readBack.key)) return readBack(turn, step, plan, false);
   const askedForCode = await releaseCodeStep(turn, 'deploy', step.values);
   if (askedForCode) return askedForCode;
 
@@ -65,7 +116,7 @@ export async function deploy(turn: Turn): Promise<Response> {
   try {
     const offers = readOffers(turn);
     const token = idempotencyToken(turn.requestId, pipeline.name);
-    const outcome = await releases.startDeploy(target, token, consent.readBack.key, plan);
+    const outcome = await releases.startDeploy(target, token, consent.readBack.key, Promise.resolve(plan));
     switch (outcome.kind) {
       case 'busy':
         turn.audit('deploy', 'refused-busy', { runningExecutionId: outcome.running.id });
@@ -73,7 +124,10 @@ export async function deploy(turn: Turn): Promise<Response> {
       case 'changed':
         return readBack(turn, step, outcome.plan, true);
       case 'started':
-        turn.audit('deploy', 'started', { executionId: outcome.executionId, awsRequestId: outcome.awsRequestId });
+        turn.audit('deploy', 'started', {
+          executionId: outcome.executionId, awsRequestId: outcome.awsRequestId,
+          ...(plan.kind === 'ready' && plan.promotion ? { promotedFrom: plan.promotion.execution.id, sourceRevisions: plan.promotion.revisions } : {}),
+        });
         await recordStart(turn, 'deploy', { executionId: outcome.executionId });
         return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers);
     }
@@ -86,16 +140,24 @@ export async function deploy(turn: Turn): Promise<Response> {
   }
 }
 
-/** Reads back what would ship and asks for a yes, or says a release is already running. */
+/** Reads back what would ship and asks for a yes, or says a release is already running or nothing can be promoted. */
 function readBack(turn: Turn, step: Resolved, plan: DeployPlan, changed: boolean): Response {
   const { speech } = turn;
   const { target } = step;
+  const pipeline = target.pipeline?.name ?? '';
   if (plan.kind === 'busy') {
     turn.forgetReadBack();
     turn.audit('deploy', 'refused-busy', { runningExecutionId: plan.running.id });
     return turn.say(speech.deployBusy(target, plan.running));
   }
+  if (plan.kind === 'cannot-promote') {
+    turn.forgetReadBack();
+    turn.audit('deploy', `refused-promotion-${plan.problem.kind}`);
+    return turn.say(speech.cannotPromote(target, pipeline, plan.from, plan.problem));
+  }
   turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: plan.key });
-  const question = speech.deployConfirm(target, target.pipeline?.name ?? '', plan.lastRelease);
+  const question = plan.promotion
+    ? speech.deployConfirmPromotion(target, pipeline, plan.promotion, plan.current, alreadyRuns(plan.promotion, plan.current))
+    : speech.deployConfirm(target, pipeline, plan.lastRelease);
   return turn.confirm(step.values, changed ? joinSsml([speech.planChanged(), question]) : question, speech.deployConfirmReprompt(target));
 }

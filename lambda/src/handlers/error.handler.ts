@@ -13,6 +13,7 @@ const OPERATION_WORDS: Record<string, string> = {
   ListPipelineExecutions: 'read the pipeline',
   GetPipelineState: 'read the pipeline',
   GetPipeline: 'read the pipeline',
+  DescribeAlarms: 'read the CloudWatch alarms',
   PutApprovalResult: 'answer the pipeline\'s approval',
   CreateDeployment: 'create a deployment',
   StopDeployment: 'stop the deployment',

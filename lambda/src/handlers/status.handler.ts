@@ -3,7 +3,10 @@ import { principalKey } from '../domain/access';
 import type { Turn } from '../turn/turn';
 import { resolveTarget } from './target';
 
-/** "What's the status of prod?": the latest execution and its stage, and the latest deployment, in two sentences. */
+/**
+ * "What's the status of prod?": the latest execution and its stage, and the latest deployment, in two sentences; a
+ * lock; and, for an environment with alarms, any that fire, with the way out (roll back).
+ */
 export async function status(turn: Turn): Promise<Response> {
   const { deps: { releases, policy } } = turn;
   const step = resolveTarget(turn, 'status');
@@ -22,5 +25,6 @@ export async function status(turn: Turn): Promise<Response> {
     hasPipeline: target.pipeline !== undefined,
     hasDeploymentGroup: target.deploymentGroup !== undefined,
     lock: lock && { holder: policy.nameOf(lock.holder), since: lock.since, yours: principalKey(lock.holder) === principalKey(turn.principal) },
+    ...(report.alarms ? { alarms: report.alarms } : {}),
   }));
 }

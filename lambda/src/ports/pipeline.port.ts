@@ -1,4 +1,6 @@
-import type { ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory } from '../domain/release';
+import type {
+  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, SourceAction, SourceRevisionOverride,
+} from '../domain/release';
 
 /** What AWS said when it accepted a call that starts something: its id, and AWS's request id for the audit trail. */
 export interface Started {
@@ -25,9 +27,11 @@ export interface PipelinePort {
   state(pipeline: PipelineRef): Promise<PipelineState>;
   /**
    * Starts a release. `idempotencyToken` makes a retried request return the first execution instead of starting a
-   * second one.
+   * second one. `sourceRevisions` makes those source actions fetch the given revisions instead of their newest.
    */
-  start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started>;
+  start(pipeline: PipelineRef, idempotencyToken: string, sourceRevisions?: readonly SourceRevisionOverride[]): Promise<Started>;
+  /** The pipeline's source actions, from its structure. */
+  sourceActions(pipeline: PipelineRef): Promise<SourceAction[]>;
   /** Rolls one stage of a V2 pipeline back to an execution that succeeded in it. */
   rollbackStage(pipeline: PipelineRef, stage: string, targetExecutionId: string): Promise<Started>;
   /** The manual approval actions (Approval/Manual) waiting for an answer now: in progress, with a token. */

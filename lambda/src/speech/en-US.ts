@@ -1,14 +1,18 @@
+import type { Alarm } from '../domain/alarms';
 import { shortId } from '../domain/ids';
+import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
 import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
-import type { Action, Format, Messages, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { enUSReport } from './en-US-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
 export function enUS(f: Format): Messages {
-  const verb: Record<Action, string> = { deploy: 'push', rollback: 'roll back', status: 'check', approve: 'approve', reject: 'reject' };
+  const verb: Record<Action, string> = {
+    deploy: 'push', rollback: 'roll back', status: 'check', preview: 'look at', approve: 'approve', reject: 'reject',
+  };
 
   /** "'Fix tax rounding', commit a1b2c3d" or "commit a1b2c3d" or "" */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
@@ -35,6 +39,42 @@ export function enUS(f: Format): Messages {
     }
   };
   const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
+  /** "the alarm checkout-5xx" / "the alarms a and b" / "the alarms a, b, c and 2 more". */
+  const alarmList = (alarms: readonly Alarm[]): Ssml => {
+    const named = alarms.slice(0, 3).map((a) => a.name);
+    const more = alarms.length - named.length;
+    if (named.length === 1) return ssml`the alarm ${named[0] ?? ''}`;
+    return more > 0 ? ssml`the alarms ${named.join(', ')} and ${more} more` : ssml`the alarms ${spokenList(named, 'and')}`;
+  };
+  const firing = (alarms: readonly Alarm[]) => (alarms.length === 1 ? 'is firing' : 'are firing');
+  /** "It went into alarm 12 minutes ago." / "checkout-5xx went into alarm first, 12 minutes ago." */
+  const alarmSince = (alarms: readonly Alarm[]): Ssml => {
+    const first = [...alarms].sort((a, b) => (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity))[0];
+    if (first?.since === undefined) return ssml``;
+    return alarms.length === 1 ? ssml` It went into alarm${at(first.since)}.` : ssml` ${first.name} went into alarm first,${at(first.since)}.`;
+  };
+  const minutes = (n: number) => (n === 1 ? 'one minute' : `${n} minutes`);
+  /** "Fix tax rounding, commit a1b2c3d4, which succeeded in staging 2 hours ago" */
+  const promoted = (p: PromotionPlan): Ssml => {
+    const what = ships(p.execution);
+    return ssml`${what ?? ssml`execution ${shortId(p.execution.id)}`}, which succeeded in ${p.from}${at(p.succeededAt)}`;
+  };
+  const promotionProblem = (w: Where, pipeline: string, from: string, problem: PromotionProblem): Ssml => {
+    switch (problem.kind) {
+      case 'nothing-succeeded':
+        return ssml`${inWhere(w)} ships only what succeeded in ${from}, and ${from} has no successful release to ship.`;
+      case 'no-source-actions':
+        return ssml`The ${pipeline} pipeline has no source action, so I can't tell it which revisions to ship.`;
+      case 'actions-differ': {
+        const names = [...problem.missing, ...problem.extra];
+        return ssml`I can't match the release in ${from} to the ${pipeline} pipeline: the source ${names.length === 1 ? 'action' : 'actions'} ${spokenList(names, 'and')} ${names.length === 1 ? "isn't" : "aren't"} in both. Both pipelines must name their source actions alike.`;
+      }
+      case 'not-overridable':
+        return ssml`The source action ${problem.action} of the ${pipeline} pipeline uses ${problem.provider}, which can't be told which revision to fetch, so I can't ship what ran in ${from}.`;
+      case 'no-revision-id':
+        return ssml`The release in ${from} doesn't say which revision its source action ${problem.action} fetched, so I can't ship the same one.`;
+    }
+  };
   const phrases: Record<Routine, readonly string[]> = {
     'push-to-prod': ['push to prod', 'ship to prod', 'release to prod'],
     'roll-back-prod': ['roll back prod', 'roll back production', 'undo the release'],
@@ -67,17 +107,21 @@ export function enUS(f: Format): Messages {
       ? ssml`Which service's release should I ${verb[action]}: ${spokenList(choices, 'or')}?`
       : ssml`Which service should I ${verb[action]}: ${spokenList(choices, 'or')}?`,
     unknownService: (heard, choices) => ssml`I don't know a service called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
-    askEnvironment: (action, service, choices) => action === 'approve' || action === 'reject'
-      ? ssml`Which environment's release of ${service} should I ${verb[action]}: ${spokenList(choices, 'or')}?`
-      : action === 'deploy'
-      ? ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`
-      : action === 'rollback'
-        ? ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`
-        : ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`,
+    askEnvironment: (action, service, choices) => {
+      switch (action) {
+        case 'deploy': return ssml`Where should I push ${service} to: ${spokenList(choices, 'or')}?`;
+        case 'rollback': return ssml`Which environment should I roll back ${service} in: ${spokenList(choices, 'or')}?`;
+        case 'preview': return ssml`Where would ${service} ship to: ${spokenList(choices, 'or')}?`;
+        case 'status': return ssml`Which environment of ${service} should I check: ${spokenList(choices, 'or')}?`;
+        case 'approve':
+        case 'reject':
+          return ssml`Which environment's release of ${service} should I ${verb[action]}: ${spokenList(choices, 'or')}?`;
+      }
+    },
     unknownEnvironment: (heard, service, choices) => ssml`${service} has no environment called ${heard}. Which one: ${spokenList(choices, 'or')}?`,
     notConfigured: (action, w) => action === 'approve' || action === 'reject'
       ? ssml`${inWhere(w)} has no pipeline whose approvals I may answer in my configuration, so I can't ${verb[action]} its releases. Nothing was changed.`
-      : action === 'deploy'
+      : action === 'deploy' || action === 'preview'
       ? ssml`${inWhere(w)} has no pipeline in my configuration, so I can't push it. Nothing was changed.`
       : action === 'rollback'
         ? ssml`${inWhere(w)} has no CodeDeploy group or rollback stage in my configuration, so I can't roll it back. Nothing was changed.`
@@ -94,7 +138,21 @@ export function enUS(f: Format): Messages {
         : ssml` This pipeline has no releases yet.`;
       return ssml`This starts the ${pipeline} pipeline, which ships the latest ${w.service} to ${w.environment}.${lastLine} Shall I push ${w.service} to ${w.environment}?`;
     },
+    deployConfirmPromotion: (w, pipeline, p, current, same) => {
+      const now = current ? ships(current) : undefined;
+      const runs = current
+        ? ssml` ${w.environment} runs${now ? ssml` ${now},` : ssml` execution ${shortId(current.id)},`} released${at(current.updatedAt ?? current.startedAt)}.`
+        : ssml``;
+      const already = same ? ssml` ${w.environment} already runs those revisions, so this releases them again.` : ssml``;
+      return ssml`This starts the ${pipeline} pipeline with what ran in ${p.from}: ${promoted(p)}.${runs}${already} Shall I push ${w.service} to ${w.environment}?`;
+    },
     deployConfirmReprompt: (w) => ssml`Should I push ${w.service} to ${w.environment}? Say yes or no.`,
+    cannotPromote: (w, pipeline, from, problem) => ssml`${promotionProblem(w, pipeline, from, problem)} Nothing was changed.`,
+    bakeRefused: (w, p, left) => ssml`${w.environment} gets only what has run in ${p.from} for ${minutes(p.bakeMinutes)}. What would ship, ${promoted(p)}, has ${minutes(left)} to go. Nothing was changed. An admin can override the bake time.`,
+    bakeOverrideQuestion: (w, p, left) => ssml`${w.environment} gets only what has run in ${p.from} for ${minutes(p.bakeMinutes)}. What would ship, ${promoted(p)}, has ${minutes(left)} to go. You're an admin. Do you want to ship it before it has baked?`,
+    alarmsFiring: (env, alarms) => ssml`I won't push to ${env} while ${alarmList(alarms)} ${firing(alarms)}.${alarmSince(alarms)} Nothing was changed. If this release is the fix, an admin can override the alarm.`,
+    alarmOverrideQuestion: (env, alarms) => ssml`In ${env}, ${alarmList(alarms)} ${firing(alarms)}.${alarmSince(alarms)} You're an admin. Do you want to push anyway?`,
+    alarmsMissing: (env, names) => ssml`I can't find ${names.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(names, 'and')} in CloudWatch, so I can't tell whether ${env} is healthy, and I won't push it. Nothing was changed. Check the alarm names in the skill's configuration.`,
     deployStarted: (w, pipeline, id) => ssml`Done: the ${pipeline} pipeline has started, execution ${shortId(id)}. ${inWhere(w)} is on its way. Ask me for the status to follow it.`,
     deployDenied: (w) => ssml`Okay, I won't push ${inWhere(w)}. Nothing was changed.`,
     deployOutcomeUnknown: (w, pipeline) => ssml`I asked CodePipeline to start ${pipeline}, but got no answer in time, so I can't tell whether the release of ${inWhere(w)} started. Ask me for the status of ${inWhere(w)} in a minute, or look at the pipeline in the console, before you try again.`,
@@ -125,6 +183,7 @@ export function enUS(f: Format): Messages {
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
+    preview: (w, r) => previewSpeech(w, r),
     ...enUSReport(),
 
     approvalConfirm: (w, action, pipeline, approval, release) => {
@@ -222,7 +281,57 @@ export function enUS(f: Format): Messages {
         : ssml`CodeDeploy has no deployments for ${inWhere(w)} yet.`);
     }
     if (r.lock) parts.push(ssml`${w.environment} is locked by ${r.lock.yours ? 'you' : r.lock.holder ?? 'someone else'} since${at(r.lock.since)}.`);
+    if (r.alarms && r.alarms.firing.length > 0) {
+      const [first] = r.alarms.firing;
+      parts.push(ssml`Watch out: in ${w.environment}, ${alarmList(r.alarms.firing)} ${firing(r.alarms.firing)}.${alarmSince(r.alarms.firing)}`);
+      parts.push(first?.since && e?.startedAt && first.since >= e.startedAt
+        ? ssml`It started after the latest release. To put the previous version back, say roll back ${w.service}.`
+        : ssml`If the latest release caused it, say roll back ${w.service}.`);
+    }
+    if (r.alarms && r.alarms.missing.length > 0) {
+      parts.push(ssml`I can't find ${r.alarms.missing.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(r.alarms.missing, 'and')} in CloudWatch.`);
+    }
     return joinSsml(parts);
+  }
+
+  function previewSpeech(w: Where, r: PreviewSpeech): Ssml {
+    const parts: Ssml[] = [];
+    const now = r.current && ships(r.current);
+    parts.push(r.current
+      ? ssml`${inWhere(w)} runs${now ? ssml` ${now},` : ssml` execution ${shortId(r.current.id)},`} released${at(r.current.updatedAt ?? r.current.startedAt)}.`
+      : ssml`${inWhere(w)} has no successful release yet.`);
+    switch (r.ships.kind) {
+      case 'promotion':
+        parts.push(r.ships.alreadyRuns
+          ? ssml`A deploy would ship what ran in ${r.ships.promotion.from}, ${promoted(r.ships.promotion)}: the same revisions, so nothing new.`
+          : ssml`A deploy would ship what ran in ${r.ships.promotion.from}: ${promoted(r.ships.promotion)}.`);
+        break;
+      case 'newest': {
+        const last = r.ships.lastRelease && ships(r.ships.lastRelease);
+        parts.push(ssml`A deploy starts the ${r.pipeline} pipeline, which ships whatever is newest in its source when it starts${last && r.ships.lastRelease !== r.current ? ssml`; its last release shipped ${last}` : ''}.`);
+        break;
+      }
+      case 'cannot-promote':
+        parts.push(promotionProblem(w, r.pipeline, r.ships.from, r.ships.problem));
+        break;
+    }
+    if (r.gates.length === 0) parts.push(ssml`Nothing would stop it right now.`);
+    else parts.push(ssml`A deploy would be held up right now.`, ...r.gates.map((g) => gateWords(w, g)));
+    return joinSsml(parts);
+  }
+
+  function gateWords(w: Where, g: PreviewGate): Ssml {
+    const admin = (overridable: boolean) => (overridable ? ssml` An admin can override that.` : ssml``);
+    switch (g.kind) {
+      case 'not-allowed': return ssml`You're not on the list of people who may change ${w.environment}.`;
+      case 'locked': return ssml`${w.environment} is locked by ${g.holder ?? 'someone else'} since${at(g.since)}.`;
+      case 'frozen': return ssml`${w.environment} is frozen right now: ${g.reason}.${admin(g.overridable)}`;
+      case 'alarms': return ssml`In ${w.environment}, ${alarmList(g.alarms)} ${firing(g.alarms)}.${alarmSince(g.alarms)}${admin(g.overridable)}`;
+      case 'alarms-missing': return ssml`I can't find ${g.names.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(g.names, 'and')} in CloudWatch, and I won't push without it.`;
+      case 'baking': return ssml`What would ship has ${minutes(g.minutesLeft)} of bake time to go in ${g.from}.${admin(g.overridable)}`;
+      case 'running': return ssml`A release is already running, started${at(g.execution.startedAt)}${byWhom(g.execution.startedBy)}.`;
+      case 'approval': return ssml`The ${g.stage} stage waits for a manual approval${g.since ? ssml`, asked for${at(g.since)}` : ''}.`;
+    }
   }
 }
 

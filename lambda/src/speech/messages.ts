@@ -1,3 +1,5 @@
+import type { Alarm } from '../domain/alarms';
+import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
 import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
 import type { FinishedRelease } from '../domain/release-journal';
 import type { ReportMessages } from './report-messages';
@@ -39,7 +41,15 @@ export interface Messages extends ReportMessages {
 
   deployBusy(where: Where, running: PipelineExecution): Ssml;
   deployConfirm(where: Where, pipeline: string, lastRelease: PipelineExecution | undefined): Ssml;
+  /** The read-back of a promotion: what ships, from where and since when, and what runs here now. */
+  deployConfirmPromotion(where: Where, pipeline: string, promotion: PromotionPlan, current: PipelineExecution | undefined, alreadyRuns: boolean): Ssml;
   deployConfirmReprompt(where: Where): Ssml;
+  cannotPromote(where: Where, pipeline: string, from: string, problem: PromotionProblem): Ssml;
+  bakeRefused(where: Where, promotion: PromotionPlan, minutesLeft: number): Ssml;
+  bakeOverrideQuestion(where: Where, promotion: PromotionPlan, minutesLeft: number): Ssml;
+  alarmsFiring(environment: string, alarms: readonly Alarm[]): Ssml;
+  alarmOverrideQuestion(environment: string, alarms: readonly Alarm[]): Ssml;
+  alarmsMissing(environment: string, names: readonly string[]): Ssml;
   deployStarted(where: Where, pipeline: string, executionId: string): Ssml;
   deployDenied(where: Where): Ssml;
   deployOutcomeUnknown(where: Where, pipeline: string): Ssml;
@@ -58,6 +68,7 @@ export interface Messages extends ReportMessages {
   planChanged(): Ssml;
 
   status(where: Where, report: StatusSpeech): Ssml;
+  preview(where: Where, report: PreviewSpeech): Ssml;
 
   /** The read-back of a waiting manual approval: where, since when, what it asks, what it lets through. */
   approvalConfirm(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval, release: PipelineExecution | undefined): Ssml;
@@ -129,7 +140,7 @@ export interface Messages extends ReportMessages {
 /** What the outcome sentences need of a release that ended (a FinishedRelease fits). */
 export type ReleaseEndSpeech = Pick<FinishedRelease, 'kind' | 'service' | 'environment' | 'outcome' | 'finishedAt'>;
 
-export type Action = 'deploy' | 'rollback' | 'status' | ApprovalAction;
+export type Action = 'deploy' | 'rollback' | 'status' | 'preview' | ApprovalAction;
 
 export type ApprovalAction = 'approve' | 'reject';
 
@@ -140,4 +151,30 @@ export interface StatusSpeech {
   readonly hasPipeline: boolean;
   readonly hasDeploymentGroup: boolean;
   readonly lock?: { readonly holder?: string; readonly since: Date; readonly yours: boolean };
+  /** Only for an environment with alarms. */
+  readonly alarms?: { readonly firing: readonly Alarm[]; readonly missing: readonly string[] };
 }
+
+/** "What would ship to prod?": what runs, what a deploy would ship, and what would stop it. */
+export interface PreviewSpeech {
+  readonly pipeline: string;
+  /** The latest release that succeeded here. */
+  readonly current?: PipelineExecution;
+  /** What a deploy ships: a promotion's release, or (without promoteFrom) whatever is newest in the source. */
+  readonly ships:
+    | { readonly kind: 'promotion'; readonly promotion: PromotionPlan; readonly alreadyRuns: boolean }
+    | { readonly kind: 'newest'; readonly lastRelease?: PipelineExecution }
+    | { readonly kind: 'cannot-promote'; readonly from: string; readonly problem: PromotionProblem };
+  /** What would stop a deploy now, in the order a deploy meets them. */
+  readonly gates: readonly PreviewGate[];
+}
+
+export type PreviewGate =
+  | { readonly kind: 'not-allowed' }
+  | { readonly kind: 'locked'; readonly holder?: string; readonly since: Date }
+  | { readonly kind: 'frozen'; readonly reason: string; readonly overridable: boolean }
+  | { readonly kind: 'alarms'; readonly alarms: readonly Alarm[]; readonly overridable: boolean }
+  | { readonly kind: 'alarms-missing'; readonly names: readonly string[] }
+  | { readonly kind: 'baking'; readonly minutesLeft: number; readonly from: string; readonly overridable: boolean }
+  | { readonly kind: 'running'; readonly execution: PipelineExecution }
+  | { readonly kind: 'approval'; readonly stage: string; readonly action: string; readonly since?: Date };

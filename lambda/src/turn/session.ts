@@ -3,13 +3,18 @@ import { isConsentAction, type ReadBack } from '../domain/consent';
 import { hasSession, isRecord, sessionAttributes } from './request-shape';
 
 /**
- * What the skill keeps in Alexa's session between turns: the read-back a yes may act on, and a freeze override.
+ * What the skill keeps in Alexa's session between turns: the read-back a yes may act on, a freeze override, and the
+ * alarm and bake-time overrides an admin gave.
  * Session attributes come back from the device, so they are read defensively and only what the skill wrote is kept.
  */
 
 const READ_BACK = 'pending';
 /** Set when an admin overrode a freeze for one service and environment in this session ("service|environment"). */
 const FREEZE_OVERRIDE = 'freezeOverride';
+/** Alarm and bake-time overrides an admin gave in this session ("alarm|service|environment|alarms", "bake|…"). */
+const GATE_OVERRIDES = 'gateOverrides';
+/** More than one session's deploys could need: anything longer was not written by the skill. */
+const MAX_GATE_OVERRIDES = 8;
 /** Longer than any service, environment or plan key the skill writes: anything longer was not written by it. */
 const MAX_FIELD_LENGTH = 200;
 
@@ -46,6 +51,18 @@ export function rememberFreezeOverride(input: HandlerInput, marker: string): voi
   input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [FREEZE_OVERRIDE]: marker });
 }
 
+export function gateOverridesOf(input: HandlerInput): readonly string[] {
+  const value = sessionAttributes(input)[GATE_OVERRIDES];
+  if (!Array.isArray(value) || value.length > MAX_GATE_OVERRIDES) return [];
+  return value.every(isShortText) ? value : [];
+}
+
+export function rememberGateOverride(input: HandlerInput, marker: string): void {
+  if (!hasSession(input)) return;
+  const kept = gateOverridesOf(input).filter((m) => m !== marker).slice(-(MAX_GATE_OVERRIDES - 1));
+  input.attributesManager.setSessionAttributes({ ...sessionAttributes(input), [GATE_OVERRIDES]: [...kept, marker] });
+}
+
 /**
  * Keeps in the session only what this skill put there, and nothing at all at the start of a session: Alexa starts a
  * session with no attributes, so any a new session carries were not written by this skill and must not count as a
@@ -60,9 +77,11 @@ export function keepOnlyOwnAttributes(input: HandlerInput): void {
   }
   const readBack = readBackOf(input);
   const override = freezeOverrideOf(input);
+  const gateOverrides = gateOverridesOf(input);
   input.attributesManager.setSessionAttributes({
     ...(readBack === undefined ? {} : { [READ_BACK]: readBack }),
     ...(override === undefined ? {} : { [FREEZE_OVERRIDE]: override }),
+    ...(gateOverrides.length === 0 ? {} : { [GATE_OVERRIDES]: gateOverrides }),
   });
 }
 

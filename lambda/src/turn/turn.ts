@@ -15,7 +15,9 @@ import type { Messages } from '../speech';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
 import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
-import { forgetReadBack, freezeOverrideOf, readBackOf, rememberFreezeOverride, rememberReadBack } from './session';
+import {
+  forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
+} from './session';
 
 /** What every turn may use, built once by the composition root. */
 export interface SkillDeps {
@@ -35,7 +37,7 @@ export interface SkillDeps {
   readonly progressive?: ProgressiveSettings;
 }
 
-export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'approve' | 'reject' | 'shortcut';
+export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' | 'preview' | 'approve' | 'reject' | 'shortcut';
 
 /** Slots whose values a directive never echoes: the spoken release code is read from the request, once. */
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
@@ -130,6 +132,15 @@ export class Turn {
 
   rememberFreezeOverride(marker: string): void {
     rememberFreezeOverride(this.input, marker);
+  }
+
+  /** The alarm and bake-time overrides an admin gave in this session. */
+  gateOverrides(): readonly string[] {
+    return gateOverridesOf(this.input);
+  }
+
+  rememberGateOverride(marker: string): void {
+    rememberGateOverride(this.input, marker);
   }
 
   // --- answers ---

@@ -42,6 +42,20 @@ describe('Catalog', () => {
       rollbackStage: undefined,
     });
   });
+
+  it('gives the target its alarms in its region, and the pipeline it promotes from in that environment\'s region', () => {
+    const raw = structuredClone(TEST_CONFIG);
+    const [checkout] = raw.services;
+    if (!checkout) throw new Error('TEST_CONFIG has no services');
+    Object.assign(checkout.environments, {
+      production: { ...checkout.environments.production, region: 'us-west-2', alarms: ['checkout-5xx'], promoteFrom: { environment: 'staging', bakeMinutes: 30 } },
+    });
+
+    const target = new Catalog(parseConfig(raw, 'test')).target('checkout', 'production');
+
+    expect(target.alarms).toEqual({ names: ['checkout-5xx'], region: 'us-west-2' });
+    expect(target.promoteFrom).toEqual({ environment: 'staging', pipeline: { name: 'checkout-staging', region: 'eu-west-1' }, bakeMinutes: 30 });
+  });
 });
 
 describe('words Alexa keeps around a name', () => {

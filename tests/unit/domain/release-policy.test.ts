@@ -2,7 +2,9 @@ import { MemoryStateStore } from '../../../lambda/src/adapters/state/memory-stat
 import { parseConfig } from '../../../lambda/src/config/load';
 import { EnvironmentLocks } from '../../../lambda/src/domain/locks';
 import { hashPin, PinGuard } from '../../../lambda/src/domain/pin-guard';
-import { FREEZE_OVERRIDE_KEY, overrideMarker, ReleasePolicy } from '../../../lambda/src/domain/release-policy';
+import { FREEZE_OVERRIDE_KEY, isOverrideQuestion, overrideMarker, ReleasePolicy } from '../../../lambda/src/domain/release-policy';
+import type { Alarm } from '../../../lambda/src/domain/alarms';
+import type { PromotionPlan } from '../../../lambda/src/domain/promotion';
 import type { Target } from '../../../lambda/src/domain/release';
 import { TEST_CONFIG } from '../../support/test-skill';
 
@@ -116,6 +118,71 @@ describe('ReleasePolicy', () => {
       expect(await policy.unlock(ALICE, 'production')).toEqual({ kind: 'not-allowed-here' });
       expect(await policy.unlock(ADMIN, 'production')).toMatchObject({ kind: 'released' });
       expect(await policy.unlock(BOB, 'production')).toEqual({ kind: 'not-locked' });
+    });
+  });
+
+  describe('alarms', () => {
+    const firing: Alarm[] = [{ name: 'checkout-5xx', kind: 'metric', state: 'ALARM', since: new Date('2026-12-01T09:50:00Z') }];
+    const none = { overrides: [], confirmed: false };
+
+    it('is open without firing alarms, and refuses everyone, admins too, when an alarm is missing', () => {
+      const { policy } = policyFor();
+      expect(policy.alarms(ALICE, PROD, { firing: [], missing: [] }, none)).toEqual({ kind: 'open' });
+      expect(policy.alarms(ADMIN, PROD, { firing, missing: ['gone'] }, none)).toEqual({ kind: 'missing', names: ['gone'] });
+    });
+
+    it('refuses a person who is not an admin, and offers an admin an override', () => {
+      const { policy } = policyFor();
+      expect(policy.alarms(ALICE, PROD, { firing, missing: [] }, none)).toEqual({ kind: 'firing', alarms: firing });
+      const offered = policy.alarms(ADMIN, PROD, { firing, missing: [] }, none);
+      expect(offered).toMatchObject({ kind: 'override-offered' });
+      expect(offered.kind === 'override-offered' && isOverrideQuestion(offered.key)).toBe(true);
+    });
+
+    it('takes the override only as a yes to that very question, then keeps it for the session', () => {
+      const { policy } = policyFor();
+      const offered = policy.alarms(ADMIN, PROD, { firing, missing: [] }, none);
+      if (offered.kind !== 'override-offered') throw new Error('expected an offer');
+      const asked = { action: 'deploy', service: 'checkout', environment: 'production', key: offered.key } as const;
+
+      expect(policy.alarms(ADMIN, PROD, { firing, missing: [] }, { overrides: [], readBack: asked, confirmed: false })).toMatchObject({ kind: 'override-offered' });
+      expect(policy.alarms(ADMIN, { ...PROD, service: 'billing' }, { firing, missing: [] }, { overrides: [], readBack: asked, confirmed: true })).toMatchObject({ kind: 'override-offered' });
+      const now = policy.alarms(ADMIN, PROD, { firing, missing: [] }, { overrides: [], readBack: asked, confirmed: true });
+      expect(now).toMatchObject({ kind: 'overridden-now' });
+      const marker = now.kind === 'overridden-now' ? now.marker : '';
+      expect(policy.alarms(ALICE, PROD, { firing, missing: [] }, { overrides: [marker], confirmed: false })).toMatchObject({ kind: 'overridden' });
+      const more = [...firing, { name: 'checkout-latency', kind: 'metric' as const, state: 'ALARM' }];
+      expect(policy.alarms(ALICE, PROD, { firing: more, missing: [] }, { overrides: [marker], confirmed: false })).toMatchObject({ kind: 'firing' });
+    });
+  });
+
+  describe('bake', () => {
+    const promotion = (minutesAgo: number): PromotionPlan => ({
+      from: 'staging', bakeMinutes: 30, revisions: [],
+      execution: { id: 'stg-1', status: 'Succeeded', isRollback: false, revisions: [] },
+      succeededAt: new Date(new Date('2026-12-01T10:00:00Z').getTime() - minutesAgo * 60_000),
+    });
+    const none = { overrides: [], confirmed: false };
+
+    it('is open without a promotion and once baked, and says the minutes left before', () => {
+      const { policy } = policyFor();
+      expect(policy.bake(ALICE, PROD, undefined, none)).toEqual({ kind: 'open' });
+      expect(policy.bake(ALICE, PROD, promotion(31), none)).toEqual({ kind: 'open' });
+      expect(policy.bake(ALICE, PROD, promotion(10), none)).toMatchObject({ kind: 'baking', minutesLeft: 20 });
+    });
+
+    it('offers an admin an override for that release only', () => {
+      const { policy } = policyFor();
+      const offered = policy.bake(ADMIN, PROD, promotion(10), none);
+      if (offered.kind !== 'override-offered') throw new Error('expected an offer');
+      const asked = { action: 'deploy', service: 'checkout', environment: 'production', key: offered.key } as const;
+      const now = policy.bake(ADMIN, PROD, promotion(10), { overrides: [], readBack: asked, confirmed: true });
+      const marker = now.kind === 'overridden-now' ? now.marker : '';
+
+      expect(now).toMatchObject({ kind: 'overridden-now', minutesLeft: 20 });
+      expect(policy.bake(ALICE, PROD, promotion(10), { overrides: [marker], confirmed: false })).toMatchObject({ kind: 'overridden' });
+      const newer = { ...promotion(5), execution: { ...promotion(5).execution, id: 'stg-2' } };
+      expect(policy.bake(ALICE, PROD, newer, { overrides: [marker], confirmed: false })).toMatchObject({ kind: 'baking', minutesLeft: 25 });
     });
   });
 });

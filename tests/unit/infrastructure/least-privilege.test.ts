@@ -23,7 +23,11 @@ const stateActions = actionsOf(policies.filter((p) => p.PolicyName !== 'release'
 const everyFeature = configWith([{
   name: 'checkout',
   environments: {
-    production: { pipeline: 'checkout-prod', rollbackStage: 'Deploy', approvals: true, codeDeploy: { application: 'shop', deploymentGroup: 'prod' } },
+    production: {
+      pipeline: 'checkout-prod', rollbackStage: 'Deploy', approvals: true, codeDeploy: { application: 'shop', deploymentGroup: 'prod' },
+      alarms: ['checkout-5xx'], promoteFrom: { environment: 'staging', bakeMinutes: 30 },
+    },
+    staging: { pipeline: 'checkout-staging' },
   },
 }], { region: 'eu-west-1', stateTable: 'push-to-prod-state' });
 

@@ -17,7 +17,7 @@ const config = loadConfigFile(DEFAULT_CONFIG_PATH);
 
 const LAUNCH_WORDS = ['ask', 'tell', 'open', 'launch', 'run', 'start', 'load', 'begin', 'enable', 'play', 'resume', 'use'];
 const WAKE_WORDS = ['alexa', 'amazon', 'echo', 'computer', 'skill', 'app'];
-const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'ApproveIntent', 'RejectIntent', 'StatusIntent'];
+const RELEASE_INTENTS = ['DeployIntent', 'RollbackIntent', 'ApproveIntent', 'RejectIntent', 'StatusIntent', 'PreviewIntent'];
 const REQUIRED_BUILT_INS = [
   'AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.NavigateHomeIntent',
   'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent',
@@ -128,9 +128,9 @@ describe('the en-US interaction model', () => {
     // Assess
     expect(intent?.samples?.length ?? 0).toBeGreaterThanOrEqual(25);
     expect(intent?.slots?.map((s) => [s.name, s.type])).toEqual(expect.arrayContaining([['service', 'SERVICE'], ['environment', 'ENVIRONMENT']]));
-    // Deploy and Rollback also take the spoken release code that a policy may require.
+    // Deploy and Rollback also take the spoken release code that a policy may require; the reads (Status, Preview) do not.
     const extra = intent?.slots?.filter((s) => s.name !== 'service' && s.name !== 'environment').map((s) => [s.name, s.type]);
-    expect(extra).toEqual(name === 'StatusIntent' ? [] : [['pin', 'AMAZON.FOUR_DIGIT_NUMBER']]);
+    expect(extra).toEqual(name === 'StatusIntent' || name === 'PreviewIntent' ? [] : [['pin', 'AMAZON.FOUR_DIGIT_NUMBER']]);
   });
 
   it('leaves eliciting and confirming to the skill: SKILL_RESPONSE, nothing required, nothing confirmed', () => {

@@ -45,6 +45,8 @@ beforeAll(() => {
     help: npmStart(['--help']),
     task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
     taskInputNotObject: npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
+    alarmUnknownState: npmStart(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
+    alarmFiring: npmStart(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
   });
 });
 jest.setTimeout(90_000);
@@ -62,7 +64,7 @@ function expectOneLineRefusal(run: Run, said: RegExp): void {
 describe('npm start', () => {
   it.each([
     ['not JSON', 'faultNotJson', /^--fault nope: .*not valid JSON\n$/],
-    ['an unknown service', 'faultUnknownService', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb, ssm\n$/],
+    ['an unknown service', 'faultUnknownService', /^--fault \{"kind":"accessDenied","service":"s3"\}: fault "service" must be one of codepipeline, codedeploy, dynamodb, cloudwatch, ssm\n$/],
   ])('refuses a --fault that is %s in one line, before talking to anyone', async (_case, name, said) => {
     expectOneLineRefusal(await run(name), said);
   });
@@ -98,7 +100,7 @@ describe('npm start', () => {
 
     // Assess
     expect(help.status).toBe(0);
-    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'help']) {
+    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'alarm', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^ {2}--${option}\\b`, 'm'));
     }
   });
@@ -118,5 +120,18 @@ describe('npm start', () => {
 
   it('refuses a --task-input that is not a JSON object', async () => {
     expectOneLineRefusal(await run('taskInputNotObject'), /^--task-input \["prod"\]: expected a JSON object\n$/);
+  });
+
+  it('refuses an --alarm in a state CloudWatch does not have, in one line', async () => {
+    expectOneLineRefusal(await run('alarmUnknownState'), /^--alarm checkout-prod-5xx=RED: alarm "state" must be one of OK, ALARM, INSUFFICIENT_DATA\n$/);
+  });
+
+  it('starts with an --alarm firing, so a deploy is refused', async () => {
+    // Act
+    const refused = await run('alarmFiring');
+
+    // Assess
+    expect(refused.stderr).toBe('');
+    expect(refused.stdout).toContain("Alexa > I won't push to production while the alarm checkout-prod-latency is firing. It went into alarm just now.");
   });
 });

@@ -1,3 +1,4 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,6 +17,7 @@ export interface AwsClients {
   codePipeline(region: string): CodePipelineClient;
   codeDeploy(region: string): CodeDeployClient;
   dynamoDb(region: string): DynamoDBClient;
+  cloudWatch(region: string): CloudWatchClient;
   /** The notifier's only: its SDK is a file of its own (ssm-sdk.ts), required by the first call to this. */
   ssm(region: string): SSMClient;
   /** Closes every client made so far (their keep-alive sockets); later calls make new ones. */
@@ -41,8 +43,8 @@ const agents = () => ({
 
 /**
  * Makes AWS clients on first use and keeps one per service and region, so that a warm Lambda reuses their
- * connections. Endpoints come from the SDK's own resolution, which honours AWS_ENDPOINT_URL_CODEPIPELINE and
- * AWS_ENDPOINT_URL_CODEDEPLOY: a loopback stand-in for AWS needs no code path here.
+ * connections. Endpoints come from the SDK's own resolution, which honours AWS_ENDPOINT_URL_CODEPIPELINE,
+ * AWS_ENDPOINT_URL_CODEDEPLOY and AWS_ENDPOINT_URL_CLOUDWATCH: a loopback stand-in for AWS needs no code path here.
  */
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const caches: Map<string, { destroy(): void }>[] = [];
@@ -84,11 +86,13 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
   const codePipeline = perRegion((region) => new (sdk().CodePipelineClient)(commonConfig(region)));
   const codeDeploy = perRegion((region) => new (sdk().CodeDeployClient)(commonConfig(region)));
   const dynamoDb = perRegion((region) => new (sdk().DynamoDBClient)(commonConfig(region)));
+  const cloudWatch = perRegion((region) => new (sdk().CloudWatchClient)(commonConfig(region)));
   const ssm = perRegion((region) => new (ssmSdk().SSMClient)(commonConfig(region)));
   return {
     codePipeline: (region) => codePipeline(region),
     codeDeploy: (region) => codeDeploy(region),
     dynamoDb: (region) => dynamoDb(region),
+    cloudWatch: (region) => cloudWatch(region),
     ssm: (region) => ssm(region),
     destroy() {
       for (const cache of caches) {

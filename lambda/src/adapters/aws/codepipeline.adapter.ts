@@ -1,9 +1,10 @@
 import type {
   ActionState, CodePipelineClient, ExecutionTrigger, GetPipelineStateOutput, PipelineDeclaration, PipelineExecutionSummary,
-  StageState as AwsStageState, TriggerType,
+  SourceRevisionType, StageState as AwsStageState, TriggerType,
 } from '@aws-sdk/client-codepipeline';
 import type {
-  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, StageState,
+  ApprovalDecision, PendingApproval, PipelineExecution, PipelineRef, PipelineState, ReadHistory, RevisionType, SourceAction,
+  SourceRevisionOverride, StageState,
 } from '../../domain/release';
 import type { ApprovalAnswered, PipelinePort, Started } from '../../ports/pipeline.port';
 import {
@@ -11,6 +12,19 @@ import {
   StartPipelineExecutionCommand,
 } from './sdk';
 import { requireId, sendCommand } from './send';
+
+/**
+ * The revision type each source provider takes in a source revision override (CodePipeline User Guide, "Start a
+ * pipeline with a source revision override"). S3 could also take S3_OBJECT_KEY; what a succeeded execution reports
+ * for an S3 source is the object's version id. A provider not listed cannot be overridden.
+ */
+const OVERRIDE_REVISION_TYPES: Readonly<Partial<Record<string, RevisionType>>> = {
+  CodeCommit: 'COMMIT_ID',
+  CodeStarSourceConnection: 'COMMIT_ID',
+  GitHub: 'COMMIT_ID',
+  ECR: 'IMAGE_DIGEST',
+  S3: 'S3_OBJECT_VERSION_ID',
+} satisfies Partial<Record<string, SourceRevisionType>>;
 
 /** Trigger types whose detail is the ARN of the user or role that called the API. Typed: AWS's own names only. */
 const CALLER_TRIGGERS: ReadonlySet<string> = new Set<TriggerType>(['StartPipelineExecution']);
@@ -69,12 +83,20 @@ function currentAction(actions: readonly ActionState[] | undefined): string | un
   return busy?.actionName;
 }
 
+/** A manual approval waits while its action is in progress with a token to answer it by. */
+function waitingApproval(actions: readonly ActionState[] | undefined): StageState['waitingApproval'] {
+  const waiting = (actions ?? []).find((action) => action.latestExecution?.status === 'InProgress' && action.latestExecution.token !== undefined);
+  return waiting?.actionName === undefined ? undefined : { action: waiting.actionName, since: waiting.latestExecution?.lastStatusChange };
+}
+
 function toStage(stage: AwsStageState): StageState {
+  const approval = waitingApproval(stage.actionStates);
   return {
     name: stage.stageName ?? '',
     status: stage.latestExecution?.status,
     executionId: stage.latestExecution?.pipelineExecutionId,
     currentAction: currentAction(stage.actionStates),
+    ...(approval === undefined ? {} : { waitingApproval: approval }),
   };
 }
 
@@ -168,12 +190,31 @@ export class CodePipelineAdapter implements PipelinePort {
     return { pipeline: output.pipelineName ?? pipeline.name, stages: (output.stageStates ?? []).map(toStage) };
   }
 
-  async start(pipeline: PipelineRef, idempotencyToken: string): Promise<Started> {
+  async sourceActions(pipeline: PipelineRef): Promise<SourceAction[]> {
+    const output = await sendCommand(
+      this.clientFor(pipeline.region),
+      new GetPipelineCommand({ name: pipeline.name }),
+      { operation: 'GetPipeline', mutating: false, retrySafe: true },
+    );
+    return (output.pipeline?.stages ?? []).flatMap((stage) => stage.actions ?? [])
+      .filter((action) => action.actionTypeId?.category === 'Source' && action.name !== undefined)
+      .map((action) => {
+        const provider = action.actionTypeId?.provider ?? 'unknown';
+        const revisionType = OVERRIDE_REVISION_TYPES[provider];
+        return { name: action.name as string, provider, ...(revisionType === undefined ? {} : { revisionType }) };
+      });
+  }
+
+  async start(pipeline: PipelineRef, idempotencyToken: string, sourceRevisions?: readonly SourceRevisionOverride[]): Promise<Started> {
     const operation = 'StartPipelineExecution';
     // The clientRequestToken makes a retried request return the first execution, so retries are safe here.
     const output = await sendCommand(
       this.clientFor(pipeline.region),
-      new StartPipelineExecutionCommand({ name: pipeline.name, clientRequestToken: idempotencyToken }),
+      new StartPipelineExecutionCommand({
+        name: pipeline.name,
+        clientRequestToken: idempotencyToken,
+        ...(sourceRevisions === undefined ? {} : { sourceRevisions: sourceRevisions.map((r) => ({ ...r })) }),
+      }),
       { operation, mutating: true, retrySafe: true },
     );
     return { executionId: requireId(output.pipelineExecutionId, operation, output.$metadata?.requestId), requestId: output.$metadata?.requestId };

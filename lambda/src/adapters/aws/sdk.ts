@@ -27,5 +27,6 @@ export {
   GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
+export { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 export { defaultProvider as credentialDefaultProvider } from './credentials';

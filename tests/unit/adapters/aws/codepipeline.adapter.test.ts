@@ -306,6 +306,84 @@ describe('CodePipelineAdapter.start', () => {
   });
 });
 
+describe('CodePipelineAdapter.start with source revisions', () => {
+  it('sends the source revision overrides with the token', async () => {
+    // Prepare
+    pipelineMock.on(StartPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-43' });
+    const { adapter } = makeAdapter();
+    const sourceRevisions = [{ actionName: 'Source', revisionType: 'COMMIT_ID' as const, revisionValue: 'a1b2c3d4' }];
+
+    // Act
+    await adapter.start(pipeline, 'token-2', sourceRevisions);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { name: 'checkout-prod', clientRequestToken: 'token-2', sourceRevisions });
+  });
+
+  it('sends no sourceRevisions member for a plain start', async () => {
+    pipelineMock.on(StartPipelineExecutionCommand).resolves({ pipelineExecutionId: 'exec-44' });
+
+    await makeAdapter().adapter.start(pipeline, 'token-3');
+
+    expect(pipelineMock.commandCalls(StartPipelineExecutionCommand)[0]?.args[0].input).not.toHaveProperty('sourceRevisions');
+  });
+});
+
+describe('CodePipelineAdapter.sourceActions', () => {
+  it('finds the source actions in the pipeline\'s structure, with the revision type each provider takes', async () => {
+    // Prepare
+    pipelineMock.on(GetPipelineCommand).resolves({ pipeline: { name: 'checkout-prod', roleArn: 'arn:aws:iam::1:role/r', stages: [
+      { name: 'Source', actions: [
+        { name: 'App', actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' } },
+        { name: 'Config', actionTypeId: { category: 'Source', owner: 'AWS', provider: 'S3', version: '1' } },
+        { name: 'Image', actionTypeId: { category: 'Source', owner: 'AWS', provider: 'ECR', version: '1' } },
+        { name: 'Custom', actionTypeId: { category: 'Source', owner: 'Custom', provider: 'MySource', version: '1' } },
+      ] },
+      { name: 'Build', actions: [{ name: 'Build', actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' } }] },
+    ] } });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const actions = await adapter.sourceActions(pipeline);
+
+    // Assess
+    expect(pipelineMock).toHaveReceivedCommandWith(GetPipelineCommand, { name: 'checkout-prod' });
+    expect(actions).toEqual([
+      { name: 'App', provider: 'CodeStarSourceConnection', revisionType: 'COMMIT_ID' },
+      { name: 'Config', provider: 'S3', revisionType: 'S3_OBJECT_VERSION_ID' },
+      { name: 'Image', provider: 'ECR', revisionType: 'IMAGE_DIGEST' },
+      { name: 'Custom', provider: 'MySource' },
+    ]);
+  });
+
+  it('turns a missing pipeline into ResourceNotFoundError', async () => {
+    pipelineMock.on(GetPipelineCommand).rejects(new PipelineNotFoundException({ message: 'no such pipeline', ...metadata }));
+
+    await expect(makeAdapter().adapter.sourceActions(pipeline)).rejects.toBeInstanceOf(ResourceNotFoundError);
+  });
+});
+
+describe('CodePipelineAdapter.state, manual approvals', () => {
+  it('marks a stage whose approval action waits with a token, and since when', async () => {
+    // Prepare
+    const since = new Date('2026-11-26T13:00:00Z');
+    pipelineMock.on(GetPipelineStateCommand).resolves({ pipelineName: 'checkout-prod', stageStates: [
+      { stageName: 'Approve', latestExecution: { pipelineExecutionId: 'e1', status: 'InProgress' }, actionStates: [
+        { actionName: 'ReleaseManager', latestExecution: { status: 'InProgress', token: 'tok-1', lastStatusChange: since } },
+      ] },
+      { stageName: 'Build', latestExecution: { pipelineExecutionId: 'e1', status: 'InProgress' }, actionStates: [
+        { actionName: 'Compile', latestExecution: { status: 'InProgress' } },
+      ] },
+    ] });
+
+    // Act
+    const state = await makeAdapter().adapter.state(pipeline);
+
+    // Assess
+    expect(state.stages.map((stage) => stage.waitingApproval)).toEqual([{ action: 'ReleaseManager', since }, undefined]);
+  });
+});
+
 describe('CodePipelineAdapter.rollbackStage', () => {
   it('rolls the stage back to the target execution and returns the new execution id', async () => {
     // Prepare

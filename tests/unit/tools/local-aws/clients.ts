@@ -1,10 +1,11 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { parseConfig } from '../../../../lambda/src/config/load';
 import type { Config } from '../../../../lambda/src/config/schema';
 
 /** Real SDK clients pointed at a local-aws URL, as the skill would build them but with fake credentials. */
-export function clientsFor(url: string, maxAttempts = 1): { pipeline: CodePipelineClient; deploy: CodeDeployClient; destroy(): void } {
+export function clientsFor(url: string, maxAttempts = 1): { pipeline: CodePipelineClient; deploy: CodeDeployClient; cloudWatch: CloudWatchClient; destroy(): void } {
   const common = {
     endpoint: url,
     region: 'us-east-1',
@@ -13,12 +14,15 @@ export function clientsFor(url: string, maxAttempts = 1): { pipeline: CodePipeli
   };
   const pipeline = new CodePipelineClient(common);
   const deploy = new CodeDeployClient(common);
+  const cloudWatch = new CloudWatchClient(common);
   return {
     pipeline,
     deploy,
+    cloudWatch,
     destroy: () => {
       pipeline.destroy();
       deploy.destroy();
+      cloudWatch.destroy();
     },
   };
 }

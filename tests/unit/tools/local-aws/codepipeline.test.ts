@@ -1,5 +1,5 @@
 import {
-  GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand,
+  GetPipelineCommand, GetPipelineExecutionCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand,
   PipelineExecutionOutdatedException, PipelineNotFoundException, RollbackStageCommand, StartPipelineExecutionCommand,
   UnableToRollbackStageException, ValidationException,
 } from '@aws-sdk/client-codepipeline';
@@ -190,5 +190,59 @@ describe('local-aws CodePipeline', () => {
 
     // Assess
     await expect(starting).rejects.toBeInstanceOf(ValidationException);
+  });
+
+  describe('source revision overrides', () => {
+    const latestOf = async (pipelineName: string) => (await clients.pipeline.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }))).pipelineExecutionSummaries?.[0];
+    const start = (sourceRevisions: { actionName: string; revisionType: 'COMMIT_ID' | 'IMAGE_DIGEST' | 'S3_OBJECT_VERSION_ID' | 'S3_OBJECT_KEY'; revisionValue: string }[]) =>
+      clients.pipeline.send(new StartPipelineExecutionCommand({ name: 'checkout-prod', sourceRevisions }));
+
+    it('describes the pipeline\'s actions with their category and provider', async () => {
+      // Act
+      const { pipeline } = await clients.pipeline.send(new GetPipelineCommand({ name: 'checkout-prod' }));
+
+      // Assess
+      expect(pipeline?.stages?.map((stage) => stage.actions?.map((a) => [a.name, a.actionTypeId?.category, a.actionTypeId?.provider]))).toEqual([
+        [['Source', 'Source', 'CodeStarSourceConnection']], [['Build', 'Build', 'CodeBuild']], [['Deploy', 'Deploy', 'CodeDeploy']],
+      ]);
+    });
+
+    it('starts with the commit another pipeline of the same repository ran, and lists it with its message', async () => {
+      // Prepare
+      const staging = await latestOf('checkout-staging');
+      const commit = staging?.sourceRevisions?.[0];
+
+      // Act
+      const { pipelineExecutionId } = await start([{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: commit?.revisionId ?? '' }]);
+
+      // Assess
+      const started = await latestOf('checkout-prod');
+      expect(started?.pipelineExecutionId).toBe(pipelineExecutionId);
+      expect(started?.sourceRevisions).toEqual([{ actionName: 'Source', revisionId: commit?.revisionId, revisionSummary: commit?.revisionSummary, revisionUrl: commit?.revisionUrl }]);
+    });
+
+    it('refuses an override for an action the pipeline does not have, or that is no source action', async () => {
+      await expect(start([{ actionName: 'App', revisionType: 'COMMIT_ID', revisionValue: 'abc' }])).rejects.toMatchObject({ name: 'ValidationException', message: "Action 'App' does not exist in pipeline 'checkout-prod'" });
+      await expect(start([{ actionName: 'Build', revisionType: 'COMMIT_ID', revisionValue: 'abc' }])).rejects.toBeInstanceOf(ValidationException);
+      expect(aws.mutatingCalls()).toHaveLength(2);
+      expect((await latestOf('checkout-prod'))?.status).toBe('Succeeded');
+    });
+
+    it('refuses a revision type the source provider does not take, and an unknown type', async () => {
+      await expect(start([{ actionName: 'Source', revisionType: 'IMAGE_DIGEST', revisionValue: 'sha256:abc' }])).rejects.toBeInstanceOf(ValidationException);
+      const unknownType = clients.pipeline.send(new StartPipelineExecutionCommand({
+        name: 'checkout-prod', sourceRevisions: [{ actionName: 'Source', revisionType: 'BRANCH' as never, revisionValue: 'main' }],
+      }));
+      await expect(unknownType).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining("at 'sourceRevisions.1.member.revisionType'") });
+    });
+
+    it('fails in the source stage when the repository has no such commit', async () => {
+      // Act
+      const { pipelineExecutionId } = await start([{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'f'.repeat(40) }]);
+      clock.advance(10 * STAGE_MS);
+
+      // Assess
+      expect(await statusOf(pipelineExecutionId ?? '')).toBe('Failed');
+    });
   });
 });

@@ -48,6 +48,37 @@ describe('releasePolicyStatements', () => {
     expect(pipelines?.Resource).toEqual(['arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:p']);
   });
 
+  it('grants GetPipeline only on pipelines that promote from another environment', () => {
+    // Prepare
+    const config = configWith([{ name: 'a', environments: {
+      production: { pipeline: 'a-prod', promoteFrom: { environment: 'staging', bakeMinutes: 30 } },
+      staging: { pipeline: 'a-staging' },
+    } }], { region: 'us-east-1' });
+    const plain = configWith([{ name: 'a', environments: { production: { pipeline: 'a-prod' } } }], { region: 'us-east-1' });
+
+    // Act
+    const promoted = statementBySid(releasePolicyStatements(config), 'PromotedPipelines');
+    const none = statementBySid(releasePolicyStatements(plain), 'PromotedPipelines');
+
+    // Assess
+    expect(promoted).toEqual({ Sid: 'PromotedPipelines', Effect: 'Allow', Action: ['codepipeline:GetPipeline'], Resource: ['arn:${AWS::Partition}:codepipeline:us-east-1:${AWS::AccountId}:a-prod'] });
+    expect(none).toBeUndefined();
+  });
+
+  it('grants DescribeAlarms only when some environment names alarms, on * as composite alarms need', () => {
+    // Prepare
+    const withAlarms = configWith([{ name: 'a', environments: { production: { pipeline: 'p', alarms: ['a-5xx'] } } }], { region: 'us-east-1' });
+    const without = configWith([{ name: 'a', environments: { production: { pipeline: 'p' } } }], { region: 'us-east-1' });
+
+    // Act
+    const alarms = statementBySid(releasePolicyStatements(withAlarms), 'Alarms');
+    const none = statementBySid(releasePolicyStatements(without), 'Alarms');
+
+    // Assess
+    expect(alarms).toEqual({ Sid: 'Alarms', Effect: 'Allow', Action: ['cloudwatch:DescribeAlarms'], Resource: ['*'] });
+    expect(none).toBeUndefined();
+  });
+
   it('grants RollbackStage on the configured stage only, and only when one is configured', () => {
     // Prepare
     const withStage = configWith([{ name: 'a', environments: { production: { pipeline: 'p', rollbackStage: 'Deploy' } } }], { region: 'us-east-1' });
