@@ -13,7 +13,7 @@ const now = () => NOW;
 
 describe('what the skill records for the notifier', () => {
   it('records who started a release once the pipeline has started, keyed by the execution', async () => {
-    const { skill, store } = testSkill({}, { now });
+    const { skill, store } = testSkill(NOTIFICATIONS, { now });
     const talk = new Conversation(skill);
 
     await talk.ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] });
@@ -26,7 +26,7 @@ describe('what the skill records for the notifier', () => {
   });
 
   it('records a rollback by redeployment under the new deployment', async () => {
-    const { skill, deployments, store } = testSkill({}, { now });
+    const { skill, deployments, store } = testSkill(NOTIFICATIONS, { now });
     deployments.deployments.set('checkout-prod', [deployment('d-A', 'Succeeded', 60, 'aaaa'), deployment('d-B', 'Succeeded', 600, 'bbbb')]);
     const talk = new Conversation(skill);
 
@@ -40,7 +40,7 @@ describe('what the skill records for the notifier', () => {
     const store = new class extends MemoryStateStore {
       override put(): Promise<boolean> { return Promise.reject(new Error('table unavailable')); }
     }(now);
-    const { skill, pipelines, logs } = testSkill({}, { now, store });
+    const { skill, pipelines, logs } = testSkill(NOTIFICATIONS, { now, store });
     pipelines.executions.set('checkout-prod', [execution('ex-1', 'Succeeded', 600)]);
     const talk = new Conversation(skill);
 
@@ -48,6 +48,16 @@ describe('what the skill records for the notifier', () => {
 
     expect(await talk.yes()).toMatch(/^Done: the checkout-prod pipeline has started/);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'journal.start-not-recorded', level: 'warn' }));
+  });
+
+  it('records nothing where notifications are not configured: nothing would read it', async () => {
+    const { skill, store } = testSkill({}, { now });
+    const talk = new Conversation(skill);
+
+    await talk.ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] });
+    expect(await talk.yes()).toMatch(/^Done/);
+
+    expect(await new ReleaseJournal(store, now).findStarted({ executionId: 'exec-1-0000-aaaa-bbbb-cccc' })).toBeUndefined();
   });
 });
 

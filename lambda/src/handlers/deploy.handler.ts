@@ -128,8 +128,11 @@ export async function deploy(turn: Turn): Promise<Response> {
           executionId: outcome.executionId, awsRequestId: outcome.awsRequestId,
           ...(plan.kind === 'ready' && plan.promotion ? { promotedFrom: plan.promotion.execution.id, sourceRevisions: plan.promotion.revisions } : {}),
         });
-        await recordStart(turn, 'deploy', { executionId: outcome.executionId });
-        return afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers);
+        // Two writes after the start, at once: who started it (for the notifier) and whether to offer the shortcut.
+        return (await Promise.all([
+          afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers),
+          recordStart(turn, 'deploy', { executionId: outcome.executionId }),
+        ]))[0];
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {

@@ -4,12 +4,13 @@ import type { Turn } from '../turn/turn';
 /**
  * Records, once AWS has accepted a release, rollback or approval, who started it: the notifier tells them how it
  * ended. The release has started whatever happens here, so a failure to record is logged, never spoken: the answer
- * must still say that it started.
+ * must still say that it started. Only where notifications are configured: nothing else reads the journal, and the
+ * write is one more round trip before the answer.
  */
 export async function recordStart(turn: Turn, kind: 'deploy' | 'rollback' | 'approval', ref: ReleaseRef): Promise<void> {
   const target = turn.where;
   const { userId, personId } = turn.principal;
-  if (!target || !userId) return;
+  if (!target || !userId || turn.deps.config.notifications === undefined) return;
   const system = (turn.input.requestEnvelope.context as { System?: { apiEndpoint?: unknown } } | undefined)?.System;
   const locale = (turn.input.requestEnvelope.request as { locale?: unknown }).locale;
   try {
