@@ -3,7 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  // Transpile only, with swc: tsc -p . type-checks the tests (npm run typecheck), so ts-jest's slower TypeScript
+  // transpiler bought nothing but CPU.
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
   testTimeout: 30000,
   // Most of the suite waits on loopback servers and short deadlines rather than computing, so on a 2-core machine
