@@ -32,7 +32,8 @@ describe('a confirmed request without its read-back', () => {
     const response = await skill.invoke(confirmed('DeployIntent', CHECKOUT_PROD, readBackOfCheckoutProd, true));
 
     expect(directive(response, 'Dialog.ConfirmIntent')).toBeDefined();
-    expect(response.sessionAttributes).toEqual({ pending: expect.objectContaining({ service: 'checkout', environment: 'production' }) });
+    // Only what this turn wrote: its own read-back (and whether a shortcut offer may follow the release).
+    expect(response.sessionAttributes).toEqual({ pending: expect.objectContaining({ service: 'checkout', environment: 'production' }), shortcutDue: true });
     expect(mutations()).toEqual([]);
   });
 

@@ -35,6 +35,16 @@ export class ShortcutOffers {
   }
 
   /**
+   * Whether this person is still due the offer that follows a first release: read during the read-back, so that the
+   * yes that starts the release waits for no read unless an offer may follow it.
+   */
+  async dueAfterRelease(who: Principal): Promise<boolean> {
+    const offers = (await this.read(who))?.value ?? { answers: {} };
+    return !offers.afterReleaseMade && !Object.values(offers.answers).includes('declined')
+      && ROUTINES.some((r) => offers.answers[r] === undefined);
+  }
+
+  /**
    * After a release this person started: the first routine they have not answered, the first time only. `read` is
    * what {@link read} gave, when it was started beside the release so that the answer waits for no read of its own.
    */

@@ -35,6 +35,9 @@ export async function deploy(turn: Turn): Promise<Response> {
     return turn.say(speech.deployDenied(target));
   }
 
+  // On a read-back turn, whether a shortcut offer may follow the release is read beside everything else, and kept in
+  // the session: the yes then reads the offer state again only when one may follow (once per person).
+  const due = consent.kind === 'given' && !isOverrideQuestion(consent.readBack.key) ? undefined : dueShortcut(turn);
   // What would ship, and the alarms, are read while the lock is (reads of the pipelines and alarms, never a change).
   const checked = await policy.barrierWhile(
     principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.readForDeploy(target)),
@@ -108,13 +111,16 @@ export async function deploy(turn: Turn): Promise<Response> {
   }
 
   // A yes to an override question (freeze, alarm, bake time) only leads to the read-back: its own yes ships.
-  if (consent.kind !== 'given' || isOverrideQuestion(consent.readBack.key)) return readBack(turn, step, plan, false);
+  if (consent.kind !== 'given' || isOverrideQuestion(consent.readBack.key)) {
+    if (due !== undefined) turn.rememberShortcutDue(await due);
+    return readBack(turn, step, plan, false);
+  }
   const askedForCode = await releaseCodeStep(turn, 'deploy', step.values);
   if (askedForCode) return askedForCode;
 
   turn.forgetReadBack();
   try {
-    const offers = readOffers(turn);
+    const offers = turn.shortcutDue() ? readOffers(turn) : undefined;
     const token = idempotencyToken(turn.requestId, pipeline.name);
     const outcome = await releases.startDeploy(target, token, consent.readBack.key, Promise.resolve(plan));
     switch (outcome.kind) {
@@ -129,8 +135,10 @@ export async function deploy(turn: Turn): Promise<Response> {
           ...(plan.kind === 'ready' && plan.promotion ? { promotedFrom: plan.promotion.execution.id, sourceRevisions: plan.promotion.revisions } : {}),
         });
         // Two writes after the start, at once: who started it (for the notifier) and whether to offer the shortcut.
+        turn.rememberShortcutDue(false);
+        const said = speech.deployStarted(target, pipeline.name, outcome.executionId);
         return (await Promise.all([
-          afterRelease(turn, speech.deployStarted(target, pipeline.name, outcome.executionId), offers),
+          offers === undefined ? turn.say(said) : afterRelease(turn, said, offers),
           recordStart(turn, 'deploy', { executionId: outcome.executionId }),
         ]))[0];
     }
@@ -140,6 +148,16 @@ export async function deploy(turn: Turn): Promise<Response> {
       return turn.say(speech.deployOutcomeUnknown(target, pipeline.name));
     }
     throw error;
+  }
+}
+
+/** Whether the shortcut offer may follow this person's release; never fails the read-back (no offer then). */
+async function dueShortcut(turn: Turn): Promise<boolean> {
+  try {
+    return await turn.deps.shortcuts.dueAfterRelease(turn.principal);
+  } catch (error) {
+    turn.deps.logger.log('warn', 'shortcut.unavailable', { error: error instanceof Error ? error.name : String(error) });
+    return false;
   }
 }
 

@@ -11,6 +11,8 @@ import { hasSession, isRecord, sessionAttributes } from './request-shape';
 const READ_BACK = 'pending';
 /** Set when an admin overrode a freeze for one service and environment in this session ("service|environment"). */
 const FREEZE_OVERRIDE = 'freezeOverride';
+/** Set by a read-back when the person is still due the shortcut offer that follows a first release. */
+const SHORTCUT_DUE = 'shortcutDue';
 /** Alarm and bake-time overrides an admin gave in this session ("alarm|service|environment|alarms", "bake|…"). */
 const GATE_OVERRIDES = 'gateOverrides';
 /** More than one session's deploys could need: anything longer was not written by the skill. */
@@ -38,6 +40,18 @@ export function forgetReadBack(input: HandlerInput): void {
   if (!hasSession(input)) return;
   const rest = { ...sessionAttributes(input) };
   delete rest[READ_BACK];
+  input.attributesManager.setSessionAttributes(rest);
+}
+
+export function shortcutDueOf(input: HandlerInput): boolean {
+  return sessionAttributes(input)[SHORTCUT_DUE] === true;
+}
+
+export function rememberShortcutDue(input: HandlerInput, due: boolean): void {
+  if (!hasSession(input)) return;
+  const rest = { ...sessionAttributes(input) };
+  if (due) rest[SHORTCUT_DUE] = true;
+  else delete rest[SHORTCUT_DUE];
   input.attributesManager.setSessionAttributes(rest);
 }
 
@@ -82,6 +96,7 @@ export function keepOnlyOwnAttributes(input: HandlerInput): void {
     ...(readBack === undefined ? {} : { [READ_BACK]: readBack }),
     ...(override === undefined ? {} : { [FREEZE_OVERRIDE]: override }),
     ...(gateOverrides.length === 0 ? {} : { [GATE_OVERRIDES]: gateOverrides }),
+    ...(shortcutDueOf(input) ? { [SHORTCUT_DUE]: true } : {}),
   });
 }
 

@@ -16,6 +16,7 @@ import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
 import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
 import {
+  rememberShortcutDue, shortcutDueOf,
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
 } from './session';
 
@@ -124,6 +125,15 @@ export class Turn {
 
   forgetReadBack(): void {
     forgetReadBack(this.input);
+  }
+
+  /** Whether the read-back found this person still due the shortcut offer that follows a first release. */
+  shortcutDue(): boolean {
+    return shortcutDueOf(this.input);
+  }
+
+  rememberShortcutDue(due: boolean): void {
+    rememberShortcutDue(this.input, due);
   }
 
   freezeOverride(): string | undefined {
