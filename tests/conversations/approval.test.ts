@@ -1,6 +1,7 @@
 import { hashPin } from '../../lambda/src/domain/pin-guard';
 import { ApprovalNotPendingError, AwsTimeoutError } from '../../lambda/src/domain/errors';
 import type { PendingApproval } from '../../lambda/src/domain/release';
+import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
 import { Conversation, directive } from '../support/conversation';
 import { ALLOWED_USER, intent, slot, STRANGER } from '../support/envelopes';
 import { execution } from '../support/fake-release-ports';
@@ -306,5 +307,30 @@ describe('the rules of a deploy, for approvals', () => {
     expect(await talk.ask('ApproveIntent', { service: ['checkout', 'checkout'] })).toBe("Which environment's release of checkout should I approve: production or staging?");
     expect(directive(talk.last, 'Dialog.ElicitSlot')?.slotToElicit).toBe('environment');
     expect(await talk.fill('prod', 'production')).toMatch(/^The Approve stage of checkout-prod/);
+  });
+});
+
+describe('who hears how an approved release ends', () => {
+  const NOTIFICATIONS = { notifications: { clientCredentialsParameter: '/push-to-prod/alexa-client' } };
+
+  it('records the person who approved it, under the execution that goes on', async () => {
+    const { skill, store } = waitingSkill(withApprovals(true, NOTIFICATIONS));
+    const talk = new Conversation(skill);
+
+    await talk.ask('ApproveIntent', CHECKOUT_PROD);
+    await talk.yes();
+
+    expect(await new ReleaseJournal(store, () => new Date()).findStarted({ executionId: 'e-wait-1' }))
+      .toMatchObject({ kind: 'approval', service: 'checkout', environment: 'production', startedBy: { userId: ALLOWED_USER } });
+  });
+
+  it('records nothing for a rejection, which ends the release there', async () => {
+    const { skill, store } = waitingSkill(withApprovals(true, NOTIFICATIONS));
+    const talk = new Conversation(skill);
+
+    await talk.ask('RejectIntent', CHECKOUT_PROD);
+    await talk.yes();
+
+    expect(await new ReleaseJournal(store, () => new Date()).findStarted({ executionId: 'e-wait-1' })).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import type { ApprovalAction } from '../speech/messages';
 import { joinSsml, type Ssml } from '../speech/ssml';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
+import { recordStart } from './journal';
 import { resolveTarget, type TargetStep } from './target';
 
 type Resolved = Extract<TargetStep, { kind: 'target' }>;
@@ -83,6 +84,10 @@ async function answer(turn: Turn, action: ApprovalAction): Promise<Response> {
           stage: outcome.approval.stage, approvalAction: outcome.approval.action, executionId: outcome.approval.executionId,
           approvedAt: outcome.approvedAt?.toISOString(), awsRequestId: outcome.awsRequestId,
         });
+        // An approved release goes on: the person who let it through hears how it ends. A rejection ends it here.
+        if (action === 'approve' && outcome.approval.executionId !== undefined) {
+          await recordStart(turn, 'approval', { executionId: outcome.approval.executionId });
+        }
         return turn.say(speech.approvalAnswered(target, action, pipeline.name, outcome.approval));
     }
   } catch (error) {
