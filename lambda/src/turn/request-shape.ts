@@ -65,12 +65,7 @@ export function resumedConnectionOf(input: HandlerInput): ResumedConnection | un
   };
 }
 
-export function isIntent(input: HandlerInput, ...names: string[]): boolean {
-  const name = intentName(input);
-  return name !== undefined && names.includes(name);
-}
-
-/** The request's intent; call only after isIntent. */
+/** The request's intent; call only for an IntentRequest (or a Turn that chained into one). */
 export function intentOf(input: HandlerInput): Intent {
   const intent = (input.requestEnvelope.request as IntentRequest).intent;
   return { ...intent, slots: isRecord(intent.slots) ? intent.slots : {} };

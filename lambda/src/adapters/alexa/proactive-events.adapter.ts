@@ -1,4 +1,6 @@
 import { AlexaApiError } from '../../domain/errors';
+import { PUBLISHED_EVENT } from '../../domain/release-journal';
+import { ALEXA_API_HOSTS } from './hosts';
 import type { Notice, NoticeResult, NotificationPort } from '../../ports/notification.port';
 import { backoffMs, fetchPost, jsonBody, sleep, type HttpPost, type HttpResponse } from './http';
 import type { LwaTokenSource } from './lwa-token';
@@ -20,9 +22,6 @@ import type { LwaTokenSource } from './lwa-token';
 
 export type SkillStage = 'development' | 'live';
 
-/** Alexa's API hosts, one per region; an apiEndpoint from a request is used only when it is one of them. */
-export const ALEXA_API_HOSTS: readonly string[] = ['https://api.amazonalexa.com', 'https://api.eu.amazonalexa.com', 'https://api.fe.amazonalexa.com'];
-export const MESSAGE_ALERT_EVENT = 'AMAZON.MessageAlert.Activated';
 
 export interface ProactiveEventsOptions {
   readonly tokens: LwaTokenSource;
@@ -61,7 +60,7 @@ export function messageAlertEvent(notice: Notice, now: Date, expiryMs = DEFAULT_
     referenceId: notice.referenceId,
     expiryTime: new Date(now.getTime() + expiryMs).toISOString(),
     event: {
-      name: MESSAGE_ALERT_EVENT,
+      name: PUBLISHED_EVENT,
       payload: {
         state: { status: 'UNREAD', freshness: 'NEW' },
         messageGroup: { creator: { name: notice.text }, count: 1, ...(notice.urgent ? { urgency: 'URGENT' } : {}) },

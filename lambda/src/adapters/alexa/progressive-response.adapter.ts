@@ -1,7 +1,5 @@
 import type { ProgressiveOutcome, ProgressiveResponse, ProgressiveResponses } from '../../ports/progressive-response.port';
-
-/** Alexa's API endpoints (North America, Europe, Far East) are https hosts under this domain. */
-const ALEXA_API_DOMAIN = '.amazonalexa.com';
+import { ALEXA_API_HOSTS } from './hosts';
 
 /**
  * Progressive responses over Node's own fetch: `POST {apiEndpoint}/v1/directives` with the request's Bearer token
@@ -40,9 +38,7 @@ export class FetchProgressiveResponses implements ProgressiveResponses {
   private isTrusted(endpoint: string): boolean {
     const origin = originOf(endpoint);
     if (origin === undefined) return false;
-    if (this.trusted.has(origin)) return true;
-    const url = new URL(origin);
-    return url.protocol === 'https:' && url.port === '' && url.hostname.endsWith(ALEXA_API_DOMAIN);
+    return this.trusted.has(origin) || ALEXA_API_HOSTS.includes(origin);
   }
 }
 

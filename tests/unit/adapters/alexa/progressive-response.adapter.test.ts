@@ -65,6 +65,8 @@ describe('FetchProgressiveResponses', () => {
   it.each([
     ['a host that is not Alexa\'s', 'https://api.amazonalexa.com.evil.example'],
     ['plain http to Alexa\'s host', 'http://api.amazonalexa.com'],
+    ['another host under Alexa\'s domain that is not one of its API endpoints', 'https://skills-store.amazonalexa.com'],
+    ['Alexa\'s host on another port', 'https://api.amazonalexa.com:8443'],
     ['a loopback endpoint nobody named', 'http://127.0.0.1:9'],
     ['no URL at all', 'not a url'],
   ])('never sends the token or the words to %s', async (_, endpoint) => {
