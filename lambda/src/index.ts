@@ -38,6 +38,12 @@ export interface HandlerOptions {
   readonly budgetMs?: number;
   /** How long a read may run before Alexa says something meanwhile; the dialog tests lengthen it where timing varies. */
   readonly progressThresholdMs?: number;
+  /**
+   * Alexa API stand-ins trusted with progressive responses besides Alexa's own hosts (the simulator's loopback one).
+   * An option of the composition, never the environment or the config: nothing deployed can widen whom the skill
+   * sends a person's access token to.
+   */
+  readonly alexaApiEndpoints?: readonly string[];
 }
 
 /** Creates a Lambda handler; `handler` below is the one Lambda calls. Tests create their own with other options. */
@@ -76,9 +82,9 @@ export function createHandler(options: HandlerOptions = {}) {
     if (!table && env.AWS_LAMBDA_FUNCTION_NAME) logger.log('warn', 'state.in-memory', { hint: 'set PUSH_TO_PROD_STATE_TABLE so locks and PIN lockouts survive across Lambda instances' });
     // Progressive responses go to Alexa's API: on Lambda, and in the simulator to its loopback stand-in, never from a
     // test or a developer's machine to Amazon.
-    const localAlexaApi = env.PUSH_TO_PROD_ALEXA_API_ENDPOINT;
-    const progressive = env.AWS_LAMBDA_FUNCTION_NAME || localAlexaApi
-      ? { responses: new FetchProgressiveResponses(localAlexaApi ? [localAlexaApi] : []), thresholdMs: options.progressThresholdMs }
+    const standIns = options.alexaApiEndpoints ?? [];
+    const progressive = env.AWS_LAMBDA_FUNCTION_NAME || standIns.length > 0
+      ? { responses: new FetchProgressiveResponses(standIns), thresholdMs: options.progressThresholdMs }
       : undefined;
     return composeSkill({
       config: { ...config, skillId: resolveSkillId(env, config) }, pipelines, deployments, alarms, store, logger, now,

@@ -122,13 +122,14 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
   // The skill's progressive responses go to a loopback Alexa API, never to Amazon; the requests name it.
   const alexaApi = await startLocalAlexaApi();
   const env = {
-    ...process.env, PUSH_TO_PROD_CONFIG: configPath, PUSH_TO_PROD_ALEXA_API_ENDPOINT: alexaApi.url,
+    ...process.env, PUSH_TO_PROD_CONFIG: configPath,
     ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}),
   };
   const clock = options.clock;
   // The skill speaks times relative to "now": it must read the same clock as the local AWS for them to agree.
   const handler = loadHandler(options.built === true ? bundle : undefined, {
     env, logger: options.logger, now: clock && (() => new Date(clock.now())), progressThresholdMs: options.progressThresholdMs,
+    alexaApiEndpoints: [alexaApi.url],
   });
   const invoker = async (request: RequestEnvelope): Promise<ResponseEnvelope> => {
     const started = Date.now();
@@ -173,6 +174,7 @@ interface HandlerOptions {
   readonly logger?: Logger;
   readonly now?: () => Date;
   readonly progressThresholdMs?: number;
+  readonly alexaApiEndpoints?: readonly string[];
 }
 
 /** The bundle's handler when `bundle` names it, else the sources'. */
