@@ -1,6 +1,6 @@
 import { enUS } from './en-US';
 import type { Format, Messages } from './messages';
-import { formatter, spokenTime } from './spoken-time';
+import { spokenClock, spokenTime, writtenTime } from './spoken-time';
 
 export type { Messages } from './messages';
 
@@ -13,6 +13,7 @@ export function messagesFor(locale: string | undefined, now: Date, timeZone: str
   const table = TABLES[speechLocale] ?? enUS;
   return table({
     when: (at) => spokenTime(at, now, speechLocale, timeZone),
-    clock: (at) => formatter(speechLocale, timeZone, 'time').format(at),
+    clock: (at) => spokenClock(at, speechLocale, timeZone),
+    written: (at) => writtenTime(at, speechLocale, timeZone),
   });
 }

@@ -9,8 +9,10 @@ import type { Ssml } from './ssml';
 /** Formatting a locale table may use: times in the team's time zone, relative to the request. */
 export interface Format {
   when(at: Date | undefined): string | undefined;
-  /** A time of day, "20:30", for moments to come. */
+  /** A time of day as people say it ("8:30 PM" in English), for moments to come. */
   clock(at: Date): string;
+  /** A moment written out for a card, exact and with its zone: "December 1, 2026 at 10:05 AM (Europe/Berlin)". */
+  written(at: Date): string;
 }
 
 /** What a spoken answer needs about a target. */

@@ -1,4 +1,7 @@
-/** Times said the way people say them: "3 minutes ago", "yesterday at 14:05", "on November 20 at 09:12". */
+/**
+ * Times said the way people say them: "3 minutes ago", "yesterday at 10 AM", "on November 20 at 9:12 AM" (in English a
+ * 12-hour clock without ":00"; a locale that says "14:05" keeps its own clock).
+ */
 export function spokenTime(at: Date | undefined, now: Date, locale: string, timeZone: string): string | undefined {
   if (at === undefined || Number.isNaN(at.getTime())) return undefined;
   const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
@@ -14,9 +17,29 @@ export function spokenTime(at: Date | undefined, now: Date, locale: string, time
 }
 
 function clock(at: Date, locale: string, timeZone: string, withDate: boolean): string {
-  const time = formatter(locale, timeZone, 'time').format(at);
+  const time = spokenClock(at, locale, timeZone);
   if (!withDate) return time;
   return `on ${formatter(locale, timeZone, 'date').format(at)} at ${time}`;
+}
+
+/** A time of day as people say it: "10 AM", "2:05 PM" in English; the locale's own clock elsewhere. */
+export function spokenClock(at: Date, locale: string, timeZone: string): string {
+  // ICU puts a narrow no-break space before "AM"; speech and captions want a plain one.
+  const time = formatter(locale, timeZone, 'time').format(at).replace(/[\u202f\u00a0]/g, ' ');
+  return twelveHour(locale) ? time.replace(/:00(?= )/, '') : time;
+}
+
+/**
+ * A moment written out for the card in the Alexa app, with the zone it is in: "December 1, 2026 at 10:05 AM
+ * (Europe/Berlin)". Read, not heard, so it is exact and never relative.
+ */
+export function writtenTime(at: Date, locale: string, timeZone: string): string {
+  return `${formatter(locale, timeZone, 'written').format(at).replace(/[\u202f\u00a0]/g, ' ')} (${timeZone})`;
+}
+
+/** English speakers say "2:05 PM", not "14:05". */
+function twelveHour(locale: string): boolean {
+  return locale.startsWith('en');
 }
 
 /** The calendar day of `at` in `timeZone`, as a key ("2026-12-01") to compare days by. */
@@ -28,10 +51,11 @@ function dayOf(at: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const OPTIONS: Record<'time' | 'date' | 'day', Intl.DateTimeFormatOptions> = {
+const OPTIONS: Record<'time' | 'date' | 'day' | 'written', Intl.DateTimeFormatOptions> = {
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   date: { month: 'long', day: 'numeric' },
   day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  written: { dateStyle: 'long', timeStyle: 'short' },
 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,7 +64,8 @@ export function formatter(locale: string, timeZone: string, kind: keyof typeof O
   const key = `${locale}|${timeZone}|${kind}`;
   let built = formatters.get(key);
   if (built === undefined) {
-    built = new Intl.DateTimeFormat(locale, { ...OPTIONS[kind], timeZone });
+    const options = kind === 'time' && twelveHour(locale) ? { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' } as const : OPTIONS[kind];
+    built = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formatters.set(key, built);
   }
   return built;
