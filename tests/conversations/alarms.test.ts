@@ -68,7 +68,7 @@ describe('the alarm gate', () => {
     const admin = new Conversation(skill, { userId: ADMIN });
 
     // Act, Assess
-    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toBe("In production, the alarms checkout-5xx and checkout-latency are firing. checkout-5xx went into alarm first, 12 minutes ago. You're an admin. Do you want to push anyway?");
+    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toBe("In production, the alarms checkout-5xx and checkout-latency are firing; checkout-5xx went into alarm first, 12 minutes ago. You're an admin: do you want to push anyway?");
     expect(directive(admin.last, 'Dialog.ConfirmIntent')).toBeDefined();
     expect(await admin.yes()).toMatch(/^This starts the checkout-prod pipeline.*Shall I push checkout to production\?$/);
     expect(pipelines.calls.filter((c) => c.op === 'start')).toEqual([]);
@@ -95,7 +95,7 @@ describe('the alarm gate', () => {
     await admin.yes();
     alarms.set('checkout-latency', 'ALARM', 0);
 
-    expect(await admin.yes()).toBe("In production, the alarms checkout-5xx and checkout-latency are firing. checkout-5xx went into alarm first, 12 minutes ago. You're an admin. Do you want to push anyway?");
+    expect(await admin.yes()).toBe("In production, the alarms checkout-5xx and checkout-latency are firing; checkout-5xx went into alarm first, 12 minutes ago. You're an admin: do you want to push anyway?");
     expect(mutations()).toEqual([]);
   });
 
@@ -131,7 +131,7 @@ describe('the alarm gate', () => {
 
     // Assess
     expect(question).toMatch(/Shall I roll back checkout in production\?$/);
-    expect(done).toMatch(/^Done: rollback deployment/);
+    expect(done).toMatch(/^Done: a rollback deployment has started/);
     expect(mutations().map((c) => c.op)).toEqual(['redeploy']);
     expect(alarms.calls).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('the status answer with alarms', () => {
 
     const answer = await new Conversation(skill).ask('StatusIntent', CHECKOUT_PROD);
 
-    expect(answer).toBe('The latest release of checkout in production, Add gift cards, commit e-last-1, succeeded. It was started 2 hours ago by alice. '
+    expect(answer).toBe('The latest release of checkout in production, Add gift cards, succeeded. It was started 2 hours ago by alice. '
       + 'CodeDeploy has no deployments for checkout in production yet. '
       + 'Watch out: in production, the alarm checkout-5xx is firing. It went into alarm 30 minutes ago. It started after the latest release. To put the previous version back, say roll back checkout.');
     expect(mutations()).toEqual([]);

@@ -54,9 +54,8 @@ describe('approving a release by voice', () => {
     const question = await talk.ask('ApproveIntent', CHECKOUT_PROD);
 
     // Assess
-    expect(question).toBe('The Approve stage of checkout-prod asked for approval 2 hours ago: Check the canary dashboard before approving. '
-      + 'The release waiting, Speed up the order history query, commit e-wait-1, was started 2 hours ago by bob. '
-      + 'Shall I approve it, so that checkout goes on to production?');
+    expect(question).toBe('The Approve stage of checkout-prod asked 2 hours ago to approve Speed up the order history query, '
+      + 'saying: Check the canary dashboard before approving. Shall I approve it, sending checkout on to production?');
     expect(directive(talk.last, 'Dialog.ConfirmIntent')?.updatedIntent?.name).toBe('ApproveIntent');
     expect(answers()).toEqual([]);
 
@@ -89,7 +88,7 @@ describe('approving a release by voice', () => {
     const { skill, answers, logs } = waitingSkill(withApprovals(true, { people: { [ALLOWED_USER]: 'Dana' } }));
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('RejectIntent', CHECKOUT_PROD)).toMatch(/Shall I reject it, and stop this release of checkout to production\?$/);
+    expect(await talk.ask('RejectIntent', CHECKOUT_PROD)).toMatch(/Shall I reject it, stopping this release of checkout to production\?$/);
     expect(await talk.yes()).toBe("Done: I rejected it. The Approve stage of checkout-prod fails, so this release of checkout won't reach production.");
 
     expect(answers().map((c) => c.args.slice(2))).toEqual([['Rejected', 'Rejected by voice through push-to-prod, for Dana']]);
@@ -132,7 +131,7 @@ describe('approving a release by voice', () => {
     ]);
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('ApproveIntent', CHECKOUT_PROD)).toMatch(/^The ProdGate stage of checkout-prod asked for approval 20 minutes ago\. /);
+    expect(await talk.ask('ApproveIntent', CHECKOUT_PROD)).toMatch(/^The ProdGate stage of checkout-prod asked 20 minutes ago to approve /);
     await talk.yes();
 
     expect(answers().map((c) => c.args[1])).toEqual([expect.objectContaining({ stage: 'ProdGate', action: 'ReleaseManager', token: NEWER_TOKEN })]);
@@ -173,10 +172,8 @@ describe('an approval that changes between the read-back and the yes', () => {
 
     const answer = await talk.yes();
 
-    expect(answer).toBe('That approval was already answered, or it expired, before your yes, so I sent nothing. '
-      + 'The Approve stage of checkout-prod asked for approval a minute ago: Second try. '
-      + 'The release waiting, Speed up the order history query, commit e-wait-1, was started 2 hours ago by bob. '
-      + 'Shall I approve it, so that checkout goes on to production?');
+    expect(answer).toBe('The Approve stage of checkout-prod asked a minute ago to approve Speed up the order history query, saying: Second try. '
+      + 'That one ended before your yes, so I sent nothing: shall I approve it, sending checkout on to production?');
     expect(answers()).toEqual([]);
     expect(await talk.yes()).toMatch(/^Done: I approved it\./);
     expect(answers().map((c) => (c.args[1] as PendingApproval).token)).toEqual([NEWER_TOKEN]);
@@ -204,7 +201,7 @@ describe('an approval that changes between the read-back and the yes', () => {
     const built = intent('ApproveIntent', { service: slot('service', 'checkout', 'checkout'), environment: slot('environment', 'prod', 'production'), pin: slot('pin', undefined) }, 'CONFIRMED');
     const answer = await talk.send({ type: 'IntentRequest', dialogState: 'IN_PROGRESS', intent: built });
 
-    expect(answer).toMatch(/^The Approve stage of checkout-prod asked for approval/);
+    expect(answer).toMatch(/^The Approve stage of checkout-prod asked 2 hours ago to approve/);
     expect(answers()).toEqual([]);
   });
 });
@@ -270,7 +267,7 @@ describe('the rules of a deploy, for approvals', () => {
       const admin = new Conversation(skill, { userId: ADMIN });
 
       expect(await admin.ask('ApproveIntent', CHECKOUT_PROD)).toMatch(/^production is frozen right now.*override the freeze for this release\?$/);
-      expect(await admin.yes()).toMatch(/Shall I approve it, so that checkout goes on to production\?$/);
+      expect(await admin.yes()).toMatch(/Shall I approve it, sending checkout on to production\?$/);
       expect(answers()).toEqual([]);
       expect(await admin.yes()).toMatch(/^Done: I approved it\./);
     });
@@ -289,7 +286,7 @@ describe('the rules of a deploy, for approvals', () => {
     const { skill, answers } = waitingSkill();
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('RejectIntent', { service: ['checkout', 'checkout'] })).toMatch(/^The Approve stage of checkout-prod asked for approval/);
+    expect(await talk.ask('RejectIntent', { service: ['checkout', 'checkout'] })).toMatch(/^The Approve stage of checkout-prod asked 2 hours ago to approve/);
     expect(directive(talk.last, 'Dialog.ConfirmIntent')?.updatedIntent?.slots?.environment?.value).toBe('production');
     expect(await talk.yes()).toMatch(/^Done: I rejected it\./);
     expect(answers()).toHaveLength(1);

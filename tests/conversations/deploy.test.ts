@@ -15,13 +15,13 @@ describe('pushing to production', () => {
 
     // Assess
     expect(question).toBe(
-      'This starts the checkout-prod pipeline, which ships the latest checkout to production. The last release, Add gift cards, commit e-last-1, was started 2 hours ago by alice and succeeded. Shall I push checkout to production?');
+      'This starts the checkout-prod pipeline, shipping the latest checkout; the last release, Add gift cards, was started 2 hours ago by alice and succeeded. Shall I push checkout to production?');
     expect(directive(talk.last, 'Dialog.ConfirmIntent')).toBeDefined();
     expect(talk.ended).toBe(false);
     expect(mutations()).toEqual([]);
 
     const done = await talk.yes();
-    expect(done).toMatch(/^Done: the checkout-prod pipeline has started, execution exec-1-0/);
+    expect(done).toMatch(/^Done: the checkout-prod pipeline has started, and checkout is on its way to production\. /);
     // A person's first release hands over to Alexa's offer of a shortcut (shortcut.test.ts): the session stays open.
     expect(talk.last?.response.directives?.map((d) => d.type)).toEqual(['Connections.StartConnection']);
     expect(talk.ended).toBe(false);
@@ -53,7 +53,7 @@ describe('pushing to production', () => {
 
     const answer = await talk.ask('DeployIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] });
 
-    expect(answer).toBe("A release of checkout in production is already running, shipping Refactor cart, commit e-run-1a, started 5 minutes ago by bob. I won't start another one. Ask me for the status to follow it.");
+    expect(answer).toBe("A release of checkout in production is already running, shipping Refactor cart, started 5 minutes ago by bob. I won't start another one. Ask me for the status to follow it.");
     expect(directive(talk.last, 'Dialog.ConfirmIntent')).toBeUndefined();
     expect(mutations()).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('pushing to production', () => {
 
     const answer = await talk.yes();
 
-    expect(answer).toMatch(/^Things changed since I asked, so I haven't done anything yet\. .*Hotfix.*Shall I push checkout to production\?$/);
+    expect(answer).toMatch(/^This starts the checkout-prod pipeline, .*Hotfix.* That changed, so I did nothing yet: shall I push checkout to production\?$/);
     expect(mutations()).toEqual([]);
     expect(await talk.yes()).toMatch(/^Done: the checkout-prod pipeline has started/);
   });

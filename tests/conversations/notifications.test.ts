@@ -31,7 +31,7 @@ describe('what the skill records for the notifier', () => {
     const talk = new Conversation(skill);
 
     await talk.ask('RollbackIntent', { service: ['checkout', 'checkout'], environment: ['prod', 'production'] });
-    expect(await talk.yes()).toMatch(/^Done: rollback deployment/);
+    expect(await talk.yes()).toMatch(/^Done: a rollback deployment has started/);
 
     expect(await new ReleaseJournal(store, now).findStarted({ deploymentId: 'd-ROLLBACK01' })).toMatchObject({ kind: 'rollback', service: 'checkout' });
   });

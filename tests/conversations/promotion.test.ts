@@ -49,9 +49,9 @@ describe('staging first', () => {
     const done = await talk.yes();
 
     // Assess
-    expect(question).toBe('This starts the checkout-prod pipeline with what ran in staging: Fix tax rounding, commit a1b2c3d4, which succeeded in staging 2 hours ago. '
-      + 'production runs Add gift cards, commit 9f8e7d6c, released yesterday at '
-      + `${new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(new Date(Date.now() - 24 * 3_600_000))}. `
+    expect(question).toBe('This ships Fix tax rounding, which succeeded in staging 2 hours ago; '
+      + 'production runs Add gift cards, released yesterday at '
+      + `${new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC' }).format(new Date(Date.now() - 24 * 3_600_000)).replace(/\s/, ' ').replace(':00 ', ' ')}. `
       + 'Shall I push checkout to production?');
     expect(done).toMatch(/^Done: the checkout-prod pipeline has started/);
     const [start] = pipelines.calls.filter((c) => c.op === 'start');
@@ -69,7 +69,7 @@ describe('staging first', () => {
 
     const answer = await new Conversation(skill).ask('DeployIntent', CHECKOUT_PROD);
 
-    expect(answer).toBe('production gets only what has run in staging for 30 minutes. What would ship, Fix tax rounding, commit a1b2c3d4, which succeeded in staging 12 minutes ago, has 18 minutes to go. Nothing was changed. An admin can override the bake time.');
+    expect(answer).toBe('production gets only what has run in staging for 30 minutes. What would ship, Fix tax rounding, which succeeded in staging 12 minutes ago, has 18 minutes to go. Nothing was changed. An admin can override the bake time.');
     expect(mutations()).toEqual([]);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'audit.deploy', fields: expect.objectContaining({ outcome: 'refused-baking', minutesLeft: 18, sourceExecutionId: 'stg-ok' }) }));
   });
@@ -78,8 +78,8 @@ describe('staging first', () => {
     const { skill, pipelines, logs } = promotedSkill(12);
     const admin = new Conversation(skill, { userId: ADMIN });
 
-    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toMatch(/has 18 minutes to go\. You're an admin\. Do you want to ship it before it has baked\?$/);
-    expect(await admin.yes()).toMatch(/^This starts the checkout-prod pipeline with what ran in staging: Fix tax rounding/);
+    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toMatch(/, and Fix tax rounding has 18 minutes to go\. You're an admin: do you want to ship it before it has baked\?$/);
+    expect(await admin.yes()).toMatch(/^This ships Fix tax rounding, which succeeded in staging/);
     expect(pipelines.calls.filter((c) => c.op === 'start')).toEqual([]);
     expect(await admin.yes()).toMatch(/^Done: the checkout-prod pipeline has started/);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'audit.deploy', fields: expect.objectContaining({ outcome: 'bake-overridden', userId: ADMIN }) }));
@@ -96,7 +96,7 @@ describe('staging first', () => {
     const answer = await talk.yes();
 
     // Assess
-    expect(answer).toMatch(/^Things changed since I asked, so I haven't done anything yet\. This starts the checkout-prod pipeline with what ran in staging: Cache exchange rates, commit c0ffee00/);
+    expect(answer).toMatch(/^This ships Cache exchange rates, which succeeded in staging 45 minutes ago; .* That changed, so I did nothing yet: shall I push/);
     expect(mutations()).toEqual([]);
     expect(await talk.yes()).toMatch(/^Done/);
     expect(pipelines.calls.filter((c) => c.op === 'start')[0]?.args[2]).toEqual([{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00' }]);
@@ -106,7 +106,7 @@ describe('staging first', () => {
     const { skill, pipelines } = promotedSkill();
     pipelines.executions.set('checkout-prod', [release('prod-same', 60, 'Fix tax rounding', STAGED)]);
 
-    expect(await new Conversation(skill).ask('DeployIntent', CHECKOUT_PROD)).toMatch(/production already runs those revisions, so this releases them again\. Shall I/);
+    expect(await new Conversation(skill).ask('DeployIntent', CHECKOUT_PROD)).toMatch(/; production already runs it, so this releases it again\. Shall I/);
   });
 
   it('refuses when staging has no successful release', async () => {
@@ -148,9 +148,9 @@ describe('staging first', () => {
     const admin = new Conversation(parts.skill, { userId: ADMIN });
 
     expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toMatch(/^production is frozen right now: release Friday is off\./);
-    expect(await admin.yes()).toMatch(/^In production, the alarm checkout-5xx is firing\./);
-    expect(await admin.yes()).toMatch(/has 20 minutes to go\. You're an admin\. Do you want to ship it before it has baked\?$/);
-    expect(await admin.yes()).toMatch(/^This starts the checkout-prod pipeline with what ran in staging/);
+    expect(await admin.yes()).toMatch(/^In production, the alarm checkout-5xx is firing; /);
+    expect(await admin.yes()).toMatch(/has 20 minutes to go\. You're an admin: do you want to ship it before it has baked\?$/);
+    expect(await admin.yes()).toMatch(/^This ships Fix tax rounding, which succeeded in staging/);
     expect(parts.mutations()).toEqual([]);
     expect(await admin.yes()).toMatch(/^Done/);
     expect(parts.mutations()).toHaveLength(1);

@@ -11,12 +11,12 @@ describe('rolling back', () => {
     const talk = new Conversation(skill);
 
     const question = await talk.ask('RollbackIntent', CHECKOUT_PROD);
-    expect(question).toBe('A deployment of checkout in production is in progress: commit bad0000, deployment d-RUNNIN, started 3 minutes ago. Shall I stop it and let CodeDeploy put the previous version back?');
+    expect(question).toBe('A deployment of checkout in production is in progress, started 3 minutes ago. Shall I stop it and let CodeDeploy put the previous version back?');
     expect(mutations()).toEqual([]);
 
     const done = await talk.yes();
 
-    expect(done).toBe('CodeDeploy is stopping deployment d-RUNNIN of checkout in production and will put the previous version back. Ask me for the status in a minute.');
+    expect(done).toBe('CodeDeploy is stopping the deployment of checkout in production that started 3 minutes ago, and will put the previous version back. Ask me for the status in a minute.');
     expect(mutations()).toEqual([{ op: 'stopDeployment', args: ['d-RUNNING1', 'eu-west-1', true] }]);
   });
 
@@ -34,7 +34,7 @@ describe('rolling back', () => {
     const talk = new Conversation(skill);
 
     const question = await talk.ask('RollbackIntent', CHECKOUT_PROD);
-    expect(question).toMatch(/^checkout in production runs commit v3v3v3v, deployed an hour ago\. Rolling back deploys commit v2v2v2v again, the last version that succeeded before it, on \w+ \d+ at \d\d:\d\d\. Shall I roll back checkout in production\?$/);
+    expect(question).toMatch(/^checkout in production runs the version deployed an hour ago; rolling back puts back the last good one, deployed on \w+ \d+ at \d\d?:\d\d [AP]M\. Shall I roll back checkout in production\?$/);
 
     await talk.yes();
 
@@ -72,7 +72,7 @@ describe('rolling back', () => {
     deployments.deployments.set('checkout-prod', [deployment('d-RB', 'Succeeded', 10, 'v1v1v1v1', true), deployment('d-BAD', 'Succeeded', 20, 'v2v2v2v2'), deployment('d-V1', 'Succeeded', 90, 'v1v1v1v1')]);
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('RollbackIntent', CHECKOUT_PROD)).toContain('That deployment was itself a rollback, so going back puts back a version that was rolled back before.');
+    expect(await talk.ask('RollbackIntent', CHECKOUT_PROD)).toContain('runs the version deployed 10 minutes ago, itself a rollback; rolling back puts back');
   });
 
   it('does not roll back to another revision than the one read back', async () => {
@@ -84,7 +84,7 @@ describe('rolling back', () => {
 
     const answer = await talk.yes();
 
-    expect(answer).toMatch(/^Things changed since I asked, so I haven't done anything yet\. checkout in production runs commit cccc/);
+    expect(answer).toMatch(/^checkout in production runs the version deployed .* That changed, so I did nothing yet: shall I roll back/);
     expect(mutations()).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('rolling back', () => {
     pipelines.executions.set('checkout-prod', [execution('e-now', 'Succeeded', 30, 'New'), execution('e-failed', 'Failed', 50), execution('e-prev', 'Succeeded', 300, 'Old')]);
     const talk = new Conversation(skill);
 
-    expect(await talk.ask('RollbackIntent', { environment: ['prod', 'production'] })).toMatch(/Rolling back returns the stage to execution e-prev, Old, commit e-prevab/);
+    expect(await talk.ask('RollbackIntent', { environment: ['prod', 'production'] })).toMatch(/rolling back returns it to Old, from 5 hours ago\. /);
     await talk.yes();
 
     expect(mutations()).toEqual([{ op: 'rollbackStage', args: [{ name: 'checkout-prod', region: 'eu-west-1' }, 'Deploy', 'e-prev'] }]);

@@ -118,7 +118,7 @@ describe('deploy freezes', () => {
     const { skill, pipelines, logs } = testSkill(frozen, { now: fridayAfternoon });
     const admin = new Conversation(skill, { userId: ADMIN });
 
-    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toBe("production is frozen right now: no production deploys on Friday afternoon. You're an admin. Do you want to override the freeze for this release?");
+    expect(await admin.ask('DeployIntent', CHECKOUT_PROD)).toBe("production is frozen right now: no production deploys on Friday afternoon. You're an admin: do you want to override the freeze for this release?");
     expect(await admin.yes()).toMatch(/^This starts the checkout-prod pipeline.*Shall I push checkout to production\?$/);
     expect(pipelines.calls.filter((c) => c.op === 'start')).toEqual([]);
     expect(await admin.yes()).toMatch(/^Done: the checkout-prod pipeline has started/);
@@ -151,7 +151,7 @@ describe('rolling back a rollback', () => {
 
     expect(await talk.yes()).toBe('Just to be sure: this undoes a rollback of checkout in production and puts back a version that was rolled back before. Roll back anyway?');
     expect(mutations()).toEqual([]);
-    expect(await talk.yes()).toMatch(/^Done: rollback deployment/);
+    expect(await talk.yes()).toMatch(/^Done: a rollback deployment has started/);
     expect(mutations().map((m) => m.op)).toEqual(['redeploy']);
   });
 });
@@ -182,7 +182,7 @@ describe('the spoken release code', () => {
     await talk.yes();
     await talk.fill('0000');
     await talk.fill('1111');
-    expect(await talk.fill('2222')).toBe("Too many wrong codes. I won't take a code from you until 10:15. Nothing was changed.");
+    expect(await talk.fill('2222')).toBe("Too many wrong codes. I won't take a code from you until 10:15 AM. Nothing was changed.");
 
     const again = new Conversation(testSkill(withPin, { store, now: () => now }).skill);
     await again.ask('DeployIntent', CHECKOUT_PROD);
@@ -221,7 +221,7 @@ describe('a yes without the read-back in the session', () => {
 
     const response = await skill.invoke(oneShot);
 
-    expect(spoken(response)).toContain('That deployment was itself a rollback');
+    expect(spoken(response)).toContain('itself a rollback; rolling back puts back');
     expect(directive(response, 'Dialog.ConfirmIntent')).toBeDefined();
     expect(mutations()).toEqual([]);
   });

@@ -101,7 +101,7 @@ describe('a task launch', () => {
     expect(question).toMatch(/Shall I roll back checkout in production\?$/);
     expect(directive(talk.last, 'Dialog.ConfirmIntent')?.updatedIntent?.name).toBe('RollbackIntent');
     expect(mutations()).toEqual([]);
-    expect(await talk.yes()).toMatch(/^Done: rollback deployment/);
+    expect(await talk.yes()).toMatch(/^Done: a rollback deployment has started/);
     expect(mutations().map((c) => c.op)).toEqual(['redeploy']);
   });
 

@@ -3,8 +3,9 @@ import { approvalSummary, type ApprovalPlan } from '../domain/approval';
 import { consentTo } from '../domain/consent';
 import { isOutcomeUnknown } from '../domain/errors';
 import { FREEZE_OVERRIDE_KEY, overrideMarker } from '../domain/release-policy';
-import type { ApprovalAction } from '../speech/messages';
-import { joinSsml, type Ssml } from '../speech/ssml';
+import type { PendingApproval, PipelineRef } from '../domain/release';
+import type { ApprovalAction, ReadBackLead } from '../speech/messages';
+import { executionFact, type CardFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
 import { recordStart } from './journal';
@@ -78,7 +79,7 @@ async function answer(turn: Turn, action: ApprovalAction): Promise<Response> {
       case 'gone':
         turn.audit(action, 'refused-not-pending');
         // Another approval may wait now: it is read back, never answered with this yes.
-        return outcome.next.kind === 'none' ? turn.say(speech.approvalGone()) : readBack(turn, step, action, outcome.next, speech.approvalGone());
+        return outcome.next.kind === 'none' ? turn.say(speech.approvalGone()) : readBack(turn, step, action, outcome.next, 'approval-gone');
       case 'answered':
         turn.audit(action, 'answered', {
           stage: outcome.approval.stage, approvalAction: outcome.approval.action, executionId: outcome.approval.executionId,
@@ -88,7 +89,7 @@ async function answer(turn: Turn, action: ApprovalAction): Promise<Response> {
         if (action === 'approve' && outcome.approval.executionId !== undefined) {
           await recordStart(turn, 'approval', { executionId: outcome.approval.executionId });
         }
-        return turn.say(speech.approvalAnswered(target, action, pipeline.name, outcome.approval));
+        return turn.say(speech.approvalAnswered(target, action, pipeline.name, outcome.approval), { card: approvalFacts(pipeline, outcome.approval) });
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {
@@ -99,20 +100,25 @@ async function answer(turn: Turn, action: ApprovalAction): Promise<Response> {
   }
 }
 
-/** Reads back the approval waiting and asks for a yes, or says that none waits; `before` is said before a read-back. */
-function readBack(turn: Turn, step: Resolved, action: ApprovalAction, plan: ApprovalPlan, before?: Ssml): Response {
+/** Reads back the approval waiting and asks for a yes, or says that none waits; `lead` says why it is asked again. */
+function readBack(turn: Turn, step: Resolved, action: ApprovalAction, plan: ApprovalPlan, lead?: ReadBackLead): Response {
   const { speech } = turn;
   const { target } = step;
   const pipeline = target.pipeline?.name ?? '';
-  const lead = (words: Ssml) => (before === undefined ? words : joinSsml([before, words]));
   if (plan.kind === 'none') {
     turn.forgetReadBack();
     turn.audit(action, 'refused-none-pending');
     return turn.say(speech.approvalNone(target, action, pipeline));
   }
   turn.rememberReadBack({ action, service: target.service, environment: target.environment, key: plan.key });
-  const question = speech.approvalConfirm(target, action, pipeline, plan.approval, plan.release);
-  return turn.confirm(step.values, lead(question), speech.approvalConfirmReprompt(target, action));
+  const question = speech.approvalConfirm(target, action, pipeline, plan.approval, plan.release, lead);
+  const card = [...(target.pipeline ? approvalFacts(target.pipeline, plan.approval) : []), ...executionFact('waiting', target.pipeline, plan.release)];
+  return turn.confirm(step.values, question, speech.approvalConfirmReprompt(target, action), { card });
+}
+
+/** The approval on the card: stage, action, what it asks, since when, the execution it holds (linked). */
+function approvalFacts(pipeline: PipelineRef, approval: PendingApproval): CardFact[] {
+  return [{ kind: 'approval', pipeline, approval }];
 }
 
 /** "Reject it" means the one environment of the service whose approvals the skill answers, when there is one. */

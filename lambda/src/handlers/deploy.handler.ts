@@ -5,7 +5,7 @@ import { idempotencyToken } from '../domain/ids';
 import { alreadyRuns } from '../domain/promotion';
 import { FREEZE_OVERRIDE_KEY, isOverrideQuestion, overrideMarker } from '../domain/release-policy';
 import type { DeployPlan } from '../domain/release-service';
-import { joinSsml } from '../speech/ssml';
+import { executionFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
 import { recordStart } from './journal';
@@ -95,11 +95,11 @@ export async function deploy(turn: Turn): Promise<Response> {
     case 'baking':
       turn.forgetReadBack();
       turn.audit('deploy', 'refused-baking', { sourceExecutionId: bakeGate.promotion.execution.id, minutesLeft: bakeGate.minutesLeft });
-      return turn.say(speech.bakeRefused(target, bakeGate.promotion, bakeGate.minutesLeft));
+      return turn.say(speech.bakeRefused(target, bakeGate.promotion, bakeGate.minutesLeft), { card: executionFact('ships', target.promoteFrom?.pipeline, bakeGate.promotion.execution) });
     case 'override-offered': {
       turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: bakeGate.key });
       const question = speech.bakeOverrideQuestion(target, bakeGate.promotion, bakeGate.minutesLeft);
-      return turn.confirm(step.values, question, question);
+      return turn.confirm(step.values, question, question, { card: executionFact('ships', target.promoteFrom?.pipeline, bakeGate.promotion.execution) });
     }
     case 'overridden-now':
       turn.rememberGateOverride(bakeGate.marker);
@@ -126,7 +126,7 @@ export async function deploy(turn: Turn): Promise<Response> {
     switch (outcome.kind) {
       case 'busy':
         turn.audit('deploy', 'refused-busy', { runningExecutionId: outcome.running.id });
-        return turn.say(speech.deployBusy(target, outcome.running));
+        return turn.say(speech.deployBusy(target, outcome.running), { card: executionFact('running', pipeline, outcome.running) });
       case 'changed':
         return readBack(turn, step, outcome.plan, true);
       case 'started':
@@ -137,8 +137,9 @@ export async function deploy(turn: Turn): Promise<Response> {
         // Two writes after the start, at once: who started it (for the notifier) and whether to offer the shortcut.
         turn.rememberShortcutDue(false);
         const said = speech.deployStarted(target, pipeline.name, outcome.executionId);
+        const card = { card: executionFact('started', pipeline, { id: outcome.executionId }) };
         return (await Promise.all([
-          offers === undefined ? turn.say(said) : afterRelease(turn, said, offers),
+          offers === undefined ? turn.say(said, card) : afterRelease(turn, said, offers, card),
           recordStart(turn, 'deploy', { executionId: outcome.executionId }),
         ]))[0];
     }
@@ -169,7 +170,7 @@ function readBack(turn: Turn, step: Resolved, plan: DeployPlan, changed: boolean
   if (plan.kind === 'busy') {
     turn.forgetReadBack();
     turn.audit('deploy', 'refused-busy', { runningExecutionId: plan.running.id });
-    return turn.say(speech.deployBusy(target, plan.running));
+    return turn.say(speech.deployBusy(target, plan.running), { card: executionFact('running', target.pipeline, plan.running) });
   }
   if (plan.kind === 'cannot-promote') {
     turn.forgetReadBack();
@@ -177,8 +178,12 @@ function readBack(turn: Turn, step: Resolved, plan: DeployPlan, changed: boolean
     return turn.say(speech.cannotPromote(target, pipeline, plan.from, plan.problem));
   }
   turn.rememberReadBack({ action: 'deploy', service: target.service, environment: target.environment, key: plan.key });
+  const lead = changed ? 'plan-changed' : undefined;
   const question = plan.promotion
-    ? speech.deployConfirmPromotion(target, pipeline, plan.promotion, plan.current, alreadyRuns(plan.promotion, plan.current))
-    : speech.deployConfirm(target, pipeline, plan.lastRelease);
-  return turn.confirm(step.values, changed ? joinSsml([speech.planChanged(), question]) : question, speech.deployConfirmReprompt(target));
+    ? speech.deployConfirmPromotion(target, pipeline, plan.promotion, plan.current, alreadyRuns(plan.promotion, plan.current), lead)
+    : speech.deployConfirm(target, pipeline, plan.lastRelease, lead);
+  const card = plan.promotion
+    ? [...executionFact('ships', target.promoteFrom?.pipeline, plan.promotion.execution), ...executionFact('runs', target.pipeline, plan.current)]
+    : executionFact('last', target.pipeline, plan.lastRelease);
+  return turn.confirm(step.values, question, speech.deployConfirmReprompt(target), { card });
 }

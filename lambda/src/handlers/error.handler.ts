@@ -40,7 +40,14 @@ export function errorHandler(logger: Logger): ErrorHandler {
       if (!hasSession(input) || requestType(input) === 'SessionEndedRequest') return input.responseBuilder.getResponse();
       const turn = findTurn(input);
       if (!turn) return input.responseBuilder.getResponse();
-      return turn.say(speechFor(error, turn.speech, turn.where));
+      // Every refusal leaves a card; an AWS fault's carries its code, the operation and AWS's request id.
+      const code = error instanceof PushToProdError ? error.code : 'UNEXPECTED';
+      return turn.say(speechFor(error, turn.speech, turn.where), {
+        card: [{
+          kind: 'aws-error', code,
+          ...(error instanceof AwsError ? { operation: error.operation, ...(error.requestId ? { requestId: error.requestId } : {}) } : {}),
+        }],
+      });
     },
   };
 }

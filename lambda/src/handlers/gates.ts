@@ -14,11 +14,14 @@ export function refusal(turn: Turn, action: AuditAction, environment: string, ba
   switch (barrier.kind) {
     case 'not-allowed-here':
       turn.audit(action, 'refused-not-allowed-here', turn.where ? {} : { environment });
-      return turn.say(turn.speech.notAllowedHere(environment));
+      return turn.say(turn.speech.notAllowedHere(environment), { environment });
     case 'locked': {
       const { lock } = barrier;
       turn.audit(action, 'refused-locked', { lockHolder: principalKey(lock.holder) });
-      return turn.say(turn.speech.lockedBy(lock.environment, turn.deps.policy.nameOf(lock.holder), lock.since, lock.reason));
+      const holder = turn.deps.policy.nameOf(lock.holder);
+      return turn.say(turn.speech.lockedBy(lock.environment, holder, lock.since, lock.reason), {
+        environment, card: [{ kind: 'lock', environment: lock.environment, ...(holder ? { holder } : {}), since: lock.since, ...(lock.reason ? { reason: lock.reason } : {}) }],
+      });
     }
   }
 }
@@ -47,6 +50,6 @@ export async function releaseCodeStep(turn: Turn, action: 'deploy' | 'rollback' 
       return ask(speech.wrongPin(gate.attemptsLeft));
     case 'locked-out':
       turn.audit(action, 'pin-locked-out', { until: gate.until.toISOString() });
-      return turn.say(speech.pinLockedOut(gate.until));
+      return turn.say(speech.pinLockedOut(gate.until), { environment });
   }
 }

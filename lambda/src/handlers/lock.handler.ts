@@ -1,4 +1,6 @@
 import type { Response } from 'ask-sdk-model';
+import type { CardFact } from '../speech/cards';
+import type { Lock } from '../domain/locks';
 import type { Turn } from '../turn/turn';
 import { refusal } from './gates';
 
@@ -13,10 +15,11 @@ export async function lock(turn: Turn): Promise<Response> {
   const result = await policy.lock(turn.principal, environment);
   if (result.kind === 'not-allowed-here') return refusal(turn, 'lock', environment, result);
   turn.audit('lock', result.kind === 'acquired' ? 'locked' : `unchanged-${result.kind}`, { environment, holder: result.lock.holder });
+  const card = { environment, card: lockFact(turn, result.lock) };
   switch (result.kind) {
-    case 'acquired': return turn.say(speech.locked(environment, result.lock.reason));
-    case 'already-yours': return turn.say(speech.alreadyYourLock(environment, result.lock.since));
-    case 'held': return turn.say(speech.lockHeldByOther(environment, policy.nameOf(result.lock.holder), result.lock.since));
+    case 'acquired': return turn.say(speech.locked(environment, result.lock.reason), card);
+    case 'already-yours': return turn.say(speech.alreadyYourLock(environment, result.lock.since), card);
+    case 'held': return turn.say(speech.lockHeldByOther(environment, policy.nameOf(result.lock.holder), result.lock.since), card);
   }
 }
 
@@ -28,10 +31,16 @@ export async function unlock(turn: Turn): Promise<Response> {
   if (result.kind === 'not-allowed-here') return refusal(turn, 'lock', environment, result);
   turn.audit('lock', result.kind === 'released' ? 'unlocked' : `refused-${result.kind}`, { environment });
   switch (result.kind) {
-    case 'released': return turn.say(speech.unlocked(environment));
-    case 'not-locked': return turn.say(speech.notLocked(environment));
-    case 'not-holder': return turn.say(speech.notYourLock(environment, policy.nameOf(result.lock.holder), result.lock.since));
+    case 'released': return turn.say(speech.unlocked(environment), { environment });
+    case 'not-locked': return turn.say(speech.notLocked(environment), { environment });
+    case 'not-holder': return turn.say(speech.notYourLock(environment, policy.nameOf(result.lock.holder), result.lock.since), { environment, card: lockFact(turn, result.lock) });
   }
+}
+
+/** A lock on the card: which environment, who holds it (by the config's name), since when, why. */
+function lockFact(turn: Turn, lock: Lock): CardFact[] {
+  const holder = turn.deps.policy.nameOf(lock.holder);
+  return [{ kind: 'lock', environment: lock.environment, ...(holder ? { holder } : {}), since: lock.since, ...(lock.reason ? { reason: lock.reason } : {}) }];
 }
 
 /** The environment a lock names (any service's), or the question that asks for it. */

@@ -2,6 +2,7 @@ import type { Response } from 'ask-sdk-model';
 import { principalKey } from '../domain/access';
 import { alreadyRuns } from '../domain/promotion';
 import type { PreviewGate, PreviewSpeech } from '../speech/messages';
+import { executionFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { resolveTarget } from './target';
 
@@ -42,5 +43,11 @@ export async function preview(turn: Turn): Promise<Response> {
     : reading.promotion !== undefined && 'problem' in reading.promotion
       ? { kind: 'cannot-promote', from: reading.promotion.from, problem: reading.promotion.problem }
       : { kind: 'newest', lastRelease: reading.lastRelease };
-  return turn.say(speech.preview(target, { pipeline: pipeline.name, current: reading.current, ships, gates }));
+  return turn.say(speech.preview(target, { pipeline: pipeline.name, current: reading.current, ships, gates }), {
+    card: [
+      ...executionFact('runs', pipeline, reading.current),
+      ...(promotion ? executionFact('ships', target.promoteFrom?.pipeline, promotion.execution) : executionFact('last', pipeline, reading.lastRelease)),
+      ...executionFact('running', pipeline, reading.running),
+    ],
+  });
 }

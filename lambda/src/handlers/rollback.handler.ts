@@ -2,7 +2,7 @@ import type { Response } from 'ask-sdk-model';
 import { consentTo } from '../domain/consent';
 import { isOutcomeUnknown } from '../domain/errors';
 import { planKey, undoesARollback, type RollbackPlan } from '../domain/rollback';
-import { joinSsml } from '../speech/ssml';
+import { deploymentFact, executionFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { refusal, releaseCodeStep } from './gates';
 import { recordStart } from './journal';
@@ -54,18 +54,22 @@ export async function rollback(turn: Turn): Promise<Response> {
         return readBack(turn, step, outcome.plan, true);
       case 'busy':
         turn.audit('rollback', 'refused-busy', { runningDeploymentId: outcome.running.id });
-        return turn.say(speech.rollbackBusy(target, outcome.running));
+        return turn.say(speech.rollbackBusy(target, outcome.running), { card: deploymentFact('running', target.deploymentGroup, outcome.running) });
       case 'stopping':
         turn.audit('rollback', 'stopped-deployment', { deploymentId: outcome.deployment.id, status: outcome.status, awsRequestId: outcome.awsRequestId });
-        return turn.say(speech.rollbackStopping(target, outcome.deployment, outcome.status));
+        return turn.say(speech.rollbackStopping(target, outcome.deployment, outcome.status), { card: deploymentFact('stopping', target.deploymentGroup, outcome.deployment) });
       case 'redeploying':
         turn.audit('rollback', 'redeployed', { deploymentId: outcome.deploymentId, targetDeploymentId: outcome.target.id, awsRequestId: outcome.awsRequestId });
         await recordStart(turn, 'rollback', { deploymentId: outcome.deploymentId });
-        return turn.say(speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target));
+        return turn.say(speech.rollbackRedeploying(target, outcome.deploymentId, outcome.target), {
+          card: [...deploymentFact('started', target.deploymentGroup, { id: outcome.deploymentId }), ...deploymentFact('rolls-back-to', target.deploymentGroup, outcome.target)],
+        });
       case 'rolling-back-stage':
         turn.audit('rollback', 'rolled-back-stage', { executionId: outcome.executionId, targetExecutionId: outcome.target.id, awsRequestId: outcome.awsRequestId });
         await recordStart(turn, 'rollback', { executionId: outcome.executionId });
-        return turn.say(speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target));
+        return turn.say(speech.rollbackStageStarted(target, target.rollbackStage ?? '', outcome.executionId, outcome.target), {
+          card: [...executionFact('started', target.pipeline, { id: outcome.executionId }), ...executionFact('rolls-back-to', target.pipeline, outcome.target)],
+        });
     }
   } catch (error) {
     if (isOutcomeUnknown(error)) {
@@ -86,10 +90,14 @@ function readBack(turn: Turn, step: Resolved, plan: RollbackPlan, changed: boole
     return turn.say(speech.rollbackNothing(target, plan.reason));
   }
   turn.rememberReadBack({ action: 'rollback', service: target.service, environment: target.environment, key: planKey(plan), needsSecondYes: undoesARollback(plan) });
-  const question = plan.kind === 'stop-deployment'
-    ? speech.rollbackConfirmStop(target, plan.deployment)
+  const lead = changed ? 'plan-changed' : undefined;
+  const group = target.deploymentGroup;
+  const [question, card] = plan.kind === 'stop-deployment'
+    ? [speech.rollbackConfirmStop(target, plan.deployment, lead), deploymentFact('stopping', group, plan.deployment)]
     : plan.kind === 'redeploy'
-      ? speech.rollbackConfirmRedeploy(target, plan.current, plan.target, undoesARollback(plan))
-      : speech.rollbackConfirmStage(target, plan.stage, plan.current, plan.target, undoesARollback(plan));
-  return turn.confirm(step.values, changed ? joinSsml([speech.planChanged(), question]) : question, speech.rollbackConfirmReprompt(target));
+      ? [speech.rollbackConfirmRedeploy(target, plan.current, plan.target, undoesARollback(plan), lead),
+        [...deploymentFact('runs', group, plan.current), ...deploymentFact('rolls-back-to', group, plan.target)]]
+      : [speech.rollbackConfirmStage(target, plan.stage, plan.current, plan.target, undoesARollback(plan), lead),
+        [...executionFact('runs', target.pipeline, plan.current), ...executionFact('rolls-back-to', target.pipeline, plan.target)]];
+  return turn.confirm(step.values, question, speech.rollbackConfirmReprompt(target), { card });
 }

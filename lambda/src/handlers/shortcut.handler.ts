@@ -5,7 +5,7 @@ import type { StoredRecord } from '../ports/state-store.port';
 import { joinSsml, type Ssml } from '../speech/ssml';
 import { TASKS } from '../tasks';
 import { applicationIdOf, localeOf, resumedConnectionOf } from '../turn/request-shape';
-import { turnOf, type Turn } from '../turn/turn';
+import { turnOf, type AnswerOptions, type Turn } from '../turn/turn';
 
 /*
  * Alexa's pre-built routine offer (AMAZON.OfferAutomation): the skill asks Alexa to offer the person a routine whose
@@ -67,18 +67,18 @@ export function readOffers(turn: Turn): Promise<StoredRecord<StoredOffers> | und
  * After a person's release started: `said`, and the first time only, Alexa's offer of the push-to-prod routine. The
  * release's answer never depends on it: if the offers cannot be read or written, the person hears `said` alone.
  */
-export async function afterRelease(turn: Turn, said: Ssml, offers?: Promise<StoredRecord<StoredOffers> | undefined>): Promise<Response> {
+export async function afterRelease(turn: Turn, said: Ssml, offers?: Promise<StoredRecord<StoredOffers> | undefined>, options: AnswerOptions = {}): Promise<Response> {
   let decision: OfferDecision;
   try {
     decision = await turn.deps.shortcuts.afterRelease(turn.principal, offers);
   } catch (error) {
     turn.deps.logger.log('warn', 'shortcut.unavailable', { error: error instanceof Error ? error.name : String(error) });
-    return turn.say(said);
+    return turn.say(said, options);
   }
   const directive = decision.kind === 'offer' ? offerDirective(turn, decision.routine) : undefined;
-  if (decision.kind !== 'offer' || !directive) return turn.say(said);
+  if (decision.kind !== 'offer' || !directive) return turn.say(said, options);
   turn.audit('shortcut', 'offered', { routine: decision.routine, asked: false });
-  return turn.connect(joinSsml([said, turn.speech.shortcutOffer(decision.routine, 'after-release')]), directive);
+  return turn.connect(joinSsml([said, turn.speech.shortcutOffer(decision.routine, 'after-release')]), directive, options);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Response } from 'ask-sdk-model';
 import { principalKey } from '../domain/access';
+import { deploymentFact, executionFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { resolveTarget } from './target';
 
@@ -26,5 +27,5 @@ export async function status(turn: Turn): Promise<Response> {
     hasDeploymentGroup: target.deploymentGroup !== undefined,
     lock: lock && { holder: policy.nameOf(lock.holder), since: lock.since, yours: principalKey(lock.holder) === principalKey(turn.principal) },
     ...(report.alarms ? { alarms: report.alarms } : {}),
-  }));
+  }), { card: [...executionFact('latest', target.pipeline, report.latestExecution), ...deploymentFact('latest', target.deploymentGroup, report.latestDeployment)] });
 }

@@ -1,12 +1,12 @@
 import type { Alarm } from '../domain/alarms';
-import { shortId } from '../domain/ids';
 import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
 import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
-import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import { enUSCards } from './en-US-cards';
 import { enUSReport } from './en-US-report';
-import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
+import { joinSsml, Ssml, ssml, spokenList } from './ssml';
 
 /** Everything Alexa says in English. */
 export function enUS(f: Format): Messages {
@@ -14,29 +14,30 @@ export function enUS(f: Format): Messages {
     deploy: 'push', rollback: 'roll back', status: 'check', preview: 'look at', approve: 'approve', reject: 'reject',
   };
 
-  /** "'Fix tax rounding', commit a1b2c3d" or "commit a1b2c3d" or "" */
+  /**
+   * What ships, by its commit message's first line ("Fix tax rounding"); undefined without one. Never the commit id:
+   * an Echo reads hex digit by digit, so ids go on the card.
+   */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
-    const revision = execution?.revisions[0];
-    if (!revision) return undefined;
-    const summary = revision.summary?.split('\n')[0]?.trim().slice(0, 100);
-    const commit = revision.revisionId ? ssml`commit ${shortId(revision.revisionId)}` : undefined;
-    if (summary && commit) return ssml`${summary}, ${commit}`;
-    return summary ? ssml`${summary}` : commit;
+    const summary = clip(execution?.revisions[0]?.summary);
+    return summary === undefined ? undefined : ssml`${summary}`;
   };
+  /** A release a person can hear: "Fix tax rounding, from 2 hours ago", or "the release from 2 hours ago". */
+  const release = (e: PipelineExecution): Ssml => {
+    const what = ships(e);
+    return what ? ssml`${what}, from${at(e.startedAt)}` : ssml`the release from${at(e.startedAt)}`;
+  };
+  /** A question of a read-back, led by what changed since the last one when something did. */
+  const question = (lead: ReadBackLead | undefined, words: Ssml): Ssml => (lead === undefined ? capitalised(words) : ssml`${LEADS[lead]}: ${words}`);
   const byWhom = (who: string | undefined) => (who ? ssml` by ${who}` : ssml``);
   const at = (date: Date | undefined) => {
     const when = f.when(date);
     return when ? ssml` ${when}` : ssml``;
   };
-  const revision = (d: Deployment): Ssml => {
-    const r = d.revision;
-    switch (r?.kind) {
-      case 'commit': return ssml`commit ${r.id}`;
-      case 'archive': return r.file === undefined ? ssml`revision ${r.id}` : r.file === r.id ? ssml`${r.file}` : ssml`${r.file} version ${r.id}`;
-      case 'appspec': return ssml`AppSpec revision ${r.id}`;
-      case 'other': return ssml`a ${r.id} revision`;
-      default: return ssml`an unnamed revision`;
-    }
+  /** A CodeDeploy revision a person can hear: "app.zip, deployed 2 hours ago" or "the version deployed 2 hours ago". */
+  const version = (d: Deployment, unnamed = 'the version'): Ssml => {
+    const file = fileOf(d);
+    return file ? ssml`${file}, deployed${at(d.createdAt)}` : ssml`${unnamed} deployed${at(d.createdAt)}`;
   };
   const inWhere = (w: Where) => ssml`${w.service} in ${w.environment}`;
   /** "the alarm checkout-5xx" / "the alarms a and b" / "the alarms a, b, c and 2 more". */
@@ -49,15 +50,20 @@ export function enUS(f: Format): Messages {
   const firing = (alarms: readonly Alarm[]) => (alarms.length === 1 ? 'is firing' : 'are firing');
   /** "It went into alarm 12 minutes ago." / "checkout-5xx went into alarm first, 12 minutes ago." */
   const alarmSince = (alarms: readonly Alarm[]): Ssml => {
+    const clause = alarmSinceClause(alarms);
+    return clause ? ssml` ${capitalised(clause)}.` : ssml``;
+  };
+  /** "it went into alarm 12 minutes ago" / "checkout-5xx went into alarm first, 12 minutes ago" / undefined. */
+  const alarmSinceClause = (alarms: readonly Alarm[]): Ssml | undefined => {
     const first = [...alarms].sort((a, b) => (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity))[0];
-    if (first?.since === undefined) return ssml``;
-    return alarms.length === 1 ? ssml` It went into alarm${at(first.since)}.` : ssml` ${first.name} went into alarm first,${at(first.since)}.`;
+    if (first?.since === undefined) return undefined;
+    return alarms.length === 1 ? ssml`it went into alarm${at(first.since)}` : ssml`${first.name} went into alarm first,${at(first.since)}`;
   };
   const minutes = (n: number) => (n === 1 ? 'one minute' : `${n} minutes`);
-  /** "Fix tax rounding, commit a1b2c3d4, which succeeded in staging 2 hours ago" */
+  /** "Fix tax rounding, which succeeded in staging 2 hours ago", or "the release that succeeded in staging …" */
   const promoted = (p: PromotionPlan): Ssml => {
     const what = ships(p.execution);
-    return ssml`${what ?? ssml`execution ${shortId(p.execution.id)}`}, which succeeded in ${p.from}${at(p.succeededAt)}`;
+    return what ? ssml`${what}, which succeeded in ${p.from}${at(p.succeededAt)}` : ssml`the release that succeeded in ${p.from}${at(p.succeededAt)}`;
   };
   const promotionProblem = (w: Where, pipeline: string, from: string, problem: PromotionProblem): Ssml => {
     switch (problem.kind) {
@@ -131,53 +137,49 @@ export function enUS(f: Format): Messages {
       const what = ships(running);
       return ssml`A release of ${inWhere(w)} is already running${what ? ssml`, shipping ${what}` : ''}, started${at(running.startedAt)}${byWhom(running.startedBy)}. I won't start another one. Ask me for the status to follow it.`;
     },
-    deployConfirm: (w, pipeline, last) => {
+    deployConfirm: (w, pipeline, last, lead) => {
       const what = ships(last);
-      const lastLine = last
-        ? ssml` The last release${what ? ssml`, ${what},` : ''} was started${at(last.startedAt)}${byWhom(last.startedBy)} and ${last.status === 'Succeeded' ? 'succeeded' : ssml`ended as ${last.status}`}.`
-        : ssml` This pipeline has no releases yet.`;
-      return ssml`This starts the ${pipeline} pipeline, which ships the latest ${w.service} to ${w.environment}.${lastLine} Shall I push ${w.service} to ${w.environment}?`;
+      const lastPart = last
+        ? ssml`; the last release${what ? ssml`, ${what},` : ''} was started${at(last.startedAt)}${byWhom(last.startedBy)} and ${statusWord(last.status).replace(/^is /, 'is still ')}`
+        : ssml`, which has no releases yet`;
+      return ssml`This starts the ${pipeline} pipeline, shipping the latest ${w.service}${lastPart}. ${question(lead, ssml`shall I push ${w.service} to ${w.environment}?`)}`;
     },
-    deployConfirmPromotion: (w, pipeline, p, current, same) => {
-      const now = current ? ships(current) : undefined;
-      const runs = current
-        ? ssml` ${w.environment} runs${now ? ssml` ${now},` : ssml` execution ${shortId(current.id)},`} released${at(current.updatedAt ?? current.startedAt)}.`
-        : ssml``;
-      const already = same ? ssml` ${w.environment} already runs those revisions, so this releases them again.` : ssml``;
-      return ssml`This starts the ${pipeline} pipeline with what ran in ${p.from}: ${promoted(p)}.${runs}${already} Shall I push ${w.service} to ${w.environment}?`;
+    deployConfirmPromotion: (w, _pipeline, p, current, same, lead) => {
+      const now = same
+        ? ssml`; ${w.environment} already runs it, so this releases it again`
+        : current ? ssml`; ${w.environment} runs ${ships(current) ?? 'the release'}, released${at(current.updatedAt ?? current.startedAt)}` : ssml``;
+      return ssml`This ships ${promoted(p)}${now}. ${question(lead, ssml`shall I push ${w.service} to ${w.environment}?`)}`;
     },
     deployConfirmReprompt: (w) => ssml`Should I push ${w.service} to ${w.environment}? Say yes or no.`,
     cannotPromote: (w, pipeline, from, problem) => ssml`${promotionProblem(w, pipeline, from, problem)} Nothing was changed.`,
     bakeRefused: (w, p, left) => ssml`${w.environment} gets only what has run in ${p.from} for ${minutes(p.bakeMinutes)}. What would ship, ${promoted(p)}, has ${minutes(left)} to go. Nothing was changed. An admin can override the bake time.`,
-    bakeOverrideQuestion: (w, p, left) => ssml`${w.environment} gets only what has run in ${p.from} for ${minutes(p.bakeMinutes)}. What would ship, ${promoted(p)}, has ${minutes(left)} to go. You're an admin. Do you want to ship it before it has baked?`,
+    bakeOverrideQuestion: (w, p, left) => ssml`${w.environment} gets only what has run in ${p.from} for ${minutes(p.bakeMinutes)}, and ${ships(p.execution) ?? 'what would ship'} has ${minutes(left)} to go. You're an admin: do you want to ship it before it has baked?`,
     alarmsFiring: (env, alarms) => ssml`I won't push to ${env} while ${alarmList(alarms)} ${firing(alarms)}.${alarmSince(alarms)} Nothing was changed. If this release is the fix, an admin can override the alarm.`,
-    alarmOverrideQuestion: (env, alarms) => ssml`In ${env}, ${alarmList(alarms)} ${firing(alarms)}.${alarmSince(alarms)} You're an admin. Do you want to push anyway?`,
+    alarmOverrideQuestion: (env, alarms) => {
+      const since = alarmSinceClause(alarms);
+      return ssml`In ${env}, ${alarmList(alarms)} ${firing(alarms)}${since ? ssml`; ${since}` : ''}. You're an admin: do you want to push anyway?`;
+    },
     alarmsMissing: (env, names) => ssml`I can't find ${names.length === 1 ? 'the alarm' : 'the alarms'} ${spokenList(names, 'and')} in CloudWatch, so I can't tell whether ${env} is healthy, and I won't push it. Nothing was changed. Check the alarm names in the skill's configuration.`,
-    deployStarted: (w, pipeline, id) => ssml`Done: the ${pipeline} pipeline has started, execution ${shortId(id)}. ${inWhere(w)} is on its way. Ask me for the status to follow it.`,
+    deployStarted: (w, pipeline) => ssml`Done: the ${pipeline} pipeline has started, and ${w.service} is on its way to ${w.environment}. Ask me for the status to follow it.`,
     deployDenied: (w) => ssml`Okay, I won't push ${inWhere(w)}. Nothing was changed.`,
     deployOutcomeUnknown: (w, pipeline) => ssml`I asked CodePipeline to start ${pipeline}, but got no answer in time, so I can't tell whether the release of ${inWhere(w)} started. Ask me for the status of ${inWhere(w)} in a minute, or look at the pipeline in the console, before you try again.`,
 
-    rollbackConfirmStop: (w, d) => ssml`A deployment of ${inWhere(w)} is in progress: ${revision(d)}, deployment ${shortId(d.id)}, started${at(d.createdAt)}. Shall I stop it and let CodeDeploy put the previous version back?`,
-    rollbackConfirmRedeploy: (w, current, target, undoes) => joinSsml([
-      ssml`${inWhere(w)} runs ${revision(current)}, deployed${at(current.createdAt)}.`,
-      undoes ? ssml`That deployment was itself a rollback, so going back puts back a version that was rolled back before.` : '',
-      ssml`Rolling back deploys ${revision(target)} again, the last version that succeeded before it,${at(target.createdAt)}. Shall I roll back ${inWhere(w)}?`,
-    ].filter((p) => p !== '')),
-    rollbackConfirmStage: (w, stage, current, target, undoes) => joinSsml([
-      ssml`The ${stage} stage of ${inWhere(w)} last succeeded with execution ${shortId(current.id)}${ships(current) ? ssml`, ${ships(current)}` : ''}.`,
-      undoes ? ssml`That execution was itself a rollback.` : '',
-      ssml`Rolling back returns the stage to execution ${shortId(target.id)}${ships(target) ? ssml`, ${ships(target)}` : ''}, from${at(target.startedAt)}. Shall I roll back ${inWhere(w)}?`,
-    ].filter((p) => p !== '')),
+    rollbackConfirmStop: (w, d, lead) => {
+      const file = fileOf(d);
+      return ssml`A deployment of ${inWhere(w)}${file ? ssml`, shipping ${file},` : ''} is in progress, started${at(d.createdAt)}. ${question(lead, ssml`shall I stop it and let CodeDeploy put the previous version back?`)}`;
+    },
+    rollbackConfirmRedeploy: (w, current, target, undoes, lead) => ssml`${inWhere(w)} runs ${version(current)}${undoes ? ', itself a rollback' : ''}; rolling back puts back ${version(target, 'the last good one,')}. ${question(lead, ssml`shall I roll back ${inWhere(w)}?`)}`,
+    rollbackConfirmStage: (w, stage, current, target, undoes, lead) => ssml`The ${stage} stage of ${inWhere(w)} last succeeded with ${release(current)}${undoes ? ', itself a rollback' : ''}; rolling back returns it to ${release(target)}. ${question(lead, ssml`shall I roll back ${inWhere(w)}?`)}`,
     rollbackConfirmReprompt: (w) => ssml`Should I roll back ${inWhere(w)}? Say yes or no.`,
     rollbackNothing: (w, reason) => reason === 'no-history'
       ? ssml`I found no successful deployment of ${inWhere(w)}, so there is nothing to roll back to. Nothing was changed.`
       : ssml`${inWhere(w)} has only ever run one version successfully, so there is nothing earlier to roll back to. Nothing was changed.`,
     rollbackStopping: (w, d, status) => status === 'Succeeded'
-      ? ssml`Done: deployment ${shortId(d.id)} of ${inWhere(w)} is stopped, and CodeDeploy is putting the previous version back. Ask me for the status to follow it.`
-      : ssml`CodeDeploy is stopping deployment ${shortId(d.id)} of ${inWhere(w)} and will put the previous version back. Ask me for the status in a minute.`,
-    rollbackRedeploying: (w, id, target) => ssml`Done: rollback deployment ${shortId(id)} has started, putting ${revision(target)} back on ${inWhere(w)}. Ask me for the status to follow it.`,
-    rollbackStageStarted: (w, stage, id, target) => ssml`Done: the ${stage} stage of ${inWhere(w)} is rolling back to execution ${shortId(target.id)}, as execution ${shortId(id)}. Ask me for the status to follow it.`,
-    rollbackBusy: (w, running) => ssml`Deployment ${shortId(running.id)} of ${inWhere(w)} is running right now, so I didn't start a rollback. Ask me again to stop it.`,
+      ? ssml`Done: the deployment of ${inWhere(w)} that started${at(d.createdAt)} is stopped, and CodeDeploy is putting the previous version back. Ask me for the status to follow it.`
+      : ssml`CodeDeploy is stopping the deployment of ${inWhere(w)} that started${at(d.createdAt)}, and will put the previous version back. Ask me for the status in a minute.`,
+    rollbackRedeploying: (w, _id, target) => ssml`Done: a rollback deployment has started, putting back ${version(target)} on ${inWhere(w)}. Ask me for the status to follow it.`,
+    rollbackStageStarted: (w, stage, _id, target) => ssml`Done: the ${stage} stage of ${inWhere(w)} is rolling back to ${release(target)}. Ask me for the status to follow it.`,
+    rollbackBusy: (w, running) => ssml`A deployment of ${inWhere(w)}, started${at(running.createdAt)}, is running right now, so I didn't start a rollback. Ask me again to stop it.`,
     rollbackDenied: (w) => ssml`Okay, I won't roll back ${inWhere(w)}. Nothing was changed.`,
     rollbackOutcomeUnknown: (w) => ssml`I asked CodeDeploy to roll back ${inWhere(w)}, but got no answer in time, so I can't tell whether it started. Ask me for the status of ${inWhere(w)} in a minute, or look in the CodeDeploy console, before you try again.`,
     planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
@@ -185,18 +187,16 @@ export function enUS(f: Format): Messages {
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),
     ...enUSReport(),
+    ...enUSCards(f),
 
-    approvalConfirm: (w, action, pipeline, approval, release) => {
-      // CustomData is free text of up to 1000 characters: its first line is what a person reads first.
-      const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
-      const what = ships(release);
-      return joinSsml([
-        ssml`The ${approval.stage} stage of ${pipeline} asked for approval${at(approval.since)}${asks ? ssml`: ${asks}` : ''}.`,
-        release ? ssml`The release waiting${what ? ssml`, ${what},` : ''} was started${at(release.startedAt)}${byWhom(release.startedBy)}.` : '',
-        action === 'approve'
-          ? ssml`Shall I approve it, so that ${w.service} goes on to ${w.environment}?`
-          : ssml`Shall I reject it, and stop this release of ${w.service} to ${w.environment}?`,
-      ].filter((p) => p !== ''));
+    approvalConfirm: (w, action, pipeline, approval, waiting, lead) => {
+      // CustomData is free text of up to 1000 characters: its first line (its first sentence) is what a person reads first.
+      const asks = clip(approval.message);
+      const what = waiting ? ships(waiting) ?? ssml`the release started${at(waiting.startedAt)}` : ssml`a release`;
+      const ask = action === 'approve'
+        ? ssml`shall I approve it, sending ${w.service} on to ${w.environment}?`
+        : ssml`shall I reject it, stopping this release of ${w.service} to ${w.environment}?`;
+      return ssml`The ${approval.stage} stage of ${pipeline} asked${at(approval.since)} to approve ${what}${asks ? ssml`, saying: ${asks}` : ''}. ${question(lead, ask)}`;
     },
     approvalConfirmReprompt: (w, action) => ssml`Should I ${verb[action]} the waiting release of ${w.service} to ${w.environment}? Say yes or no.`,
     approvalNone: (_w, action, pipeline) => ssml`Nothing in the ${pipeline} pipeline is waiting for approval right now, so there's nothing to ${verb[action]}. Nothing was changed.`,
@@ -230,7 +230,7 @@ export function enUS(f: Format): Messages {
     notAllowedHere: (env) => ssml`Sorry, you're not on the list of people who may change ${env}. Nothing was changed.`,
     lockedBy: (env, holder, since, reason) => ssml`${env} is locked by ${holder ?? 'someone else'} since${at(since)}${reason ? ssml`: ${reason}` : ''}. I won't change it until they unlock it. Nothing was changed.`,
     frozen: (env, reason) => ssml`${env} is frozen right now: ${reason}. Nothing was changed. An admin can override the freeze.`,
-    freezeOverrideQuestion: (env, reason) => ssml`${env} is frozen right now: ${reason}. You're an admin. Do you want to override the freeze for this release?`,
+    freezeOverrideQuestion: (env, reason) => ssml`${env} is frozen right now: ${reason}. You're an admin: do you want to override the freeze for this release?`,
     undoRollbackQuestion: (w) => ssml`Just to be sure: this undoes a rollback of ${inWhere(w)} and puts back a version that was rolled back before. Roll back anyway?`,
     askPin: () => ssml`Please say your four-digit release code.`,
     wrongPin: (left) => ssml`That code isn't right. ${left === 1 ? 'One try left.' : ssml`${left} tries left.`} Please say your four-digit release code.`,
@@ -277,7 +277,7 @@ export function enUS(f: Format): Messages {
     const d = r.latestDeployment;
     if (r.hasDeploymentGroup) {
       parts.push(d
-        ? ssml`The latest deployment, ${revision(d)}${d.isRollback ? ', a rollback,' : ','} ${statusWord(d.status)}${d.completedAt ? at(d.completedAt) : ssml`, started${at(d.createdAt)}`}.`
+        ? ssml`The latest deployment${fileOf(d) ? ssml`, ${fileOf(d) ?? ''},` : ''}${d.isRollback ? ', a rollback,' : ''} ${statusWord(d.status)}${d.completedAt ? at(d.completedAt) : ssml`, started${at(d.createdAt)}`}.`
         : ssml`CodeDeploy has no deployments for ${inWhere(w)} yet.`);
     }
     if (r.lock) parts.push(ssml`${w.environment} is locked by ${r.lock.yours ? 'you' : r.lock.holder ?? 'someone else'} since${at(r.lock.since)}.`);
@@ -298,7 +298,7 @@ export function enUS(f: Format): Messages {
     const parts: Ssml[] = [];
     const now = r.current && ships(r.current);
     parts.push(r.current
-      ? ssml`${inWhere(w)} runs${now ? ssml` ${now},` : ssml` execution ${shortId(r.current.id)},`} released${at(r.current.updatedAt ?? r.current.startedAt)}.`
+      ? ssml`${inWhere(w)} runs ${now ?? 'the release'}, released${at(r.current.updatedAt ?? r.current.startedAt)}.`
       : ssml`${inWhere(w)} has no successful release yet.`);
     switch (r.ships.kind) {
       case 'promotion':
@@ -333,6 +333,34 @@ export function enUS(f: Format): Messages {
       case 'approval': return ssml`The ${g.stage} stage waits for a manual approval${g.since ? ssml`, asked for${at(g.since)}` : ''}.`;
     }
   }
+}
+
+const LEADS: Readonly<Record<ReadBackLead, string>> = {
+  'plan-changed': 'That changed, so I did nothing yet',
+  'approval-gone': 'That one ended before your yes, so I sent nothing',
+};
+
+/**
+ * A line of someone's free text said aloud: its first line, its first sentence, without closing punctuation, cut on a
+ * word to at most 60 characters (git's 50-character subject, and a little more). The whole text goes on the card.
+ */
+function clip(text: string | undefined): string | undefined {
+  const first = text?.split('\n')[0]?.trim().split(/(?<=[.!?])\s/)[0]?.replace(/[.!?:;,\s]+$/, '');
+  if (!first) return undefined;
+  if (first.length <= 60) return first;
+  const cut = first.slice(0, 61);
+  const space = cut.lastIndexOf(' ');
+  return (space > 20 ? cut.slice(0, space) : cut.slice(0, 60)).replace(/[.!?:;,\s]+$/, '');
+}
+
+/** A CodeDeploy revision's readable file name (app.zip), when it has one; versions and etags are for the card. */
+function fileOf(d: Deployment): string | undefined {
+  const r = d.revision;
+  return r?.kind === 'archive' && r.file !== undefined ? r.file : undefined;
+}
+
+function capitalised(words: Ssml): Ssml {
+  return new Ssml(words.markup.replace(/^[a-z]/, (c) => c.toUpperCase()));
 }
 
 const ENDED: Readonly<Record<ReleaseOutcome, string>> = {

@@ -2,6 +2,7 @@ import type { Alarm } from '../domain/alarms';
 import type { PromotionPlan, PromotionProblem } from '../domain/promotion';
 import type { Deployment, PendingApproval, PipelineExecution, StageState } from '../domain/release';
 import type { FinishedRelease } from '../domain/release-journal';
+import type { CardWords } from './cards';
 import type { ReportMessages } from './report-messages';
 import type { Routine } from '../domain/shortcut-offers';
 import type { Ssml } from './ssml';
@@ -42,9 +43,13 @@ export interface Messages extends ReportMessages {
   notConfigured(action: Action, where: Where): Ssml;
 
   deployBusy(where: Where, running: PipelineExecution): Ssml;
-  deployConfirm(where: Where, pipeline: string, lastRelease: PipelineExecution | undefined): Ssml;
+  /**
+   * Read-backs (deployConfirm…, rollbackConfirm…, approvalConfirm) are at most two sentences and about 35 words: what
+   * ships or what runs, then the question (tests/support/ear-rules.ts). `lead` says why it is asked again.
+   */
+  deployConfirm(where: Where, pipeline: string, lastRelease: PipelineExecution | undefined, lead?: ReadBackLead): Ssml;
   /** The read-back of a promotion: what ships, from where and since when, and what runs here now. */
-  deployConfirmPromotion(where: Where, pipeline: string, promotion: PromotionPlan, current: PipelineExecution | undefined, alreadyRuns: boolean): Ssml;
+  deployConfirmPromotion(where: Where, pipeline: string, promotion: PromotionPlan, current: PipelineExecution | undefined, alreadyRuns: boolean, lead?: ReadBackLead): Ssml;
   deployConfirmReprompt(where: Where): Ssml;
   cannotPromote(where: Where, pipeline: string, from: string, problem: PromotionProblem): Ssml;
   bakeRefused(where: Where, promotion: PromotionPlan, minutesLeft: number): Ssml;
@@ -56,9 +61,9 @@ export interface Messages extends ReportMessages {
   deployDenied(where: Where): Ssml;
   deployOutcomeUnknown(where: Where, pipeline: string): Ssml;
 
-  rollbackConfirmStop(where: Where, deployment: Deployment): Ssml;
-  rollbackConfirmRedeploy(where: Where, current: Deployment, target: Deployment, undoesRollback: boolean): Ssml;
-  rollbackConfirmStage(where: Where, stage: string, current: PipelineExecution, target: PipelineExecution, undoesRollback: boolean): Ssml;
+  rollbackConfirmStop(where: Where, deployment: Deployment, lead?: ReadBackLead): Ssml;
+  rollbackConfirmRedeploy(where: Where, current: Deployment, target: Deployment, undoesRollback: boolean, lead?: ReadBackLead): Ssml;
+  rollbackConfirmStage(where: Where, stage: string, current: PipelineExecution, target: PipelineExecution, undoesRollback: boolean, lead?: ReadBackLead): Ssml;
   rollbackConfirmReprompt(where: Where): Ssml;
   rollbackNothing(where: Where, reason: 'no-history' | 'no-earlier-revision'): Ssml;
   rollbackStopping(where: Where, deployment: Deployment, status: string): Ssml;
@@ -73,7 +78,7 @@ export interface Messages extends ReportMessages {
   preview(where: Where, report: PreviewSpeech): Ssml;
 
   /** The read-back of a waiting manual approval: where, since when, what it asks, what it lets through. */
-  approvalConfirm(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval, release: PipelineExecution | undefined): Ssml;
+  approvalConfirm(where: Where, action: ApprovalAction, pipeline: string, approval: PendingApproval, release: PipelineExecution | undefined, lead?: ReadBackLead): Ssml;
   approvalConfirmReprompt(where: Where, action: ApprovalAction): Ssml;
   approvalNone(where: Where, action: ApprovalAction, pipeline: string): Ssml;
   approvalDenied(where: Where, action: ApprovalAction): Ssml;
@@ -98,6 +103,9 @@ export interface Messages extends ReportMessages {
   shortcutFailed(): Ssml;
   shortcutAllSet(): Ssml;
   shortcutNotInThisLanguage(): Ssml;
+
+  /** The words of the cards left in the Alexa app (titles, labels); the layout is speech/cards.ts. Plain text. */
+  cardWords(): CardWords;
 
   /** Progressive responses, said while a slow read runs: short, and nothing secret (they go through Alexa's API). */
   checkingPipeline(where: Where): Ssml;
@@ -141,6 +149,12 @@ export interface Messages extends ReportMessages {
 
 /** What the outcome sentences need of a release that ended (a FinishedRelease fits). */
 export type ReleaseEndSpeech = Pick<FinishedRelease, 'kind' | 'service' | 'environment' | 'outcome' | 'finishedAt'>;
+
+/**
+ * Why a read-back is asked again: the plan changed since the last one (nothing was done), or the approval the person
+ * said yes to was answered or expired meanwhile (nothing was sent) and another one waits.
+ */
+export type ReadBackLead = 'plan-changed' | 'approval-gone';
 
 export type Action = 'deploy' | 'rollback' | 'status' | 'preview' | ApprovalAction;
 

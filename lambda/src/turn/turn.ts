@@ -12,6 +12,7 @@ import type { ReleaseService } from '../domain/release-service';
 import type { ShortcutOffers } from '../domain/shortcut-offers';
 import type { Logger } from '../logging/logger';
 import type { Messages } from '../speech';
+import { buildCard, type CardFact } from '../speech/cards';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
 import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
@@ -155,8 +156,9 @@ export class Turn {
 
   // --- answers ---
 
-  /** Says something and ends the session. */
-  say(speech: Ssml): Response {
+  /** Says something and ends the session; leaves a card when the answer is about a target or `options.card` asks. */
+  say(speech: Ssml, options: AnswerOptions = {}): Response {
+    this.card(speech, options);
     return this.input.responseBuilder.speak(toSpeech(speech)).withShouldEndSession(true).getResponse();
   }
 
@@ -174,12 +176,17 @@ export class Turn {
    * Says something, then hands the conversation to Alexa for a skill connection (Alexa offering a routine). No
    * reprompt and no end of session: Alexa talks to the person, then resumes this session with a SessionResumedRequest.
    */
-  connect(speech: Ssml, directive: interfaces.connections.V1.StartConnectionDirective): Response {
+  connect(speech: Ssml, directive: interfaces.connections.V1.StartConnectionDirective, options: AnswerOptions = {}): Response {
+    this.card(speech, options);
     return this.input.responseBuilder.speak(toSpeech(speech)).addDirective(directive).getResponse();
   }
 
-  /** Asks for a yes to this intent, its slots set to `values`; Alexa turns the answer into its confirmationStatus. */
-  confirm(values: Readonly<Record<string, string | undefined>>, speech: Ssml, reprompt: Ssml): Response {
+  /**
+   * Asks for a yes to this intent, its slots set to `values`; Alexa turns the answer into its confirmationStatus. A
+   * read-back leaves a card with what it would do in full (`options.card`).
+   */
+  confirm(values: Readonly<Record<string, string | undefined>>, speech: Ssml, reprompt: Ssml, options: AnswerOptions = {}): Response {
+    this.card(speech, options);
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt))
       .addConfirmIntentDirective(this.intentWith(values, 'NONE'))
       .getResponse();
@@ -194,6 +201,21 @@ export class Turn {
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt))
       .addElicitSlotDirective(slot, this.intentWith({ ...values, [slot]: undefined }, this.confirmation === 'CONFIRMED' ? 'CONFIRMED' : 'NONE'))
       .getResponse();
+  }
+
+  /**
+   * Puts the card on the response being built: what was said, then the facts. Every answer about a target has one;
+   * questions mid-dialog (elicit) and answers about nothing in particular (launch, help) have none.
+   */
+  private card(speech: Ssml, options: AnswerOptions): void {
+    if (this.where === undefined && options.card === undefined && options.environment === undefined) return;
+    const card = buildCard(this.speech.cardWords(), speech, {
+      ...(this.where ? { where: this.where } : {}),
+      ...(options.environment !== undefined ? { environment: options.environment } : {}),
+      askedBy: this.deps.policy.nameOf(this.principal),
+      at: this.deps.now(),
+    }, options.card ?? []);
+    this.input.responseBuilder.withSimpleCard(card.title, card.text);
   }
 
   /**
@@ -245,6 +267,17 @@ function progressTargetOf(input: HandlerInput): ProgressTarget | undefined {
   if (typeof system?.apiEndpoint !== 'string' || typeof system.apiAccessToken !== 'string' || typeof requestId !== 'string') return undefined;
   if (system.apiAccessToken === '' || requestId === '') return undefined;
   return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, requestId };
+}
+
+/** What an answer may carry besides its words. */
+export interface AnswerOptions {
+  /**
+   * The facts for the card in the Alexa app (ids, console links, who and when). An answer about a target (once
+   * `turn.where` is set) always leaves a card; `card` adds facts to it, or asks for one where there is no target.
+   */
+  readonly card?: readonly CardFact[];
+  /** What the card is about when it is an environment rather than a service in it (a lock). */
+  readonly environment?: string;
 }
 
 const KEY = 'pushToProdTurn';
