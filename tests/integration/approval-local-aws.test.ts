@@ -39,7 +39,7 @@ describe('an approval that stops waiting between the read-back and the yes', () 
     // Prepare
     const talk = session as DialogSession;
     const { turn: question } = await talk.say('ask release captain to approve the checkout release to prod');
-    expect(question.alexa.join(' ')).toMatch(/^The Approve stage of checkout-prod asked for approval an hour ago/);
+    expect(question.alexa.join(' ')).toMatch(/^The Approve stage of checkout-prod asked an hour ago to approve /);
     talk.localAws?.store.putApprovalResult('checkout-prod', 'Approve', 'ManualApproval', waitingToken(), { status: 'Rejected', summary: 'Not today' });
 
     // Act

@@ -87,7 +87,8 @@ describe('the Lambda handler under AWS faults', () => {
 
     const response = await handler(confirmedDeploy());
 
-    expect(spoken(response)).toMatch(/^Done: the checkout-prod pipeline has started, execution 0d4c8a51\./);
+    expect(spoken(response)).toMatch(/^Done: the checkout-prod pipeline has started, and checkout is on its way to production\./);
+    expect((response.response.card as { content?: string } | undefined)?.content).toContain('\nExecution: 0d4c8a51-9f0e-4a5e-8f43-000000000001\n');
     expect(server.operations.filter((op) => op === 'StartPipelineExecution')).toHaveLength(1);
   });
 

@@ -41,6 +41,8 @@ export interface Case {
   /** Point the SDK at a port where nothing listens. */
   readonly refused?: boolean;
   readonly says: RegExp;
+  /** What the card in the Alexa app holds, when that is the point: the ids speech leaves out. */
+  readonly card?: RegExp;
   /** How many times the mutating operation the request needs reaches the local AWS, when that is the point. */
   readonly attempts?: number;
   /** The invocation's budget; the real one (6.5 s) when not given. */
@@ -68,10 +70,15 @@ const UNKNOWN_OUTCOME = /can't tell whether/;
 const TIMED_OUT = /^AWS didn't answer in time, so I can't tell you\. Nothing was changed\./;
 const UNAVAILABLE = /^AWS had a problem answering me\. Nothing was changed\./;
 const THROTTLED = /^AWS is throttling my requests right now\. Nothing was changed\./;
-const STATUS = /^The latest release of checkout in production, .+\. The latest deployment, /;
-const DEPLOYED = /^Done: the checkout-prod pipeline has started, execution [0-9a-f]{8}\./;
-const REDEPLOYED = /^Done: rollback deployment d-[A-Z0-9]{6} has started, putting (commit|revision) [0-9a-f]{7,8} back on checkout in production\./;
-const STOPPING = /^CodeDeploy is stopping deployment d-[A-Z0-9]{6} of checkout in production/;
+const STATUS = /^The latest release of checkout in production, .+\. The latest deployment .+\.$/;
+const DEPLOYED = /^Done: the checkout-prod pipeline has started, and checkout is on its way to production\./;
+const REDEPLOYED = /^Done: a rollback deployment has started, putting back the version deployed .+ on checkout in production\./;
+const STOPPING = /^CodeDeploy is stopping the deployment of checkout in production that started/;
+// The ids Alexa does not say are on the card, with their console links.
+const STATUS_CARD = /\nLatest\nExecution: [0-9a-f-]{36} \(Succeeded\)\n[^]*\nLatest\nDeployment: d-[A-Z0-9]+ \(Succeeded\)\n/;
+const DEPLOYED_CARD = /\nStarted now\nExecution: ([0-9a-f-]{36})\nAWS console: https:\/\/[a-z0-9-]+\.console\.aws\.amazon\.com\/codesuite\/codepipeline\/pipelines\/checkout-prod\/executions\/\1\/timeline\?region=/;
+const REDEPLOYED_CARD = /\nStarted now\nDeployment: (d-[A-Z0-9]+)\nAWS console: https:\/\/[a-z0-9-]+\.console\.aws\.amazon\.com\/codesuite\/codedeploy\/deployments\/\1\?region=/;
+const STOPPING_CARD = /\nDeployment to stop\nDeployment: d-[A-Z0-9]+ \([A-Za-z]+\)\n/;
 const DEPLOY_UNKNOWN = /^I asked CodePipeline to start checkout-prod, but got no answer in time, so I can't tell whether the release of checkout in production started\./;
 const ROLLBACK_UNKNOWN = /^I asked CodeDeploy to roll back checkout in production, but got no answer in time, so I can't tell whether it started\./;
 
@@ -83,12 +90,12 @@ const on = (operation: string, kind: FaultSpec['kind'], extra: Partial<FaultSpec
 
 export const CASES: readonly Case[] = [
   // Throttling a few times: the SDK retries within the budget and the request succeeds.
-  { name: 'status answers after a few throttles', ask: 'status', faults: [all('throttle', { times: 2 })], says: STATUS },
-  { name: 'deploy starts once after a few throttles', ask: 'deploy', faults: [all('throttle', { times: 2 })], says: DEPLOYED },
-  { name: 'rollback redeploys once after a few throttles', ask: 'rollback', faults: [all('throttle', { times: 2 })], says: REDEPLOYED },
-  { name: 'rollback stops the running deployment once after a few throttles', ask: 'stop', faults: [all('throttle', { times: 2 })], says: STOPPING, attempts: 1 },
-  { name: 'a throttled StartPipelineExecution is sent again and starts once', ask: 'deploy', faults: [on('StartPipelineExecution', 'throttle', { times: 2 })], says: DEPLOYED, attempts: 3 },
-  { name: 'a throttled CreateDeployment is sent again and deploys once', ask: 'rollback', faults: [on('CreateDeployment', 'throttle', { times: 2 })], says: REDEPLOYED, attempts: 3 },
+  { name: 'status answers after a few throttles', ask: 'status', faults: [all('throttle', { times: 2 })], says: STATUS, card: STATUS_CARD },
+  { name: 'deploy starts once after a few throttles', ask: 'deploy', faults: [all('throttle', { times: 2 })], says: DEPLOYED, card: DEPLOYED_CARD },
+  { name: 'rollback redeploys once after a few throttles', ask: 'rollback', faults: [all('throttle', { times: 2 })], says: REDEPLOYED, card: REDEPLOYED_CARD },
+  { name: 'rollback stops the running deployment once after a few throttles', ask: 'stop', faults: [all('throttle', { times: 2 })], says: STOPPING, card: STOPPING_CARD, attempts: 1 },
+  { name: 'a throttled StartPipelineExecution is sent again and starts once', ask: 'deploy', faults: [on('StartPipelineExecution', 'throttle', { times: 2 })], says: DEPLOYED, card: DEPLOYED_CARD, attempts: 3 },
+  { name: 'a throttled CreateDeployment is sent again and deploys once', ask: 'rollback', faults: [on('CreateDeployment', 'throttle', { times: 2 })], says: REDEPLOYED, card: REDEPLOYED_CARD, attempts: 3 },
   // Throttling that never stops: a plain sentence, nothing done.
   { name: 'status says throttling when AWS always throttles', ask: 'status', faults: [all('throttle')], says: THROTTLED },
   { name: 'deploy says throttling when AWS always throttles', ask: 'deploy', faults: [all('throttle')], says: THROTTLED },
@@ -99,7 +106,7 @@ export const CASES: readonly Case[] = [
   { name: 'deploy changes nothing on a 5xx while reading', ask: 'deploy', faults: [on('ListPipelineExecutions', 'serverError')], says: UNAVAILABLE },
   { name: 'rollback changes nothing on a 5xx while reading', ask: 'rollback', faults: [on('ListDeployments', 'serverError')], says: UNAVAILABLE },
   { name: 'deploy cannot tell when every start gets a 5xx', ask: 'deploy', faults: [on('StartPipelineExecution', 'serverError')], says: DEPLOY_UNKNOWN },
-  { name: 'deploy retries one 5xx start with the same token and starts once', ask: 'deploy', faults: [on('StartPipelineExecution', 'serverError', { times: 1 })], says: DEPLOYED, attempts: 2 },
+  { name: 'deploy retries one 5xx start with the same token and starts once', ask: 'deploy', faults: [on('StartPipelineExecution', 'serverError', { times: 1 })], says: DEPLOYED, card: DEPLOYED_CARD, attempts: 2 },
   { name: 'rollback sends CreateDeployment once after a 5xx and cannot tell', ask: 'rollback', faults: [on('CreateDeployment', 'serverError', { times: 1 })], says: ROLLBACK_UNKNOWN, attempts: 1 },
   { name: 'rollback sends StopDeployment once after a 5xx and cannot tell', ask: 'stop', faults: [on('StopDeployment', 'serverError', { times: 1 })], says: ROLLBACK_UNKNOWN, attempts: 1 },
   // AccessDenied: AWS refused, so nothing changed, in words that point at the IAM role.
@@ -281,6 +288,7 @@ export async function proveCase(c: Case): Promise<void> {
 
   // Assess
   expect(outcome.words).toMatch(c.says);
+  if (c.card) expect((outcome.response.response.card as { content?: string } | undefined)?.content).toMatch(c.card);
   expectTrustworthy(outcome);
   const needed = MUTATION_OF[c.ask];
   const sent = outcome.mutating.filter((a) => a.operation === needed);

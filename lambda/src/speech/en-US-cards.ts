@@ -12,7 +12,7 @@ export function enUSCards(f: Format): { cardWords(): CardWords } {
       last: 'Last release',
       running: 'Running',
       latest: 'Latest',
-      stopping: 'Deployment in progress',
+      stopping: 'Deployment to stop',
       'rolls-back-to': 'Rolls back to',
       'rolled-back-from': 'Runs now',
       waiting: 'Waiting for approval',

@@ -11,7 +11,7 @@ const ended = (overrides: Partial<ReleaseEndSpeech>): ReleaseEndSpeech => ({
 describe('release outcome speech (en-US)', () => {
   it.each([
     [ended({}), 'Your release of checkout to production succeeded 12 minutes ago.'],
-    [ended({ outcome: 'failed', finishedAt: new Date('2026-11-26T08:05:00Z') }), 'Your release of checkout to production failed today at 09:05.'],
+    [ended({ outcome: 'failed', finishedAt: new Date('2026-11-26T08:05:00Z') }), 'Your release of checkout to production failed today at 9:05 AM.'],
     [ended({ kind: 'rollback', environment: 'staging', outcome: 'stopped' }), 'Your rollback of checkout in staging was stopped 12 minutes ago.'],
     [ended({ kind: 'approval', outcome: 'superseded' }), 'The release of checkout to production that you approved was overtaken by a newer release 12 minutes ago.'],
   ])('says how it ended and when: %#', (release, sentence) => {
