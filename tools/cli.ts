@@ -18,7 +18,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
 import { parseAlarmSetting, parseFaultSpec, type AlarmStateValue, type FaultSpec, type RecordedCall } from './local-aws';
-import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
+import { cardsOf, readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
 import { DialogSetupError, startDialog, type DialogSession } from './dialog/session';
 import type { PolledNotifications, SessionNotifications } from './dialog/notifications';
 import { swallowedByNpm, swallowedMessage } from './npm-args';
@@ -199,7 +199,14 @@ function printTranscript(dim: (text: string) => string): Printer {
       console.log(dim(`        ${turn.resolved.intent}${slots ? ` ${slots}` : ''}`));
     }
     for (const call of aws) console.log(dim(`        AWS ${call.operation} ${JSON.stringify(call.input)}`));
-    for (const line of rest) console.log(line);
+    for (const line of rest) {
+      console.log(line);
+      // Under a card's title, the details the Alexa app shows beyond what was said: ids, console links, who and when.
+      if (line.startsWith('Card  > ')) {
+        const card = cardsOf(turn).find((c) => line === `Card  > ${c.title ?? ''}`);
+        for (const detail of (card?.content ?? '').split('\n\n').slice(1).join('\n').split('\n')) if (detail !== '') console.log(dim(`        ${detail}`));
+      }
+    }
     for (const line of whyItFailed(turn.error)) console.log(dim(`        ${line}`));
   };
 }

@@ -72,7 +72,7 @@ const UNAVAILABLE = /^AWS had a problem answering me\. Nothing was changed\./;
 const THROTTLED = /^AWS is throttling my requests right now\. Nothing was changed\./;
 const STATUS = /^The latest release of checkout in production, .+\. The latest deployment .+\.$/;
 const DEPLOYED = /^Done: the checkout-prod pipeline has started, and checkout is on its way to production\./;
-const REDEPLOYED = /^Done: a rollback deployment has started, putting back the version deployed .+ on checkout in production\./;
+const REDEPLOYED = /^Done: a rollback deployment has started, putting checkout in production back to the version deployed .+\./;
 const STOPPING = /^CodeDeploy is stopping the deployment of checkout in production that started/;
 // The ids Alexa does not say are on the card, with their console links.
 const STATUS_CARD = /\nLatest\nExecution: [0-9a-f-]{36} \(Succeeded\)\n[^]*\nLatest\nDeployment: d-[A-Z0-9]+ \(Succeeded\)\n/;

@@ -3,7 +3,7 @@ export { Simulator, PROBLEM_CAPTION, type Caption, type SkillInvoker, type Simul
 export { startLocalAlexaApi, type AlexaApiBehaviour, type LocalAlexaApi, type ReceivedDirective } from './alexa-api';
 export { loadInteractionModel, parseInteractionModel, type InteractionModel } from './model';
 export { parseReplay, readReplayFile, runReplay, type ReplayScript } from './replay';
-export { captionOf, formatTranscript, ssmlToCaption, transcriptLines, type TranscriptTurn } from './transcript';
+export { captionOf, cardsOf, formatTranscript, ssmlToCaption, transcriptLines, type TranscriptTurn } from './transcript';
 export { parseInvocation, type Invocation } from './invocation';
 export { UtteranceMatcher, type Match } from './matcher';
 export { SimulatorError, InteractionModelError, ReplayFileError, SkillResponseRejectedError } from './errors';

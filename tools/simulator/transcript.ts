@@ -1,4 +1,4 @@
-import type { ui } from 'ask-sdk-model';
+import type { ResponseEnvelope, ui } from 'ask-sdk-model';
 
 /** What a turn needs for its transcript lines. */
 export interface TranscriptTurn {
@@ -9,6 +9,16 @@ export interface TranscriptTurn {
   /** The captions with their kind, when known: a progressive response or Alexa's own offer is labelled as such. */
   readonly captions?: readonly { readonly text: string; readonly kind?: string }[];
   readonly sessionEnded: boolean;
+  /** The skill's responses, for the cards they leave in the Alexa app. */
+  readonly responses?: readonly ResponseEnvelope[];
+  /** Set when a response was refused: then nothing of it, card included, reaches the person. */
+  readonly error?: unknown;
+}
+
+/** The cards a turn leaves in the Alexa app, in order: none when a response was refused. */
+export function cardsOf(turn: TranscriptTurn): ui.SimpleCard[] {
+  if (turn.error !== undefined) return [];
+  return (turn.responses ?? []).flatMap((r) => (r.response.card?.type === 'Simple' ? [r.response.card] : []));
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -35,11 +45,17 @@ export function ssmlToCaption(ssml: string): string {
  * then one `Alexa > …` per caption. ask-cli prints "Session ended" before the captions (see its
  * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones. A task
  * launch, which ask dialog cannot make, opens with `Task  > <name> <input as JSON>` instead of the user's line; a
- * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`.
+ * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`. A
+ * card the skill left in the Alexa app follows as `Card  > <title>` (ask dialog prints no cards; the lines are ours).
  */
 export function transcriptLines(turn: TranscriptTurn): string[] {
   const opening = turn.task ? `Task  > ${turn.task.name} ${JSON.stringify(turn.task.input)}` : `User  > ${turn.user}`;
-  return [opening, ...(turn.sessionEnded ? ['Session ended'] : []), ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`)];
+  return [
+    opening,
+    ...(turn.sessionEnded ? ['Session ended'] : []),
+    ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`),
+    ...cardsOf(turn).map((card) => `Card  > ${card.title ?? ''}`),
+  ];
 }
 
 /** A whole conversation as `ask dialog` prints it, one line per entry, ending with a newline. */

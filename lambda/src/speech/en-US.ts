@@ -177,7 +177,7 @@ export function enUS(f: Format): Messages {
     rollbackStopping: (w, d, status) => status === 'Succeeded'
       ? ssml`Done: the deployment of ${inWhere(w)} that started${at(d.createdAt)} is stopped, and CodeDeploy is putting the previous version back. Ask me for the status to follow it.`
       : ssml`CodeDeploy is stopping the deployment of ${inWhere(w)} that started${at(d.createdAt)}, and will put the previous version back. Ask me for the status in a minute.`,
-    rollbackRedeploying: (w, _id, target) => ssml`Done: a rollback deployment has started, putting back ${version(target)} on ${inWhere(w)}. Ask me for the status to follow it.`,
+    rollbackRedeploying: (w, _id, target) => ssml`Done: a rollback deployment has started, putting ${inWhere(w)} back to ${version(target)}. Ask me for the status to follow it.`,
     rollbackStageStarted: (w, stage, _id, target) => ssml`Done: the ${stage} stage of ${inWhere(w)} is rolling back to ${release(target)}. Ask me for the status to follow it.`,
     rollbackBusy: (w, running) => ssml`A deployment of ${inWhere(w)}, started${at(running.createdAt)}, is running right now, so I didn't start a rollback. Ask me again to stop it.`,
     rollbackDenied: (w) => ssml`Okay, I won't roll back ${inWhere(w)}. Nothing was changed.`,

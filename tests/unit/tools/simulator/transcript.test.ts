@@ -33,6 +33,22 @@ describe('captionOf', () => {
 });
 
 describe('transcriptLines', () => {
+  const withCard = { version: '1.0', response: { outputSpeech: { type: 'PlainText' as const, text: 'Done.' }, card: { type: 'Simple' as const, title: 'Release captain: checkout in production', content: 'Done.\n\nExecution: e-1' } } };
+
+  it('prints the title of a card the skill left in the Alexa app after what Alexa said', () => {
+    // Act
+    const lines = transcriptLines({ user: 'yes', alexa: ['Done.'], sessionEnded: true, responses: [withCard] });
+    // Assess
+    expect(lines).toEqual(['User  > yes', 'Session ended', 'Alexa > Done.', 'Card  > Release captain: checkout in production']);
+  });
+
+  it('prints no card of a response Alexa refused', () => {
+    // Act
+    const lines = transcriptLines({ user: 'yes', alexa: ["There was a problem with the requested skill's response"], sessionEnded: true, responses: [withCard], error: new Error('refused') });
+    // Assess
+    expect(lines).not.toContain('Card  > Release captain: checkout in production');
+  });
+
   it('prints the user with two spaces, then one line per caption', () => {
     // Act
     const lines = transcriptLines({ user: 'status', alexa: ['Checkout is live.', 'Anything else?'], sessionEnded: false });
