@@ -35,7 +35,7 @@ describe('cards in the Alexa app', () => {
       'Environment: production',
       'Pipeline: checkout-prod (eu-west-1)',
       'CodeDeploy group: checkout/checkout-prod (eu-west-1)',
-      'Asked by: Dana, December 1, 2026 at 3:00 PM (Europe/Berlin)',
+      'Asked by: Dana, 2026-12-01 14:00 UTC',
       '',
       'Last release',
       'Execution: e-last-1 (Succeeded)',

@@ -55,7 +55,7 @@ export function buildCard(words: CardWords, said: Ssml, context: CardContext, fa
   } else if (context.environment !== undefined) {
     lines.push(`${labels.environment}: ${context.environment}`);
   }
-  lines.push(`${labels.askedBy}: ${context.askedBy ?? labels.nobody}, ${words.written(context.at)}`);
+  lines.push(`${labels.askedBy}: ${context.askedBy ?? labels.nobody}, ${utcMinute(context.at)}`);
   for (const fact of facts) lines.push('', ...factLines(words, fact));
   // With no fact to link to, the pipeline (or deployment group) itself.
   if (where && !facts.some((f) => f.kind === 'execution' || f.kind === 'deployment' || f.kind === 'approval')) {
@@ -156,6 +156,15 @@ export function pipelineLink(pipeline: PipelineRef): string {
 
 export function deploymentGroupLink(group: DeploymentGroupRef): string {
   return `${consoleBase(group.region)}/codedeploy/applications/${encodeURIComponent(group.application)}/deployment-groups/${encodeURIComponent(group.deploymentGroup)}${regionQuery(group.region)}`;
+}
+
+/**
+ * The moment of the request, exact and in UTC ("2026-12-01 14:00 UTC"), written without Intl: the first
+ * Intl.DateTimeFormat of a process loads ICU's date data (some 10 ms), and a cold confirmed Deploy, which speaks no
+ * time, would pay it for this one line. Times of releases on the card are in the team's zone ({@link CardWords.written}).
+ */
+export function utcMinute(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

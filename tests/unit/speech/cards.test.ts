@@ -37,7 +37,7 @@ describe('buildCard', () => {
   });
 
   it('names who asked, and says so when the config does not name them', () => {
-    expect(buildCard(words, ssml`Done.`, { at: AT, askedBy: 'Dana' }, []).text).toContain('Asked by: Dana, December 1, 2026 at 2:00 PM (UTC)');
-    expect(buildCard(words, ssml`Done.`, { at: AT }, []).text).toContain('Asked by: someone not named in the config, December 1, 2026 at 2:00 PM (UTC)');
+    expect(buildCard(words, ssml`Done.`, { at: AT, askedBy: 'Dana' }, []).text).toContain('Asked by: Dana, 2026-12-01 14:00 UTC');
+    expect(buildCard(words, ssml`Done.`, { at: AT }, []).text).toContain('Asked by: someone not named in the config, 2026-12-01 14:00 UTC');
   });
 });
