@@ -1,6 +1,7 @@
 import type { Response } from 'ask-sdk-model';
 import { principalKey } from '../domain/access';
 import type { Barrier } from '../domain/release-policy';
+import { lockFact } from '../speech/cards';
 import type { Ssml } from '../speech/ssml';
 import type { AuditAction, Turn } from '../turn/turn';
 
@@ -19,9 +20,7 @@ export function refusal(turn: Turn, action: AuditAction, environment: string, ba
       const { lock } = barrier;
       turn.audit(action, 'refused-locked', { lockHolder: principalKey(lock.holder) });
       const holder = turn.deps.policy.nameOf(lock.holder);
-      return turn.say(turn.speech.lockedBy(lock.environment, holder, lock.since, lock.reason), {
-        environment, card: [{ kind: 'lock', environment: lock.environment, ...(holder ? { holder } : {}), since: lock.since, ...(lock.reason ? { reason: lock.reason } : {}) }],
-      });
+      return turn.say(turn.speech.lockedBy(lock.environment, holder, lock.since, lock.reason), { environment, card: lockFact(lock, holder) });
     }
   }
 }

@@ -1,6 +1,5 @@
 import type { Response } from 'ask-sdk-model';
-import type { CardFact } from '../speech/cards';
-import type { Lock } from '../domain/locks';
+import { lockFact } from '../speech/cards';
 import type { Turn } from '../turn/turn';
 import { refusal } from './gates';
 
@@ -15,7 +14,7 @@ export async function lock(turn: Turn): Promise<Response> {
   const result = await policy.lock(turn.principal, environment);
   if (result.kind === 'not-allowed-here') return refusal(turn, 'lock', environment, result);
   turn.audit('lock', result.kind === 'acquired' ? 'locked' : `unchanged-${result.kind}`, { environment, holder: result.lock.holder });
-  const card = { environment, card: lockFact(turn, result.lock) };
+  const card = { environment, card: lockFact(result.lock, policy.nameOf(result.lock.holder)) };
   switch (result.kind) {
     case 'acquired': return turn.say(speech.locked(environment, result.lock.reason), card);
     case 'already-yours': return turn.say(speech.alreadyYourLock(environment, result.lock.since), card);
@@ -33,14 +32,8 @@ export async function unlock(turn: Turn): Promise<Response> {
   switch (result.kind) {
     case 'released': return turn.say(speech.unlocked(environment), { environment });
     case 'not-locked': return turn.say(speech.notLocked(environment), { environment });
-    case 'not-holder': return turn.say(speech.notYourLock(environment, policy.nameOf(result.lock.holder), result.lock.since), { environment, card: lockFact(turn, result.lock) });
+    case 'not-holder': return turn.say(speech.notYourLock(environment, policy.nameOf(result.lock.holder), result.lock.since), { environment, card: lockFact(result.lock, policy.nameOf(result.lock.holder)) });
   }
-}
-
-/** A lock on the card: which environment, who holds it (by the config's name), since when, why. */
-function lockFact(turn: Turn, lock: Lock): CardFact[] {
-  const holder = turn.deps.policy.nameOf(lock.holder);
-  return [{ kind: 'lock', environment: lock.environment, ...(holder ? { holder } : {}), since: lock.since, ...(lock.reason ? { reason: lock.reason } : {}) }];
 }
 
 /** The environment a lock names (any service's), or the question that asks for it. */

@@ -180,6 +180,11 @@ export function executionFact(role: CardRole, pipeline: PipelineRef | undefined,
   return pipeline && execution ? [{ kind: 'execution', role, pipeline, execution }] : [];
 }
 
+/** A lock for the card: which environment, who holds it (by the config's name), since when, why. */
+export function lockFact(lock: { readonly environment: string; readonly since: Date; readonly reason?: string }, holder: string | undefined): CardFact[] {
+  return [{ kind: 'lock', environment: lock.environment, ...(holder !== undefined ? { holder } : {}), since: lock.since, ...(lock.reason ? { reason: lock.reason } : {}) }];
+}
+
 /** A CodeDeploy deployment for the card, when there is one and a deployment group (its region) to link it to. */
 export function deploymentFact(role: CardRole, group: DeploymentGroupRef | undefined, deployment: Deployment | { readonly id: string } | undefined): CardFact[] {
   return group && deployment ? [{ kind: 'deployment', role, group, deployment }] : [];
