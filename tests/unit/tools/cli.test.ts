@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../../tools/cli';
 
 const ROOT = join(__dirname, '..', '..', '..');
 /** An empty home: no AWS profile, no credentials, whatever the machine running the tests has. */
@@ -28,6 +30,29 @@ function npmStart(args: readonly string[], input = '', env: Record<string, strin
 }
 
 /**
+ * The same run in this process: tools/cli.ts's main with this input, output and environment (the process's own
+ * variables are not read). A tsx process costs over a second of CPU, so only the runs that prove the wiring (exit
+ * code and streams, a whole conversation, the SDK's credential chain in a clean environment) are real processes.
+ */
+async function inProcess(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) => new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      append(chunk.toString());
+      done();
+    },
+  });
+  const status = await main([...args], {
+    stdin: Readable.from([input]),
+    stdout: sink((text) => { stdout += text; }),
+    stderr: sink((text) => { stderr += text; }),
+    env: { PATH: process.env.PATH, HOME: home, ...env },
+  });
+  return { status, signal: null, stdout, stderr };
+}
+
+/**
  * Every run starts at once, each test awaits its own: a fresh tsx process costs about a second of CPU, and the runs
  * need not wait for each other.
  */
@@ -35,18 +60,18 @@ const runs: Record<string, Promise<Run>> = {};
 beforeAll(() => {
   Object.assign(runs, {
     faultNotJson: npmStart(['--fault', 'nope'], 'push to prod\n'),
-    faultUnknownService: npmStart(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
-    builtWithoutBuild: npmStart(['--built'], 'push to prod\n', { PUSH_TO_PROD_DIST: join(home, 'no-dist') }),
+    faultUnknownService: inProcess(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
+    builtWithoutBuild: inProcess(['--built'], 'push to prod\n', { PUSH_TO_PROD_DIST: join(home, 'no-dist') }),
     awsWithoutCredentials: npmStart(['--aws'], 'push to prod\n'),
-    unknownLocale: npmStart(['--locale', 'en-GB'], 'push to prod\n'),
-    unwritableSkillIo: npmStart(['--save-skill-io', join(home, 'no-such-folder', 'io.json')], 'push to prod\n'),
+    unknownLocale: inProcess(['--locale', 'en-GB'], 'push to prod\n'),
+    unwritableSkillIo: inProcess(['--save-skill-io', join(home, 'no-such-folder', 'io.json')], 'push to prod\n'),
     // `npm start --json` runs the script with no argument and npm_config_json=true.
-    jsonSwallowedByNpm: npmStart([], 'push to prod\n', { npm_config_json: 'true' }),
-    help: npmStart(['--help']),
+    jsonSwallowedByNpm: inProcess([], 'push to prod\n', { npm_config_json: 'true' }),
+    help: inProcess(['--help']),
     task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
-    taskInputNotObject: npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
-    alarmUnknownState: npmStart(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
-    alarmFiring: npmStart(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
+    taskInputNotObject: inProcess(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
+    alarmUnknownState: inProcess(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
+    alarmFiring: inProcess(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
   });
 });
 jest.setTimeout(90_000);
