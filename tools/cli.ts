@@ -22,21 +22,10 @@ import { readReplayFile, ReplayFileError, SkillResponseRejectedError, transcript
 import { builtDir, DialogSetupError, startDialog, type DialogSession } from './dialog/session';
 import type { PolledNotifications, SessionNotifications } from './dialog/notifications';
 import { swallowedByNpm, swallowedMessage } from './npm-args';
+import { lineWriter, processIo, type ToolIo } from './tool-io';
 
-/**
- * What a run reads and writes: the process's own streams and environment when npm starts it, a test's otherwise (the
- * tests run most refusals in-process: a tsx process costs over a second of CPU each, and they prove the wiring with
- * a few real `npm start` runs).
- */
-export interface CliIo {
-  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
-  readonly stdout: NodeJS.WritableStream & { readonly isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream;
-  readonly env: NodeJS.ProcessEnv;
-}
-
-/** Read when a run starts, not at import: merely reading process.stdin opens it. */
-const processIo = (): CliIo => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+/** What a run reads and writes (tool-io.ts): the tests run most refusals in-process, with their own. */
+export type CliIo = ToolIo;
 
 /** Something in the arguments or the machine the run cannot go on with: said in one line, before anything starts. */
 class UsageError extends Error {}
@@ -203,13 +192,6 @@ async function interactive(session: DialogSession, print: Printer, io: CliIo): P
     if (tty) lines.prompt();
   }
   lines.close();
-}
-
-/** Writes each line it is given, with its newline. */
-function lineWriter(stream: NodeJS.WritableStream): (line: string) => void {
-  return (line) => {
-    stream.write(`${line}\n`);
-  };
 }
 
 function printTranscript(io: CliIo, dim: (text: string) => string): Printer {

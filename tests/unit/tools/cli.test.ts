@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { main } from '../../../tools/cli';
+import { testIo } from '../../support/tool-io';
 
 const ROOT = join(__dirname, '..', '..', '..');
 /** An empty home: no AWS profile, no credentials, whatever the machine running the tests has. */
@@ -35,21 +35,9 @@ function npmStart(args: readonly string[], input = '', env: Record<string, strin
  * code and streams, a whole conversation, the SDK's credential chain in a clean environment) are real processes.
  */
 async function inProcess(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) => new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      append(chunk.toString());
-      done();
-    },
-  });
-  const status = await main([...args], {
-    stdin: Readable.from([input]),
-    stdout: sink((text) => { stdout += text; }),
-    stderr: sink((text) => { stderr += text; }),
-    env: { PATH: process.env.PATH, HOME: home, ...env },
-  });
-  return { status, signal: null, stdout, stderr };
+  const { io, stdout, stderr } = testIo({ PATH: process.env.PATH, HOME: home, ...env }, input);
+  const status = await main([...args], io);
+  return { status, signal: null, stdout: stdout(), stderr: stderr() };
 }
 
 /**
@@ -57,7 +45,11 @@ async function inProcess(args: readonly string[], input = '', env: Record<string
  * need not wait for each other.
  */
 const runs: Record<string, Promise<Run>> = {};
-beforeAll(() => {
+beforeAll(async () => {
+  // The skill loads the AWS SDK with its first AWS call, within that call's deadline. Through jest's module system the
+  // load takes several times as long as in a process of its own (on a loaded machine, past the deadline), so the
+  // in-process runs find it loaded, as a warm Lambda would.
+  await import('../../../lambda/src/adapters/aws/sdk');
   Object.assign(runs, {
     faultNotJson: npmStart(['--fault', 'nope'], 'push to prod\n'),
     faultUnknownService: inProcess(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
