@@ -127,7 +127,7 @@ describe('npm start', () => {
     const launched = await run('task');
 
     // Assess
-    expect(launched.status).toBe(0);
+    expect(launched).toMatchObject({ status: 0, signal: null, stderr: '' });
     expect(launched.stdout).toMatch(/^Task  > PushToProd \{"service":"checkout","environment":"production"\}\n/);
     expect(launched.stdout).toMatch(/Alexa > This starts the checkout-prod pipeline, .*Shall I push checkout to production\?\n/);
     const started = launched.stdout.indexOf('AWS StartPipelineExecution ');
