@@ -7,6 +7,9 @@ module.exports = {
   // transpiler bought nothing but CPU.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
+  // A folder per run for what its tests share: the skill bundle, built once (tests/support/shared-bundle.ts).
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30000,
   // Most of the suite waits on loopback servers and short deadlines rather than computing, so on a 2-core machine
   // (where jest would use one worker) four workers finish in about a third of the time.

@@ -19,9 +19,13 @@ import { ConfigError } from '../lambda/src/domain/errors';
 import { jsonLogger, silentLogger } from '../lambda/src/logging/logger';
 import { parseAlarmSetting, parseFaultSpec, type AlarmStateValue, type FaultSpec, type RecordedCall } from './local-aws';
 import { cardsOf, readReplayFile, ReplayFileError, SkillResponseRejectedError, transcriptLines, type Turn } from './simulator';
-import { DialogSetupError, startDialog, type DialogSession } from './dialog/session';
+import { builtDir, DialogSetupError, startDialog, type DialogSession } from './dialog/session';
 import type { PolledNotifications, SessionNotifications } from './dialog/notifications';
 import { swallowedByNpm, swallowedMessage } from './npm-args';
+import { lineWriter, processIo, type ToolIo } from './tool-io';
+
+/** What a run reads and writes (tool-io.ts): the tests run most refusals in-process, with their own. */
+export type CliIo = ToolIo;
 
 /** Something in the arguments or the machine the run cannot go on with: said in one line, before anything starts. */
 class UsageError extends Error {}
@@ -119,12 +123,13 @@ async function checkAwsCredentials(): Promise<void> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const swallowed = swallowedByNpm(Object.keys(OPTIONS), process.env);
+async function converse(argv: string[], io: CliIo): Promise<number> {
+  const out = lineWriter(io.stdout);
+  const swallowed = swallowedByNpm(Object.keys(OPTIONS), io.env);
   if (swallowed.length > 0) throw new UsageError(swallowedMessage('start', swallowed));
   const { values } = parseArgs({ args: argv, options: OPTIONS });
   if (values.help) {
-    console.log(usage());
+    out(usage());
     return 0;
   }
   const faults = (values.fault ?? []).map(parseFaultArgument);
@@ -144,7 +149,8 @@ async function main(argv: string[]): Promise<number> {
     personId: values.person,
     aws: values.aws ? 'real' : 'local',
     built: values.built,
-    logger: values.log ? jsonLogger((line) => process.stderr.write(`${line}\n`)) : silentLogger,
+    distDir: builtDir(io.env),
+    logger: values.log ? jsonLogger(lineWriter(io.stderr)) : silentLogger,
     onSkillIo: (request, response) => skillIo.push({ request, response }),
     notifications: values.notify === true,
   });
@@ -155,13 +161,13 @@ async function main(argv: string[]): Promise<number> {
       if (store && store.alarms.find(name) === undefined) store.alarms.put({ name });
       store?.alarms.setState(name, state);
     }
-    const notices = session.notifications && watchNotifications(session.notifications, values.json ? printNoticesJson : printNotices(colour()));
-    const print = values.json ? printJson : printTranscript(colour());
+    const notices = session.notifications && watchNotifications(session.notifications, values.json ? printNoticesJson(io) : printNotices(out, colour(io)));
+    const print = values.json ? printJson(io) : printTranscript(io, colour(io));
     if (task) print(await session.startTask(task.name, task.input, task.version));
     if (replay) {
       for (const input of replay.userInputs) print(await session.say(input));
     } else {
-      await interactive(session, print);
+      await interactive(session, print, io);
     }
     await notices?.drain();
   } finally {
@@ -173,10 +179,10 @@ async function main(argv: string[]): Promise<number> {
 
 type Printer = (said: { turn: Turn; aws: RecordedCall[] }) => void;
 
-async function interactive(session: DialogSession, print: Printer): Promise<void> {
-  const tty = process.stdin.isTTY === true;
-  const lines = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: tty });
-  if (tty) console.log('Talking to release captain offline. Type what you would say to Alexa; .quit to leave.');
+async function interactive(session: DialogSession, print: Printer, io: CliIo): Promise<void> {
+  const tty = io.stdin.isTTY === true;
+  const lines = createInterface({ input: io.stdin, output: tty ? io.stdout : undefined, terminal: tty });
+  if (tty) lineWriter(io.stdout)('Talking to release captain offline. Type what you would say to Alexa; .quit to leave.');
   if (tty) lines.setPrompt('User  > ');
   if (tty) lines.prompt();
   for await (const raw of lines) {
@@ -188,26 +194,27 @@ async function interactive(session: DialogSession, print: Printer): Promise<void
   lines.close();
 }
 
-function printTranscript(dim: (text: string) => string): Printer {
+function printTranscript(io: CliIo, dim: (text: string) => string): Printer {
+  const log = lineWriter(io.stdout);
   return ({ turn, aws }) => {
     const [user, ...rest] = transcriptLines(turn);
     // At a terminal the user's own line is already on the screen; a task launch is not.
-    if (process.stdin.isTTY !== true || turn.task) console.log(user);
+    if (io.stdin.isTTY !== true || turn.task) log(user as string);
     if (turn.resolved) {
       // The spoken release code stays off the screen, as it stays out of the skill's logs.
       const slots = Object.entries(turn.resolved.slots).map(([name, value]) => `${name}=${name === 'pin' ? '"••••"' : JSON.stringify(value)}`).join(' ');
-      console.log(dim(`        ${turn.resolved.intent}${slots ? ` ${slots}` : ''}`));
+      log(dim(`        ${turn.resolved.intent}${slots ? ` ${slots}` : ''}`));
     }
-    for (const call of aws) console.log(dim(`        AWS ${call.operation} ${JSON.stringify(call.input)}`));
+    for (const call of aws) log(dim(`        AWS ${call.operation} ${JSON.stringify(call.input)}`));
     for (const line of rest) {
-      console.log(line);
+      log(line);
       // Under a card's title, the details the Alexa app shows beyond what was said: ids, console links, who and when.
       if (line.startsWith('Card  > ')) {
         const card = cardsOf(turn).find((c) => line === `Card  > ${c.title ?? ''}`);
-        for (const detail of (card?.content ?? '').split('\n\n').slice(1).join('\n').split('\n')) if (detail !== '') console.log(dim(`        ${detail}`));
+        for (const detail of (card?.content ?? '').split('\n\n').slice(1).join('\n').split('\n')) if (detail !== '') log(dim(`        ${detail}`));
       }
     }
-    for (const line of whyItFailed(turn.error)) console.log(dim(`        ${line}`));
+    for (const line of whyItFailed(turn.error)) log(dim(`        ${line}`));
   };
 }
 /** What the device leaves unsaid after "There was a problem…": the rules a refused response broke, or what was thrown. */
@@ -245,41 +252,49 @@ function watchNotifications(notifications: SessionNotifications, print: NoticePr
   };
 }
 
-function printNotices(dim: (text: string) => string): NoticePrinter {
+function printNotices(log: (line: string) => void, dim: (text: string) => string): NoticePrinter {
   return ({ runs, notifications }) => {
-    for (const run of runs) console.log(dim(`        notifier: ${run.release} → ${run.outcome}`));
-    for (const text of notifications) console.log(`[notification] ${text}`);
+    for (const run of runs) log(dim(`        notifier: ${run.release} → ${run.outcome}`));
+    for (const text of notifications) log(`[notification] ${text}`);
   };
 }
 
-function printNoticesJson({ runs, notifications }: PolledNotifications): void {
-  if (runs.length > 0 || notifications.length > 0) process.stdout.write(`${JSON.stringify({ notifier: runs, notifications })}\n`);
+function printNoticesJson(io: CliIo): NoticePrinter {
+  return ({ runs, notifications }) => {
+    if (runs.length > 0 || notifications.length > 0) io.stdout.write(`${JSON.stringify({ notifier: runs, notifications })}\n`);
+  };
 }
 
-
-function printJson({ turn, aws }: { turn: Turn; aws: RecordedCall[] }): void {
-  process.stdout.write(`${JSON.stringify({
+function printJson(io: CliIo): Printer {
+  return ({ turn, aws }) => io.stdout.write(`${JSON.stringify({
     user: turn.user, ...(turn.task ? { task: turn.task } : {}), requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
     aws: aws.map((call) => ({ op: call.operation, input: call.input })),
     ...(turn.error === undefined ? {} : { error: whyItFailed(turn.error) }),
   })}\n`);
 }
 
-function colour(): (text: string) => string {
-  return process.stdout.isTTY && !process.env.NO_COLOR ? (text) => `\x1b[2m${text}\x1b[22m` : (text) => text;
+function colour(io: CliIo): (text: string) => string {
+  return io.stdout.isTTY && !io.env.NO_COLOR ? (text) => `\x1b[2m${text}\x1b[22m` : (text) => text;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/** One run of `npm start` with these arguments: its exit code. Whatever goes wrong is said on stderr, in one line. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await converse(argv, io);
+  } catch (error) {
+    const say = lineWriter(io.stderr);
     const known = error instanceof ConfigError || error instanceof ReplayFileError || error instanceof UsageError || error instanceof DialogSetupError
       || error instanceof TaskArgumentError;
-    if (known) console.error(error.message);
-    else if (error instanceof TypeError && /ERR_PARSE_ARGS/.test((error as { code?: string }).code ?? '')) console.error(`${error.message}\n${usage()}`);
+    if (known) say(error.message);
+    else if (error instanceof TypeError && /ERR_PARSE_ARGS/.test((error as { code?: string }).code ?? '')) say(`${error.message}\n${usage()}`);
     // Anything else in one line too: a stack trace helps nobody who is trying the skill out (--log shows the skill's own).
-    else console.error(`npm start failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+    else say(`npm start failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

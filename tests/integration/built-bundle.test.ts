@@ -14,6 +14,7 @@ import { eventFixture, withDetail } from '../support/eventbridge-fixtures';
 import { mapStackTrace } from '../../tools/stack';
 import { intent, intentRequest, launch, slot } from '../support/envelopes';
 import { TEST_CONFIG } from '../support/test-skill';
+import { sharedBundle } from '../support/shared-bundle';
 
 /**
  * The bundle as Lambda runs it: in a Node process of its own, nothing but the built folder. Built into a folder of
@@ -21,8 +22,9 @@ import { TEST_CONFIG } from '../support/test-skill';
  */
 
 const work = mkdtempSync(join(tmpdir(), 'ptp-built-'));
-const outDir = join(work, 'dist');
-const mapsDir = join(work, 'dist-maps');
+/** The run's shared bundle of the test config (shared-bundle.ts), which the tests only read. */
+let outDir: string;
+let mapsDir: string;
 const configPath = join(work, 'push-to-prod.json');
 let localAws: LocalAws;
 
@@ -95,7 +97,7 @@ const statusRequest = (): RequestEnvelope => intentRequest(
 beforeAll(async () => {
   // The test config is bundled, as `npm run build` bundles lambda/push-to-prod.json for a deploy.
   writeFileSync(configPath, JSON.stringify(TEST_CONFIG));
-  await buildBundle({ outDir, mapsDir, configPath });
+  ({ outDir, mapsDir } = await sharedBundle(configPath));
   localAws = await startLocalAws({ config: parseConfig(TEST_CONFIG, 'test config'), region: 'eu-west-1' });
 }, 60_000);
 

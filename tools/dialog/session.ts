@@ -46,6 +46,8 @@ export interface DialogOptions {
   readonly aws?: 'local' | 'real';
   /** Load the esbuild bundle (lambda/dist/index.js) instead of the TypeScript sources. */
   readonly built?: boolean;
+  /** Where `built` finds the bundle: builtDir() by default. */
+  readonly distDir?: string;
   readonly clock?: Clock;
   /** Seed of the local AWS's ids, for transcripts that repeat exactly. */
   readonly seed?: number;
@@ -88,7 +90,7 @@ export async function startDialog(options: DialogOptions = {}): Promise<DialogSe
   const config = loadConfigFile(configPath);
   const locale = options.locale ?? 'en-US';
   if (!modelLocales().includes(locale)) throw new DialogSetupError(`locale ${locale}: the skill's interaction models are ${modelLocales().join(', ')}`);
-  const bundle = join(builtDir(), 'index.js');
+  const bundle = join(options.distDir ?? builtDir(), 'index.js');
   if (options.built === true && !existsSync(bundle)) throw new DialogSetupError(`--built: there is no ${bundle}; run \`npm run build\` first`);
   const model = await loadInteractionModel(resolve(MODELS_DIR, `${locale}.json`));
   const notify = options.notifications === true && options.aws !== 'real';

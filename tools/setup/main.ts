@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG_PATH } from '../model/generate';
 import { swallowedByNpm, swallowedMessage } from '../npm-args';
 import { inquirerPrompter } from './prompter';
 import { runSetup, SetupError } from './setup';
+import { lineWriter, processIo, type ToolIo } from '../tool-io';
 
 const OPTIONS = {
   yes: { type: 'boolean', short: 'y', help: 'take every proposal without asking' },
@@ -22,33 +23,43 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', help: 'this list' },
 } as const;
 
-async function main(argv: string[]): Promise<number> {
-  const swallowed = swallowedByNpm(Object.keys(OPTIONS), process.env);
+async function setup(argv: string[], io: ToolIo): Promise<number> {
+  const log = lineWriter(io.stdout);
+  const swallowed = swallowedByNpm(Object.keys(OPTIONS), io.env);
   if (swallowed.length > 0) throw new SetupError(swallowedMessage('run setup', swallowed));
   const { values } = parseArgs({ args: argv, options: OPTIONS });
   if (values.help) {
-    console.log(['usage: npm run setup -- [options]', '', ...Object.entries(OPTIONS).map(([name, o]) => `  --${`${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(14)} ${o.help}`)].join('\n'));
+    log(['usage: npm run setup -- [options]', '', ...Object.entries(OPTIONS).map(([name, o]) => `  --${`${name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(14)} ${o.help}`)].join('\n'));
     return 0;
   }
   const out = resolve(values.out ?? DEFAULT_CONFIG_PATH);
   const bundled = out === DEFAULT_CONFIG_PATH;
   const interactive = values.yes !== true;
-  if (interactive && process.stdin.isTTY !== true) throw new SetupError('setup asks questions: run it in a terminal, or pass --yes to take every proposal');
+  if (interactive && io.stdin.isTTY !== true) throw new SetupError('setup asks questions: run it in a terminal, or pass --yes to take every proposal');
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   await runSetup({
     out, yes: !interactive, region: values.region, prompter: interactive ? await inquirerPrompter() : undefined,
-    artefacts: bundled ? {} : false, log: (line) => console.log(line),
+    artefacts: bundled ? {} : false, log,
   });
-  if (!bundled) console.log(`The model and policy follow lambda/push-to-prod.json; after copying ${out} there, run npm run model.`);
-  console.log('Next: npm run doctor checks the config against the account; npm run deploy deploys it.');
+  if (!bundled) log(`The model and policy follow lambda/push-to-prod.json; after copying ${out} there, run npm run model.`);
+  log('Next: npm run doctor checks the config against the account; npm run deploy deploys it.');
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, (error: unknown) => {
-  const known = error instanceof SetupError || error instanceof AccountAccessError || error instanceof ConfigError;
-  const prompt = error instanceof Error && error.name === 'ExitPromptError';
-  console.error(prompt ? 'setup: stopped, nothing written' : `setup: ${known ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  process.exitCode = prompt ? 130 : 2;
-});
+/** One run of `npm run setup`: its exit code. The AWS SDK reads its credentials from process.env whatever `io.env` holds. */
+export async function main(argv: string[], io: ToolIo = processIo()): Promise<number> {
+  try {
+    return await setup(argv, io);
+  } catch (error) {
+    const known = error instanceof SetupError || error instanceof AccountAccessError || error instanceof ConfigError;
+    const prompt = error instanceof Error && error.name === 'ExitPromptError';
+    lineWriter(io.stderr)(prompt ? 'setup: stopped, nothing written' : `setup: ${known ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return prompt ? 130 : 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

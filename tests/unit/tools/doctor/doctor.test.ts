@@ -7,6 +7,8 @@ import { diagnose } from '../../../../tools/doctor/doctor';
 import { formatFinding, type Finding } from '../../../../tools/doctor/findings';
 import { seedSampleAccount, startLocalAws, type LocalAws } from '../../../../tools/local-aws';
 import { useLocalAws, workFolder } from '../../../support/account-tools';
+import { main } from '../../../../tools/doctor/main';
+import { testIo } from '../../../support/tool-io';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const work = workFolder('ptp-doctor-');
@@ -118,8 +120,14 @@ describe('npm run doctor', () => {
       child.on('close', (code) => done({ code, stdout }));
     });
 
+    // The same run in this process (the local AWS is in process.env, where the SDK looks): one real process is enough.
+    const inProcess = async (config: string) => {
+      const { io, stdout } = testIo(process.env);
+      return { code: await main(['--config', config], io), stdout: stdout() };
+    };
+
     // Act
-    const [good, bad] = await Promise.all([doctor(work.path('good.json')), doctor(work.path('bad.json'))]);
+    const [good, bad] = await Promise.all([inProcess(work.path('good.json')), doctor(work.path('bad.json'))]);
 
     // Assess
     expect(good.code).toBe(0);

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { main } from '../../../../tools/setup/main';
+import { testIo } from '../../../support/tool-io';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -17,12 +19,22 @@ function tsx(args: readonly string[], env: Record<string, string> = {}): Promise
 
 const SETUP = join(ROOT, 'tools', 'setup', 'main.ts');
 type Run = Awaited<ReturnType<typeof tsx>>;
-/** All three start at once (each tsx process costs about a second of CPU); each test awaits its own. */
+/** The same run through tools/setup/main.ts's main in this process, with no terminal on stdin. */
+async function inProcess(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const { io, stdout, stderr } = testIo({ PATH: process.env.PATH, HOME: process.env.HOME, ...env });
+  const status = await main([...args], io);
+  return { status, stdout: stdout(), stderr: stderr() };
+}
+
+/**
+ * All start at once (each tsx process costs about a second of CPU); each test awaits its own. Real processes where
+ * the process is the point (its exit code and streams, the ES module loading as tsx runs it).
+ */
 let runs: { noTerminal: Promise<Run>; swallowed: Promise<Run>; prompts: Promise<Run> };
 beforeAll(() => {
   runs = {
     noTerminal: tsx([SETUP]),
-    swallowed: tsx([SETUP], { npm_config_yes: 'true' }),
+    swallowed: inProcess([], { npm_config_yes: 'true' }),
     prompts: tsx(['-e', "require('./tools/setup/prompter').inquirerPrompter().then((p) => console.log(Object.keys(p).join(',')))"]),
   };
 });
