@@ -49,10 +49,11 @@ describe('staging first', () => {
     const done = await talk.yes();
 
     // Assess
-    expect(question).toBe('This ships Fix tax rounding, which succeeded in staging 2 hours ago; '
-      + 'production runs Add gift cards, released yesterday at '
-      + `${new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC' }).format(new Date(Date.now() - 24 * 3_600_000)).replace(/\s/, ' ').replace(':00 ', ' ')}. `
-      + 'Shall I push checkout to production?');
+    // The fake executions are placed relative to the real clock, so the time of day is matched by shape: computing it
+    // here again could fall on the other side of a minute than the skill's.
+    expect(question).toMatch(new RegExp('^This ships Fix tax rounding, which succeeded in staging 2 hours ago; '
+      + 'production runs Add gift cards, released yesterday at (1[0-2]|[1-9])(:[0-5][0-9])? (AM|PM)\\. '
+      + 'Shall I push checkout to production\\?$'));
     expect(done).toMatch(/^Done: the checkout-prod pipeline has started/);
     const [start] = pipelines.calls.filter((c) => c.op === 'start');
     expect(start?.args[2]).toEqual([{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: STAGED }]);
