@@ -31,15 +31,21 @@ let localAws: LocalAws;
 /** Loads the bundle in a fresh process, answers one request; says what it answered and which other files it loaded. */
 const PROBE = `
 const { writeSync } = require('node:fs');
+// Counts the Intl.DateTimeFormats the skill builds: the first one in a process loads ICU's data.
+const IcuDateTimeFormat = Intl.DateTimeFormat;
+let dateTimeFormats = 0;
+Intl.DateTimeFormat = function DateTimeFormat(...args) { dateTimeFormats += 1; return new IcuDateTimeFormat(...args); };
 const { handler } = require(process.env.BUNDLE);
 handler(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 8000 }).then((response) => {
   const loaded = Object.keys(require.cache).map((path) => path.split('/').pop()).filter((file) => file !== 'index.js');
-  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded }));
+  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded, dateTimeFormats }));
   process.exit(0);
 });`;
 
 interface Answer {
   readonly speech: string;
+  /** How many Intl.DateTimeFormats the process built. */
+  readonly dateTimeFormats: number;
   /** The files of the bundle the process loaded beside index.js. */
   readonly loaded: readonly string[];
 }
@@ -156,6 +162,22 @@ describe('the built bundle', () => {
     const calls = localAws.calls().slice(before);
     expect(calls.map((call) => call.operation)).toContain('GetPipelineState');
     expect(new Set(calls.map((call) => call.accessKeyId))).toEqual(new Set([localAws.env.AWS_ACCESS_KEY_ID]));
+  });
+
+  it('says when things happened in a cold status without ICU in UTC, and with it in any other zone', async () => {
+    // Prepare
+    const berlin = join(work, 'berlin-config.json');
+    writeFileSync(berlin, JSON.stringify({ ...TEST_CONFIG, timeZone: 'Europe/Berlin' }));
+
+    // Act
+    const inUtc = await answerInFreshProcess(statusRequest());
+    const inBerlin = await answerInFreshProcess(statusRequest(), { PUSH_TO_PROD_CONFIG: berlin });
+
+    // Assess: both say when the release started; only Berlin's needs a DateTimeFormat (built while AWS answered)
+    expect(inUtc.speech).toMatch(/started (today|yesterday|on \w+ \d+) at \d{1,2}(:\d\d)? (AM|PM)/);
+    expect(inUtc.dateTimeFormats).toBe(0);
+    expect(inBerlin.speech).toMatch(/started (today|yesterday|on \w+ \d+) at \d{1,2}(:\d\d)? (AM|PM)/);
+    expect(inBerlin.dateTimeFormats).toBeGreaterThan(0);
   });
 
   it('validates a config that PUSH_TO_PROD_CONFIG names at the first invocation, with the schema from its own file', async () => {

@@ -38,6 +38,8 @@ export async function deploy(turn: Turn): Promise<Response> {
   // On a read-back turn, whether a shortcut offer may follow the release is read beside everything else, and kept in
   // the session: the yes then reads the offer state again only when one may follow (once per person).
   const due = consent.kind === 'given' && !isOverrideQuestion(consent.readBack.key) ? undefined : dueShortcut(turn);
+  // A read-back says when the last release started; a confirmed yes says only that it started.
+  if (consent.kind !== 'given') turn.willSayTimes();
   // What would ship, and the alarms, are read while the lock is (reads of the pipelines and alarms, never a change).
   const checked = await policy.barrierWhile(
     principal, target.environment, () => turn.whileSlow(speech.checkingPipeline(target), () => releases.readForDeploy(target)),

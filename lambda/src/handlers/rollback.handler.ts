@@ -32,6 +32,8 @@ export async function rollback(turn: Turn): Promise<Response> {
     return turn.say(speech.rollbackDenied(target));
   }
 
+  // A read-back says when the revision it puts back was deployed.
+  if (consent.kind !== 'given') turn.willSayTimes();
   const barrier = await policy.barrier(principal, target.environment);
   if (barrier.kind !== 'clear') return refusal(turn, 'rollback', target.environment, barrier);
   if (consent.kind !== 'given') return readBack(turn, step, await turn.whileSlow(speech.checkingRollback(target), () => releases.planRollback(target)), false);

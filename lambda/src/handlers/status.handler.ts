@@ -14,6 +14,7 @@ export async function status(turn: Turn): Promise<Response> {
   if (step.kind === 'asked') return step.response;
   const { target } = step;
   turn.where = target;
+  turn.willSayTimes();
   const [report, lock] = await turn.whileSlow(turn.speech.checkingPipeline(target), () => Promise.all([releases.status(target), policy.currentLock(target.environment)]));
   const running = report.latestExecution;
   const stages = report.state?.stages ?? [];

@@ -19,14 +19,20 @@ export function spokenTime(at: Date | undefined, now: Date, locale: string, time
 function clock(at: Date, locale: string, timeZone: string, withDate: boolean): string {
   const time = spokenClock(at, locale, timeZone);
   if (!withDate) return time;
-  return `on ${formatter(locale, timeZone, 'date').format(at)} at ${time}`;
+  return `on ${calendarDate(at, locale, timeZone)} at ${time}`;
 }
 
 /** A time of day as people say it: "10 AM", "2:05 PM" in English; the locale's own clock elsewhere. */
 export function spokenClock(at: Date, locale: string, timeZone: string): string {
-  // ICU puts a narrow no-break space before "AM"; speech and captions want a plain one.
-  const time = formatter(locale, timeZone, 'time').format(at).replace(/[\u202f\u00a0]/g, ' ');
+  const time = clockTime(at, locale, timeZone);
   return twelveHour(locale) ? time.replace(/:00(?= )/, '') : time;
+}
+
+/** The time of day as the locale writes it: "2:05 PM" in English, "14:05" elsewhere (":00" kept). */
+export function clockTime(at: Date, locale: string, timeZone: string): string {
+  if (withoutIcu(locale, timeZone)) return twelveHourClock(at.getUTCHours(), at.getUTCMinutes());
+  // ICU puts a narrow no-break space before "AM"; speech and captions want a plain one.
+  return formatter(locale, timeZone, 'time').format(at).replace(/[\u202f\u00a0]/g, ' ');
 }
 
 /**
@@ -34,7 +40,10 @@ export function spokenClock(at: Date, locale: string, timeZone: string): string 
  * (Europe/Berlin)". Read, not heard, so it is exact and never relative.
  */
 export function writtenTime(at: Date, locale: string, timeZone: string): string {
-  return `${formatter(locale, timeZone, 'written').format(at).replace(/[\u202f\u00a0]/g, ' ')} (${timeZone})`;
+  const written = withoutIcu(locale, timeZone)
+    ? `${EN_US_MONTHS[at.getUTCMonth()] ?? ''} ${at.getUTCDate()}, ${at.getUTCFullYear()} at ${twelveHourClock(at.getUTCHours(), at.getUTCMinutes())}`
+    : formatter(locale, timeZone, 'written').format(at).replace(/[\u202f\u00a0]/g, ' ');
+  return `${written} (${timeZone})`;
 }
 
 /** English speakers say "2:05 PM", not "14:05". */
@@ -42,13 +51,53 @@ function twelveHour(locale: string): boolean {
   return locale.startsWith('en');
 }
 
+/** "November 20". */
+function calendarDate(at: Date, locale: string, timeZone: string): string {
+  if (withoutIcu(locale, timeZone)) return `${EN_US_MONTHS[at.getUTCMonth()] ?? ''} ${at.getUTCDate()}`;
+  return formatter(locale, timeZone, 'date').format(at);
+}
+
 /** The calendar day of `at` in `timeZone`, as a key ("2026-12-01") to compare days by. */
 function dayOf(at: Date, timeZone: string): string {
-  // The speech's own locale, not a locale picked for its "yyyy-mm-dd" look (en-CA): a second locale costs a cold
-  // start some 10 ms of ICU data, and the parts name the fields whatever their order.
+  if (withoutIcu('en-US', timeZone)) return `${at.getUTCFullYear()}-${twoDigits(at.getUTCMonth() + 1)}-${twoDigits(at.getUTCDate())}`;
+  // A fixed locale, not one picked for its "yyyy-mm-dd" look (en-CA): a second locale costs a cold start some 10 ms
+  // of ICU data, and the parts name the fields whatever their order. This computes a key; it is never spoken.
   const parts = formatter('en-US', timeZone, 'day').formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * In UTC (the config's default zone) and in en-US, the formats above are plain arithmetic on the UTC fields, and
+ * building the first Intl.DateTimeFormat of a process (ICU loading its data, some 13 ms of a cold start) buys
+ * nothing. tests/unit/speech/spoken-time.test.ts holds these paths to what ICU says. Any other zone or locale goes
+ * to ICU: no arithmetic here could replace its time zone rules or its month names.
+ */
+const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
+const EN_US_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** Whether this locale and zone are said by the arithmetic above; exported for the test that holds it to ICU. */
+export function withoutIcu(locale: string, timeZone: string): boolean {
+  return locale === 'en-US' && UTC_ZONES.has(timeZone);
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** "2:05 PM", "12:23 AM": en-US's own clock, as ICU writes it with hourCycle h12. */
+function twelveHourClock(hours: number, minutes: number): string {
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${twoDigits(minutes)} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * Builds the formatters spokenTime uses for this locale and zone. The first Intl.DateTimeFormat of a process loads
+ * ICU's data (some 13 ms on a cold start); the later ones cost a fraction of a millisecond.
+ */
+export function prepareFormatters(locale: string, timeZone: string): void {
+  if (withoutIcu(locale, timeZone)) return;
+  formatter('en-US', timeZone, 'day');
+  formatter(locale, timeZone, 'time');
+  // Every answer that says a time also leaves a card, which writes it out.
+  formatter(locale, timeZone, 'written');
 }
 
 const OPTIONS: Record<'time' | 'date' | 'day' | 'written', Intl.DateTimeFormatOptions> = {

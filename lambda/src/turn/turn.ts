@@ -11,7 +11,7 @@ import type { ReleasePolicy } from '../domain/release-policy';
 import type { ReleaseService } from '../domain/release-service';
 import type { ShortcutOffers } from '../domain/shortcut-offers';
 import type { Logger } from '../logging/logger';
-import type { Messages } from '../speech';
+import { prepareSpokenTimes, type Messages } from '../speech';
 import { buildCard, type CardFact } from '../speech/cards';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
@@ -112,6 +112,15 @@ export class Turn {
   /** Runs a read that may be slow; when it takes long, Alexa says `speech` meanwhile (see {@link Progress}). */
   whileSlow<T>(speech: Ssml, read: () => Promise<T>): Promise<T> {
     return this.progress.whileSlow(speech, read);
+  }
+
+  /**
+   * This turn will say when things happened: the time formatting it needs is prepared while its AWS reads are in
+   * flight, instead of after them (runtime/while-waiting.ts says why). Only a warm-up: nothing depends on it.
+   */
+  willSayTimes(): void {
+    const locale = (this.input.requestEnvelope.request as { locale?: unknown }).locale;
+    prepareSpokenTimes(typeof locale === 'string' ? locale : undefined, this.deps.config.timeZone);
   }
 
   // --- the session ---

@@ -1,4 +1,5 @@
-import { spokenClock, spokenTime, writtenTime } from '../../../lambda/src/speech/spoken-time';
+import fc from 'fast-check';
+import { clockTime, spokenClock, spokenTime, withoutIcu, writtenTime } from '../../../lambda/src/speech/spoken-time';
 
 describe('spokenTime', () => {
   const now = new Date('2026-12-01T14:00:00Z');
@@ -39,5 +40,50 @@ describe('spokenTime', () => {
 describe('writtenTime', () => {
   it('writes the exact moment with its zone, for a card', () => {
     expect(writtenTime(new Date('2026-12-01T08:00:00Z'), 'en-US', 'Europe/Berlin')).toBe('December 1, 2026 at 9:00 AM (Europe/Berlin)');
+  });
+});
+
+describe('times said without ICU (en-US in UTC)', () => {
+  // The reference: what ICU itself says, with the options spoken-time.ts gives it.
+  const icuTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'UTC' });
+  const icuWritten = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+  const spokenIcuTime = (at: Date) => plain(icuTime.format(at)).replace(/:00(?= )/, '');
+  const icuDate = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+  // Instants from 1990 to 2060, minutes and month ends included.
+  const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T23:59:59Z'), noInvalidDate: true });
+
+  it('takes the arithmetic path only for en-US in a UTC zone', () => {
+    expect(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'].map((zone) => withoutIcu('en-US', zone))).toEqual([true, true, true, true]);
+    expect(withoutIcu('en-US', 'Europe/Berlin')).toBe(false);
+    expect(withoutIcu('de-DE', 'UTC')).toBe(false);
+  });
+
+  it('says the time of day exactly as ICU does', () => {
+    fc.assert(fc.property(instant, (at) => {
+      expect(clockTime(at, 'en-US', 'UTC')).toBe(plain(icuTime.format(at)));
+    }), { numRuns: 2000 });
+  });
+
+  it('writes a moment for a card exactly as ICU does', () => {
+    fc.assert(fc.property(instant, (at) => {
+      expect(writtenTime(at, 'en-US', 'UTC')).toBe(`${plain(icuWritten.format(at))} (UTC)`);
+    }), { numRuns: 2000 });
+  });
+
+  it('says a date more than a day back exactly as ICU does', () => {
+    fc.assert(fc.property(instant, fc.integer({ min: 2, max: 400 }), (at, daysLater) => {
+      const now = new Date(at.getTime() + daysLater * 86_400_000 + 3_600_000);
+      const said = spokenTime(at, now, 'en-US', 'UTC');
+      expect(said).toBe(`on ${icuDate.format(at)} at ${spokenIcuTime(at)}`);
+    }), { numRuns: 2000 });
+  });
+
+  it('tells today, yesterday and earlier apart as the ICU path does for the same offset', () => {
+    // Etc/Universal is UTC by another name that is not on the arithmetic path: the two must always agree.
+    fc.assert(fc.property(instant, fc.integer({ min: -3 * 86_400, max: 4 * 86_400 }), (at, secondsLater) => {
+      const now = new Date(at.getTime() + secondsLater * 1000);
+      expect(spokenTime(at, now, 'en-US', 'UTC')).toBe(spokenTime(at, now, 'en-US', 'Etc/Universal'));
+    }), { numRuns: 3000 });
   });
 });

@@ -1,6 +1,7 @@
 import type { CommandIO, DeserializeMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { AwsTimeoutError, AwsUnavailableError } from '../../domain/errors';
 import { callBudgetMs } from '../../runtime/deadline';
+import { waitingForAws } from '../../runtime/while-waiting';
 import { neverReachedAws, refusedByAws, translateAwsError } from './aws-errors';
 
 /** The most one AWS call, its retries included, may take when the deadline leaves more. */
@@ -49,7 +50,10 @@ function attemptObserver<Input extends object, Output extends MetadataBearer>(
   return (next) => async (args) => {
     log.attempts += 1;
     try {
-      return await next(args);
+      // next() hands the request to the HTTP handler before its first await: from here the process waits for AWS.
+      const answer = next(args);
+      waitingForAws();
+      return await answer;
     } catch (error) {
       const ambiguous = !neverReachedAws(error) && !refusedByAws(error);
       if (ambiguous) {
