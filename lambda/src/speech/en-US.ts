@@ -6,6 +6,7 @@ import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
 import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { enUSReport } from './en-US-report';
+import { enUSScreen } from './en-US-screen';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -185,6 +186,7 @@ export function enUS(f: Format): Messages {
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),
     ...enUSReport(),
+    ...enUSScreen(f),
 
     approvalConfirm: (w, action, pipeline, approval, release) => {
       // CustomData is free text of up to 1000 characters: its first line is what a person reads first.
