@@ -8,6 +8,8 @@ export interface TranscriptTurn {
   readonly alexa: readonly string[];
   /** The captions with their kind, when known: a progressive response or Alexa's own offer is labelled as such. */
   readonly captions?: readonly { readonly text: string; readonly kind?: string }[];
+  /** What the skill drew on a screen, `[screen: …]`, printed after what Alexa said. */
+  readonly screens?: readonly string[];
   readonly sessionEnded: boolean;
 }
 
@@ -35,11 +37,12 @@ export function ssmlToCaption(ssml: string): string {
  * then one `Alexa > …` per caption. ask-cli prints "Session ended" before the captions (see its
  * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones. A task
  * launch, which ask dialog cannot make, opens with `Task  > <name> <input as JSON>` instead of the user's line; a
- * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`.
+ * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`. A
+ * screen the skill drew (on a simulated Echo Show) follows as `[screen: …]`, which ask dialog does not print.
  */
 export function transcriptLines(turn: TranscriptTurn): string[] {
   const opening = turn.task ? `Task  > ${turn.task.name} ${JSON.stringify(turn.task.input)}` : `User  > ${turn.user}`;
-  return [opening, ...(turn.sessionEnded ? ['Session ended'] : []), ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`)];
+  return [opening, ...(turn.sessionEnded ? ['Session ended'] : []), ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`), ...(turn.screens ?? [])];
 }
 
 /** A whole conversation as `ask dialog` prints it, one line per entry, ending with a newline. */
