@@ -59,7 +59,10 @@ export function screenData(view: ScreenView, words: ScreenMessages): ScreenData 
       if (view.latestExecution) lines.push(...words.screenRelease('latest', view.latestExecution));
       else if (view.stages.length > 0) lines.push(words.screenNoReleases());
       if (view.latestDeployment) lines.push(words.screenDeployment(view.latestDeployment));
-      const stages = view.stages.slice(0, MAX_STAGES).map((stage) => tile(stage, words));
+      const running = view.latestExecution && ['InProgress', 'Stopping'].includes(view.latestExecution.status) ? view.latestExecution.id : undefined;
+      // While a release runs, a stage that still shows an earlier execution has not been reached by it yet.
+      const earlier = (stage: StageState) => running !== undefined && stage.executionId !== undefined && stage.executionId !== running;
+      const stages = view.stages.slice(0, MAX_STAGES).map((stage) => tile(stage, earlier(stage), words));
       return bounded({ heading, where, stages, lines, hint: '' });
     }
     case 'ships': {
@@ -73,9 +76,9 @@ export function screenData(view: ScreenView, words: ScreenMessages): ScreenData 
 }
 
 /** A stage as a tile: its state in words from the locale, its tone and mark from CodePipeline's status. */
-function tile(stage: StageState, words: ScreenMessages): StageTile {
-  const tone = toneOf(stage);
-  return { name: stage.name, state: words.screenStageState(stage), tone, mark: MARKS[tone] };
+function tile(stage: StageState, earlier: boolean, words: ScreenMessages): StageTile {
+  const tone = earlier ? 'idle' : toneOf(stage);
+  return { name: stage.name, state: words.screenStageState(stage, earlier), tone, mark: MARKS[tone] };
 }
 
 const MARKS: Readonly<Record<StageTone, string>> = { done: '✓', running: '▶', waiting: '…', failed: '✗', stopped: '■', idle: '○' };

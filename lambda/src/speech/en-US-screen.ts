@@ -13,7 +13,8 @@ export function enUSScreen(f: Format): ScreenMessages {
   return {
     screenHeading: (kind) => (kind === 'status' ? 'Release status' : 'What would ship'),
     screenWhere: (w) => `${w.service} in ${w.environment}`,
-    screenStageState: (stage) => {
+    screenStageState: (stage, earlier) => {
+      if (earlier) return 'not reached yet';
       if (stage.waitingApproval) return 'waiting for approval';
       switch (stage.status) {
         case undefined: return 'not run yet';

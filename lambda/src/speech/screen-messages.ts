@@ -16,8 +16,11 @@ export interface ScreenMessages {
   screenHeading(kind: 'status' | 'ships'): string;
   /** Under the heading: "checkout in production". */
   screenWhere(where: Where): string;
-  /** A stage's state in a word or three: "succeeded", "running DeployToFleet", "waiting for approval", "not run yet". */
-  screenStageState(stage: StageState): string;
+  /**
+   * A stage's state in a word or three: "succeeded", "running DeployToFleet", "waiting for approval", "not run yet".
+   * `earlier`: the stage's state is that of an earlier release, which the running one has not reached yet.
+   */
+  screenStageState(stage: StageState, earlier: boolean): string;
   /** A release as lines: what it ships (the commit message's first line), the commit, its state, who started it and when. */
   screenRelease(role: 'latest' | 'ships' | 'current', release: PipelineExecution): readonly ScreenLine[];
   /** The latest CodeDeploy deployment, as one line. */
