@@ -46,6 +46,7 @@ const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
 /** No real slot (value and resolutions) comes near this; a larger one is treated as not heard rather than echoed. */
 const MAX_SLOT_JSON_LENGTH = 2000;
 /** The APL document and its data source: bundled on their own (screens.js), loaded by the first screen a device asks for. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand, see above
 const screens = () => require('../screens/render-document') as typeof import('../screens/render-document');
 
 /**
