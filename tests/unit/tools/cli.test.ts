@@ -46,7 +46,6 @@ beforeAll(() => {
     task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
     taskInputNotObject: npmStart(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
     deviceUnknown: npmStart(['--device', 'tv'], 'push to prod\n'),
-    deviceShow: npmStart(['--device', 'show'], 'what is the status of checkout in production\n'),
     alarmUnknownState: npmStart(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
     alarmFiring: npmStart(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
   });
@@ -122,16 +121,6 @@ describe('npm start', () => {
 
   it('refuses a --device it cannot be, in one line', async () => {
     expectOneLineRefusal(await run('deviceUnknown'), /^--device tv: expected one of speaker, show\n$/);
-  });
-
-  it('talks as an Echo Show with --device show, printing the screen the skill draws', async () => {
-    // Act
-    const shown = await run('deviceShow');
-
-    // Assess
-    expect(shown.status).toBe(0);
-    expect(shown.stderr).toBe('');
-    expect(shown.stdout).toMatch(/Alexa > The latest release of checkout in production.*\n\[screen: status — Source [✓▶○…✗■] · Build /);
   });
 
   it('refuses a --task-input that is not a JSON object', async () => {
