@@ -54,6 +54,16 @@ const LAYER_RULES = [
     },
   },
   {
+    // A screen is drawn from a view the handlers filled and the locale's words: it knows no handler, Turn or AWS.
+    files: ['lambda/src/screens/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...['handlers', 'adapters', 'interceptors', 'turn'].map((folder) => ({ regex: layer(folder), message: `screens/ imports no ${folder}` })),
+        COMPOSITION,
+      ),
+    },
+  },
+  {
     // The domain reads the config's types; the config takes only these two leaves of the domain, so no cycle can form.
     files: ['lambda/src/config/**/*.ts'],
     rules: {

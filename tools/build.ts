@@ -14,6 +14,9 @@
  * - notifier.js: the notifier, a second Lambda function of the same stack (`notifier.handler`), invoked by EventBridge
  *   when a release ends. Nothing in index.js requires it, and it requires the SDK from aws-sdk.js like the skill.
  * - aws-ssm.js: the SSM client, which only the notifier uses, required when it first reads the Alexa client secret.
+ * - screens.js: the Echo Show's APL document and the code that fills its data source, required by the Turn only when
+ *   a device that supports APL is to get a screen; a LaunchRequest, or any answer to a device without a screen,
+ *   never parses it.
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -38,6 +41,11 @@ export const AWS_SSM_FILE = 'aws-ssm.js';
 /** What only the notifier may hold: in index.js it would be parsed by the skill's cold starts for nothing. (The skill's own
  * progressive responses live in adapters/alexa/ too, and belong in index.js.) */
 const NOTIFIER_ONLY = /lambda\/src\/(notifier\/|adapters\/alexa\/(lwa-token|proactive-events))|lambda\/src\/adapters\/aws\/ssm-|node_modules\/@aws-sdk\/client-ssm\//;
+/** The screens' entry (the APL document comes with it), and the file it is bundled into. */
+const SCREENS_MODULE = join(ROOT, 'lambda', 'src', 'screens', 'render-document.ts');
+export const SCREENS_FILE = 'screens.js';
+/** What only screens.js may hold. */
+const SCREENS_ONLY = /lambda\/src\/screens\/(render-document\.ts|[\w-]+\.apl\.json)$/;
 export const OUT_DIR = join(ROOT, 'lambda', 'dist');
 export const MAPS_DIR = join(ROOT, 'lambda', 'dist-maps');
 /** The file beside index.js that holds the AWS SDK. */
@@ -95,6 +103,16 @@ const ssmSdkInItsOwnFile: Plugin = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^\.\/ssm-sdk$/ }, (args) => (
       resolve(args.resolveDir, `${args.path}.ts`) === SSM_SDK_MODULE ? { path: `./${AWS_SSM_FILE}`, external: true } : undefined
+    ));
+  },
+};
+
+/** In index.js, the screens are not bundled but required from screens.js, by the first screen a device asks for. */
+const screensInTheirOwnFile: Plugin = {
+  name: 'screens-in-their-own-file',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /(^|\/)screens\/render-document$/ }, (args) => (
+      resolve(args.resolveDir, `${args.path}.ts`) === SCREENS_MODULE ? { path: `./${SCREENS_FILE}`, external: true } : undefined
     ));
   },
 };
@@ -190,14 +208,14 @@ export interface BuildTarget {
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, configPath = CONFIG_FILE }: BuildTarget = {}): Promise<Record<string, number>> {
   const config = validateBundledConfig(configPath);
-  const [main, notifier, sdk, ssm, chain, schema, model] = await Promise.all([
+  const [main, notifier, sdk, ssm, chain, schema, model, screens] = await Promise.all([
     build({
       ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile],
     }),
     build({
       ...COMMON, entryPoints: [NOTIFIER_ENTRY], outfile: join(outDir, NOTIFIER_FILE),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile],
     }),
     build({
       ...COMMON,
@@ -215,16 +233,18 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     build({ ...COMMON, entryPoints: [CHAIN_MODULE], outfile: join(outDir, AWS_CREDENTIALS_FILE), mainFields: ['module', 'main'] }),
     build({ ...COMMON, entryPoints: [SCHEMA_MODULE], outfile: join(outDir, CONFIG_SCHEMA_FILE) }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
+    build({ ...COMMON, entryPoints: [SCREENS_MODULE], outfile: join(outDir, SCREENS_FILE) }),
   ]);
   for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) {
     assertNoSdkIn(bundle.metafile, file);
     assertNoSchemaIn(bundle.metafile, file);
     assertModelOnlyUsedByCustomSkill(bundle.metafile, file);
+    assertNoScreensIn(bundle.metafile, file);
   }
   assertNoNotifierIn(main.metafile);
   assertNoCredentialChainIn(sdk.metafile, AWS_SDK_FILE);
   assertNoCredentialChainIn(ssm.metafile, AWS_SSM_FILE);
-  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile);
+  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile, screens.metafile);
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -232,7 +252,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [main, notifier, sdk, ssm, chain, schema, model].flatMap((bundle) => bundle.outputFiles)) {
+  for (const file of [main, notifier, sdk, ssm, chain, schema, model, screens].flatMap((bundle) => bundle.outputFiles)) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -278,6 +298,12 @@ function assertNoSchemaIn(metafile: Metafile, file: string): void {
   if (leaked.length > 0) throw new Error(`${file} must not contain the config schema, zod or the raw config, but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
 }
 
+/** The APL document and its renderer belong in screens.js: in index.js every cold start would parse them. */
+function assertNoScreensIn(metafile: Metafile, file: string): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => SCREENS_ONLY.test(input));
+  if (leaked.length > 0) throw new Error(`${file} must not contain the screens (they belong in ${SCREENS_FILE}), but bundles:\n  ${leaked.join('\n  ')}`);
+}
+
 /** The notifier, the Alexa adapters and the SSM client are the notifier's: the skill's cold start must not parse them. */
 function assertNoNotifierIn(metafile: Metafile): void {
   const leaked = Object.keys(metafile.inputs).filter((input) => NOTIFIER_ONLY.test(input));
@@ -298,7 +324,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): voi
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE, SCREENS_FILE].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

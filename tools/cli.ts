@@ -24,6 +24,8 @@ import type { PolledNotifications, SessionNotifications } from './dialog/notific
 import { swallowedByNpm, swallowedMessage } from './npm-args';
 import { lineWriter, processIo, type ToolIo } from './tool-io';
 
+import { DEVICE_KINDS, type DeviceKind } from './simulator/device';
+
 /** What a run reads and writes (tool-io.ts): the tests run most refusals in-process, with their own. */
 export type CliIo = ToolIo;
 
@@ -37,6 +39,7 @@ const OPTIONS = {
   task: { type: 'string', value: 'NAME', help: 'start with a custom task launch (PushToProd or Rollback), as a routine or Quick Link does' },
   'task-input': { type: 'string', value: 'JSON', help: 'the task\'s input, e.g. {"service":"checkout","environment":"production"}' },
   locale: { type: 'string', value: 'LOCALE', help: "talk in another of the model's locales (default en-US)" },
+  device: { type: 'string', value: 'KIND', help: 'speaker (default, no screen) or show: an Echo Show, whose screens print as [screen: …] lines' },
   config: { type: 'string', value: 'FILE', help: 'another config (default: tools/demo/push-to-prod.demo.json)' },
   user: { type: 'string', value: 'ID', help: 'speak as another Alexa user id (try a stranger)' },
   person: { type: 'string', value: 'ID', help: 'speak as a recognised voice profile (person id)' },
@@ -66,6 +69,14 @@ function parseFaultArgument(text: string): FaultSpec {
   } catch (error) {
     throw new UsageError(`--fault ${text}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** `--device show`: the simulated device. */
+function parseDevice(text: string | undefined): DeviceKind | undefined {
+  if (text === undefined) return undefined;
+  const kind = DEVICE_KINDS.find((k) => k === text);
+  if (kind === undefined) throw new UsageError(`--device ${text}: expected one of ${DEVICE_KINDS.join(', ')}`);
+  return kind;
 }
 
 /** A --task-input that is not a JSON object, or a --task beside a replay file that has its own. */
@@ -153,6 +164,7 @@ async function converse(argv: string[], io: CliIo): Promise<number> {
     logger: values.log ? jsonLogger(lineWriter(io.stderr)) : silentLogger,
     onSkillIo: (request, response) => skillIo.push({ request, response }),
     notifications: values.notify === true,
+    device: parseDevice(values.device),
   });
   try {
     for (const fault of faults) session.localAws?.faults.inject(fault);
@@ -267,7 +279,7 @@ function printNoticesJson(io: CliIo): NoticePrinter {
 
 function printJson(io: CliIo): Printer {
   return ({ turn, aws }) => io.stdout.write(`${JSON.stringify({
-    user: turn.user, ...(turn.task ? { task: turn.task } : {}), requests: turn.requests, responses: turn.responses, alexa: turn.alexa,
+    user: turn.user, ...(turn.task ? { task: turn.task } : {}), requests: turn.requests, responses: turn.responses, alexa: turn.alexa, screens: turn.screens,
     aws: aws.map((call) => ({ op: call.operation, input: call.input })),
     ...(turn.error === undefined ? {} : { error: whyItFailed(turn.error) }),
   })}\n`);

@@ -53,7 +53,9 @@ export function replayDialogs(shard: number, shards: number): void {
         skillId: replay.skillId, locale: replay.locale, userId: setup.userId, personId: setup.personId,
         configPath: setup.config === undefined ? undefined : resolve(DIR, '..', '..', setup.config),
         built: true, distDir, clock: new ManualClock(FIXED_NOW), seed: 7, logger: silentLogger, progressThresholdMs: setup.progressThresholdMs ?? RELAXED_PROGRESS_THRESHOLD_MS,
+        device: setup.device,
         onSkillIo: (request, response) => refusals.push(...alexaRefusals(request, response).map((r) => `${request.request.type}: ${r}`)),
+        // (The simulator itself holds every APL document to apl-suggester: a refused one fails the turn.)
       });
       try {
         if (setup.scenario) SCENARIOS[setup.scenario](session.localAws!);
@@ -89,6 +91,7 @@ const MUTATIONS: Record<string, string[]> = {
   'alarm-admin-override': ['StartPipelineExecution'],
   'alarm-rollback-yes': ['CreateDeployment'],
   'promote-yes': ['StartPipelineExecution'],
+  'screen-promote-yes': ['StartPipelineExecution'],
   'approve-yes': ['PutApprovalResult'],
   reject: ['PutApprovalResult'],
   'task-push-to-prod': ['StartPipelineExecution'],

@@ -15,6 +15,8 @@ export interface DialogSetup {
    * random time around the skill's 0.8 s, so a dialog with throttles sets it far off to hear the same each run.
    */
   readonly progressThresholdMs?: number;
+  /** The device: a speaker without a screen (the default) or an Echo Show, whose screens the transcript shows. */
+  readonly device?: 'speaker' | 'show';
 }
 
 /** Sets the alarms a setup asks for, each dated `minutesAgo` before now. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE, SCREENS_FILE } from '../../tools/build';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbStateStore } from '../../lambda/src/adapters/aws/dynamodb-state-store.adapter';
 import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
@@ -38,7 +38,8 @@ Intl.DateTimeFormat = function DateTimeFormat(...args) { dateTimeFormats += 1; r
 const { handler } = require(process.env.BUNDLE);
 handler(JSON.parse(process.env.EVENT), { getRemainingTimeInMillis: () => 8000 }).then((response) => {
   const loaded = Object.keys(require.cache).map((path) => path.split('/').pop()).filter((file) => file !== 'index.js');
-  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded, dateTimeFormats }));
+  const directives = (response.response.directives ?? []).map((d) => d.type);
+  writeSync(2, JSON.stringify({ speech: response.response.outputSpeech.ssml, loaded, dateTimeFormats, directives }));
   process.exit(0);
 });`;
 
@@ -48,6 +49,7 @@ interface Answer {
   readonly dateTimeFormats: number;
   /** The files of the bundle the process loaded beside index.js. */
   readonly loaded: readonly string[];
+  readonly directives: readonly string[];
 }
 
 /** `environment` adds to or, with undefined, takes from what the process gets: local AWS's settings and keys. */
@@ -118,7 +120,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE, SCREENS_FILE].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -158,6 +160,7 @@ describe('the built bundle', () => {
 
     // Assess
     expect(answer.loaded).toEqual([AWS_SDK_FILE]);
+    expect(answer.directives).toEqual([]);
     expect(answer.speech).toMatch(/checkout in production/i);
     const calls = localAws.calls().slice(before);
     expect(calls.map((call) => call.operation)).toContain('GetPipelineState');
@@ -178,6 +181,20 @@ describe('the built bundle', () => {
     expect(inUtc.dateTimeFormats).toBe(0);
     expect(inBerlin.speech).toMatch(/started (today|yesterday|on \w+ \d+) at \d{1,2}(:\d\d)? (AM|PM)/);
     expect(inBerlin.dateTimeFormats).toBeGreaterThan(0);
+  });
+
+  it('loads the screens from their own file only for a device with a screen, and answers status with a RenderDocument', async () => {
+    // Prepare: the same status request, from an Echo Show
+    const request = statusRequest();
+    (request.context.System.device as { supportedInterfaces: unknown }).supportedInterfaces = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } } };
+
+    // Act
+    const answer = await answerInFreshProcess(request);
+
+    // Assess (the answer first: an AWS too slow to answer would leave no screen to load)
+    expect(answer.speech).toMatch(/checkout in production/i);
+    expect([...answer.loaded].sort()).toEqual([AWS_SDK_FILE, SCREENS_FILE].sort());
+    expect(answer.directives).toEqual(['Alexa.Presentation.APL.RenderDocument']);
   });
 
   it('validates a config that PUSH_TO_PROD_CONFIG names at the first invocation, with the schema from its own file', async () => {

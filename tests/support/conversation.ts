@@ -1,6 +1,6 @@
 import type { Skill } from 'ask-sdk-core';
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { expectAlexaAccepts } from './alexa-response-rules';
+import { aplDocumentRefusals, expectAlexaAccepts } from './alexa-response-rules';
 import { envelope, intent, SKILL_ID, slot, type Caller } from './envelopes';
 
 /** The plain words of a response's speech. */
@@ -35,6 +35,8 @@ export class Conversation {
     this.requests.push(env);
     this.last = await this.skill.invoke(env);
     expectAlexaAccepts(env, this.last);
+    const aplRefusals = await aplDocumentRefusals(this.last);
+    if (aplRefusals.length > 0) throw new Error(`Alexa would refuse the skill's APL document:\n  - ${aplRefusals.join('\n  - ')}`);
     this.isNew = false;
     this.attributes = (this.last.sessionAttributes as Record<string, unknown> | undefined) ?? {};
     this.ended = this.last.response.shouldEndSession === true;

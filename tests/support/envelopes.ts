@@ -15,7 +15,12 @@ export interface Caller {
   newSession?: boolean;
   attributes?: Record<string, unknown>;
   locale?: string;
+  /** context.System.device.supportedInterfaces; none (a speaker) unless given. */
+  supportedInterfaces?: Record<string, unknown>;
 }
+
+/** What an Echo Show with a current APL runtime says of itself to a skill that declares APL. */
+export const ECHO_SHOW: Pick<Caller, 'supportedInterfaces'> = { supportedInterfaces: { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } } } };
 
 export function envelope(request: Record<string, unknown>, caller: Caller = {}): RequestEnvelope {
   const skillId = caller.skillId ?? SKILL_ID;
@@ -35,7 +40,7 @@ export function envelope(request: Record<string, unknown>, caller: Caller = {}):
         application: { applicationId: skillId },
         user,
         ...(caller.personId ? { person: { personId: caller.personId } } : {}),
-        device: { deviceId: 'amzn1.ask.device.TEST', supportedInterfaces: {} },
+        device: { deviceId: 'amzn1.ask.device.TEST', supportedInterfaces: caller.supportedInterfaces ?? {} },
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.SECRET-ACCESS-TOKEN',
       },

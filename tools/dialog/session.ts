@@ -6,6 +6,7 @@ import type { Config } from '../../lambda/src/config/schema';
 import { SKILL_ID_VARIABLE } from '../../lambda/src/config/skill-id';
 import type { Logger } from '../../lambda/src/logging/logger';
 import { SIMULATOR_HISTORY_WEEKS, startLocalAws, type Clock, type LocalAws, type RecordedCall } from '../local-aws';
+import { skillManifestInterfaces, type DeviceKind } from '../simulator/device';
 import { loadInteractionModel, Simulator, startLocalAlexaApi, type LocalAlexaApi, type Turn } from '../simulator';
 import { localCredentialParameters, startNotifications, type SessionNotifications } from './notifications';
 
@@ -36,6 +37,8 @@ export function modelLocales(): string[] {
 type Handler = (event: RequestEnvelope, context?: { getRemainingTimeInMillis(): number }) => Promise<ResponseEnvelope>;
 
 export interface DialogOptions {
+  /** A speaker without a screen (the default) or an Echo Show, which supports APL. */
+  readonly device?: DeviceKind;
   readonly configPath?: string;
   readonly locale?: string;
   /** The skill id requests carry; the config's by default. */
@@ -146,6 +149,8 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
     personId: options.personId,
     clock: clock && (() => new Date(clock.now())),
     alexaApi,
+    device: options.device,
+    manifestInterfaces: skillManifestInterfaces(),
   });
 
   const notifications = notify && localAws

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DialogState, Intent, IntentRequest, RequestEnvelope, SessionEndedError, SessionEndedReason } from 'ask-sdk-model';
+import type { DeviceContext } from './device';
 
 /** Who is talking, on which device, to which skill: fixed for a simulator's life. */
 export interface Caller {
@@ -10,6 +11,8 @@ export interface Caller {
   readonly personId?: string;
   readonly apiAccessToken: string;
   readonly apiEndpoint: string;
+  /** The device's supported interfaces and, for a device with a screen, its viewports (device.ts). */
+  readonly device?: DeviceContext;
 }
 
 /** The session a request belongs to, as it stands when the request is sent. */
@@ -144,10 +147,11 @@ function envelope(caller: Caller, session: SessionSnapshot, request: RequestEnve
         application,
         user,
         ...(caller.personId ? { person: { personId: caller.personId } } : {}),
-        device: { deviceId: caller.deviceId, supportedInterfaces: {} },
+        device: { deviceId: caller.deviceId, supportedInterfaces: caller.device?.supportedInterfaces ?? {} },
         apiEndpoint: caller.apiEndpoint,
         apiAccessToken: caller.apiAccessToken,
       },
+      ...caller.device?.viewport,
     },
     request,
   };

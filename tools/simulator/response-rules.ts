@@ -28,6 +28,17 @@ import { ssmlProblem } from './ssml';
  *              not the docs' words: a session that is to be resumed is not ended by the same response, a reprompt
  *              has nothing to wait for (Alexa, not the skill, talks next), and a Dialog directive beside a connection
  *              would ask two things at once.
+ *   [apl]      alexa-presentation-language/apl-interface.html: "Always check supportedInterfaces before returning the
+ *              Alexa.Presentation.APL directives" (the device lists the interface only when it has a screen and the
+ *              skill declares ALEXA_PRESENTATION_APL in its manifest, use-apl-with-ask-sdk.html: "If the
+ *              Alexa.Presentation.APL interface isn't enabled, any APL directives you send cause an error");
+ *              RenderDocument carries a token and a document (an APL document, or a Link to a saved one). That a
+ *              RenderDocument cannot go beside a Dialog directive is not on a doc page found: it is what Alexa answers
+ *              (SessionEndedRequest INVALID_RESPONSE "No other directives are allowed to be specified with a Dialog
+ *              directive"), seen with Display.RenderTemplate beside Dialog.ElicitSlot (alexa/alexa-skills-kit-sdk-for-
+ *              nodejs#151) and with Dialog.UpdateDynamicEntities beside one; Dialog.Delegate with an APL directive is
+ *              refused too (RocketChat/alexa-rocketchat#57). The document itself is held to apl-suggester, Amazon's
+ *              offline validator (aplDocumentBreaches, asynchronous).
  *   [chaining] "Intent chaining" (Alexa developer blog, developer.amazon.com/blogs/alexa/post/
  *              9ffdbddb-948a-4eff-8408-7e210282ed38/intent-chaining-for-alexa-skill, and [dialog] "Change the intent
  *              or update slot values during the dialog"): "Intent chaining allows your skill code to start dialog
@@ -64,7 +75,12 @@ export type ResponseRule =
   | 'connection-alone'
   | 'connection-resumes-session'
   | 'connection-without-reprompt'
-  | 'offer-automation-input';
+  | 'offer-automation-input'
+  | 'apl-declared-in-manifest'
+  | 'apl-supported-by-device'
+  | 'apl-render-document-shape'
+  | 'apl-not-beside-dialog'
+  | 'apl-document-valid';
 
 /** One rule a response breaks, and how. */
 export interface RuleBreach {
@@ -82,14 +98,103 @@ const MAX_RESPONSE_BYTES = 24 * 1024;
 
 type DialogDirective = dialog.DelegateDirective | dialog.ElicitSlotDirective | dialog.ConfirmSlotDirective | dialog.ConfirmIntentDirective;
 
+/** What Alexa knows beside the request: the interfaces the skill's manifest declares, and the device's. */
+export interface ResponseContext {
+  /** apis.custom.interfaces[].type of skill.json, e.g. ALEXA_PRESENTATION_APL. */
+  readonly manifestInterfaces: readonly string[];
+  /** context.System.device.supportedInterfaces of the request. */
+  readonly supportedInterfaces: Readonly<Record<string, unknown>>;
+}
+
+const RENDER_DOCUMENT = 'Alexa.Presentation.APL.RenderDocument';
+
 /**
  * Every rule of Alexa's that `envelope`, the skill's answer to `request`, breaks; empty when Alexa would take it.
- * `model` is the skill's interaction model, which says which slots each intent has.
+ * `model` is the skill's interaction model, which says which slots each intent has; `context`, the manifest's and the
+ * device's interfaces, which say whether a screen may be drawn (without it, no APL directive is taken).
  */
-export function responseBreaches(model: InteractionModel, request: Request, envelope: ResponseEnvelope): RuleBreach[] {
+export function responseBreaches(model: InteractionModel, request: Request, envelope: ResponseEnvelope, context?: ResponseContext): RuleBreach[] {
   const response = (envelope as Partial<ResponseEnvelope> | undefined)?.response;
   if (typeof response !== 'object' || response === null) return [];
-  return [...dialogBreaches(model, request, response), ...connectionBreaches(request, response), ...speechBreaches(response), ...cardBreaches(response.card), ...sizeBreaches(envelope)];
+  return [
+    ...dialogBreaches(model, request, response), ...connectionBreaches(request, response), ...aplBreaches(response, context),
+    ...speechBreaches(response), ...cardBreaches(response.card), ...sizeBreaches(envelope),
+  ];
+}
+
+/** [apl]: a RenderDocument only to a device with a screen, for a skill that declares APL, whole, and never beside a Dialog directive. */
+function aplBreaches(response: Response, context: ResponseContext | undefined): RuleBreach[] {
+  const directives: Record<string, unknown>[] = (Array.isArray(response.directives) ? response.directives as unknown[] : []).filter(isRecord);
+  const renders = directives.filter((d) => typeof d.type === 'string' && d.type.startsWith('Alexa.Presentation.APL.'));
+  if (renders.length === 0) return [];
+  const breaches: RuleBreach[] = [];
+  if (!context?.manifestInterfaces.includes('ALEXA_PRESENTATION_APL')) {
+    breaches.push({ rule: 'apl-declared-in-manifest', detail: `${String(renders[0]?.type)} from a skill whose manifest does not declare ALEXA_PRESENTATION_APL` });
+  }
+  if (!isRecord(context?.supportedInterfaces['Alexa.Presentation.APL'])) {
+    breaches.push({ rule: 'apl-supported-by-device', detail: `${String(renders[0]?.type)} to a device whose supportedInterfaces lack Alexa.Presentation.APL` });
+  }
+  const dialogs = directives.filter((d) => typeof d.type === 'string' && d.type.startsWith('Dialog.'));
+  if (dialogs.length > 0) {
+    breaches.push({ rule: 'apl-not-beside-dialog', detail: `${renders.map((d) => String(d.type)).join(' and ')} beside ${dialogs.map((d) => String(d.type)).join(' and ')}` });
+  }
+  for (const render of renders.filter((d) => d.type === RENDER_DOCUMENT)) {
+    const problem = renderDocumentProblem(render);
+    if (problem !== undefined) breaches.push({ rule: 'apl-render-document-shape', detail: problem });
+  }
+  return breaches;
+}
+
+function renderDocumentProblem(render: Record<string, unknown>): string | undefined {
+  if (typeof render.token !== 'string' || render.token === '') return 'RenderDocument has no token';
+  const document = render.document;
+  if (!isRecord(document)) return 'RenderDocument has no document';
+  if (document.type === 'Link') return typeof document.src === 'string' && document.src.startsWith('doc://') ? undefined : 'a Link document needs a doc:// src';
+  if (document.type !== 'APL') return `the document's type is ${String(document.type)}, neither APL nor Link`;
+  if (typeof document.version !== 'string') return 'the APL document names no version';
+  if (!isRecord(document.mainTemplate)) return 'the APL document has no mainTemplate';
+  if (render.datasources !== undefined && !isRecord(render.datasources)) return 'datasources is not an object';
+  return undefined;
+}
+
+/** What apl-suggester said of each document already checked (a skill sends the same few documents again and again). */
+const checkedDocuments = new Map<string, Promise<RuleBreach[]>>();
+
+/**
+ * [apl]: every APL document of the response, held to apl-suggester's StaticAplTemplateValidator (offline: it fetches
+ * only packages a document imports, and a document that imports any is refused here first). Any finding, warning
+ * level included, is a breach: Alexa's own validation is stricter than the authoring tool's warnings suggest.
+ */
+export function aplDocumentBreaches(envelope: ResponseEnvelope): Promise<RuleBreach[]> {
+  const directives: Record<string, unknown>[] = (Array.isArray(envelope?.response?.directives) ? envelope.response.directives as unknown[] : []).filter(isRecord);
+  const documents = directives.filter((d) => d.type === RENDER_DOCUMENT && isRecord(d.document) && d.document.type === 'APL').map((d) => d.document as Record<string, unknown>);
+  return Promise.all(documents.map((document) => {
+    const key = JSON.stringify(document);
+    let checked = checkedDocuments.get(key);
+    if (!checked) {
+      checked = validateDocument(document);
+      checkedDocuments.set(key, checked);
+    }
+    return checked;
+  })).then((all) => all.flat());
+}
+
+async function validateDocument(document: Record<string, unknown>): Promise<RuleBreach[]> {
+  if (document.import !== undefined) {
+    return [{ rule: 'apl-document-valid', detail: 'the document imports packages, which validating it offline cannot fetch' }];
+  }
+  // Loaded on first use: it takes a second to load, and most conversations show no screen.
+  const { StaticAplTemplateValidator } = await import('apl-suggester');
+  // apl-suggester warns on the console of every Frame it meets ("No mixin for component"): noise, not a finding.
+  const warn = console.warn;
+  console.warn = () => undefined;
+  let findings: Awaited<ReturnType<InstanceType<typeof StaticAplTemplateValidator>['validate']>>;
+  try {
+    findings = await new StaticAplTemplateValidator().validate(document);
+  } finally {
+    console.warn = warn;
+  }
+  return findings.map((finding) => ({ rule: 'apl-document-valid' as const, detail: `${finding.path}: ${finding.errorMessage}` }));
 }
 
 function dialogBreaches(model: InteractionModel, request: Request, response: Response): RuleBreach[] {

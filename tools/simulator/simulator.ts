@@ -10,7 +10,8 @@ import { SimulatorError, SkillResponseRejectedError } from './errors';
 import { parseInvocation } from './invocation';
 import { UtteranceMatcher } from './matcher';
 import { delegationStrategyOf, findDialogIntent, findIntent, slotTypeOf, type InteractionModel } from './model';
-import { responseBreaches } from './response-rules';
+import { deviceContext, screenSummary, type DeviceKind } from './device';
+import { aplDocumentBreaches, responseBreaches, type ResponseContext } from './response-rules';
 import { SkillSession } from './session';
 import { buildIntent, completeIntent, emptySlot, filledSlot, isKnownValue, slotValues } from './slots';
 import { normalise } from './text';
@@ -37,6 +38,10 @@ export interface SimulatorOptions {
    * responses are heard before its answer. Without one, requests name Alexa's real endpoint, which nothing here calls.
    */
   readonly alexaApi?: Pick<LocalAlexaApi, 'url' | 'waiting' | 'answered'>;
+  /** A speaker (the default) or an Echo Show, whose requests say it supports APL when the manifest declares it. */
+  readonly device?: DeviceKind;
+  /** The interfaces the skill's manifest declares (skill.json apis.custom.interfaces); none unless given. */
+  readonly manifestInterfaces?: readonly string[];
 }
 
 /** One thing Alexa says: the skill's speech or a dialog prompt, a progressive response, or Alexa's own offer. */
@@ -58,6 +63,8 @@ export interface Turn {
   readonly alexa: string[];
   /** The same captions, each with what kind of speech it is. */
   readonly captions: Caption[];
+  /** What the skill drew on the screen, one line per RenderDocument: `[screen: status — Source ✓ · Build ▶]`. */
+  readonly screens: string[];
   readonly sessionEnded: boolean;
   /** The first intent sent this turn, with the slot values it carried; undefined when no intent was sent. */
   readonly resolved: { intent: string; slots: Record<string, string> } | undefined;
@@ -89,6 +96,7 @@ export class Simulator {
   private readonly uuid: () => string;
   private readonly clock: () => Date;
   private readonly alexaApi: SimulatorOptions['alexaApi'];
+  private readonly manifestInterfaces: readonly string[];
   private session: SkillSession | undefined;
   private pending: PendingStep | undefined;
   private lastIntent: Intent | undefined;
@@ -105,6 +113,7 @@ export class Simulator {
     this.uuid = options.uuid ?? randomUuid;
     this.clock = options.clock ?? ((): Date => new Date());
     this.alexaApi = options.alexaApi;
+    this.manifestInterfaces = options.manifestInterfaces ?? [];
     const userId = options.userId ?? randomUserId();
     const deviceId = options.deviceId ?? randomDeviceId();
     this.caller = {
@@ -115,6 +124,7 @@ export class Simulator {
       ...(options.personId ? { personId: options.personId } : {}),
       apiEndpoint: options.alexaApi?.url ?? API_ENDPOINT,
       apiAccessToken: fakeApiAccessToken(options.skillId, userId, deviceId, this.clock()),
+      device: deviceContext(options.device ?? 'speaker', this.manifestInterfaces),
     };
   }
 
@@ -127,7 +137,7 @@ export class Simulator {
   async say(text: string): Promise<Turn> {
     const user = text.trim();
     if (user === '') throw new SimulatorError('Nothing was said: a user input needs at least one word.');
-    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
+    const turn: MutableTurn = { user, requests: [], responses: [], alexa: [], captions: [], screens: [], sessionEnded: false, resolved: undefined };
     if (!this.session) {
       await this.startSession(turn, user);
     } else if (EXIT_UTTERANCES.includes(normalise(user))) {
@@ -146,7 +156,7 @@ export class Simulator {
   async startTask(name: string, input: Record<string, unknown> = {}, version = '1'): Promise<Turn> {
     if (name.trim() === '') throw new SimulatorError('A task launch needs the task\'s name, such as PushToProd.');
     const task: TaskLaunch = { name: name.trim(), version, input };
-    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], captions: [], sessionEnded: false, resolved: undefined };
+    const turn: MutableTurn = { user: `${task.name} ${JSON.stringify(input)}`, task, requests: [], responses: [], alexa: [], captions: [], screens: [], sessionEnded: false, resolved: undefined };
     if (this.session) {
       await this.notifyEnd(turn, 'USER_INITIATED');
       this.endSession(turn);
@@ -298,7 +308,9 @@ export class Simulator {
     for (const said of progressive?.answered(requestId) ?? []) speak(turn, said, 'progressive');
     turn.responses.push(response);
     // Alexa checks the whole response before it says any of it: a refused one is never spoken.
-    const breaches = responseBreaches(this.model, envelope.request, response);
+    const context: ResponseContext = { manifestInterfaces: this.manifestInterfaces, supportedInterfaces: this.caller.device?.supportedInterfaces ?? {} };
+    const breaches = responseBreaches(this.model, envelope.request, response, context);
+    if (breaches.length === 0) breaches.push(...await aplDocumentBreaches(response));
     if (breaches.length > 0) {
       await this.fail(turn, new SkillResponseRejectedError(breaches));
       return;
@@ -315,6 +327,9 @@ export class Simulator {
     session.keepAttributes(envelope.sessionAttributes);
     const caption = captionOf(response.outputSpeech);
     if (caption !== undefined) speak(turn, caption);
+    for (const render of (response.directives ?? []).filter((d) => d.type === 'Alexa.Presentation.APL.RenderDocument')) {
+      turn.screens.push(screenSummary(render as unknown as Record<string, unknown>));
+    }
     const connection = (response.directives ?? []).find((d) => d.type === 'Connections.StartConnection') as interfaces.connections.V1.StartConnectionDirective | undefined;
     if (connection) {
       this.pending = undefined;

@@ -8,6 +8,8 @@ export interface TranscriptTurn {
   readonly alexa: readonly string[];
   /** The captions with their kind, when known: a progressive response or Alexa's own offer is labelled as such. */
   readonly captions?: readonly { readonly text: string; readonly kind?: string }[];
+  /** What the skill drew on a screen, `[screen: …]`, printed after what Alexa said. */
+  readonly screens?: readonly string[];
   readonly sessionEnded: boolean;
   /** The skill's responses, for the cards they leave in the Alexa app. */
   readonly responses?: readonly ResponseEnvelope[];
@@ -46,7 +48,8 @@ export function ssmlToCaption(ssml: string): string {
  * DialogController.evaluateUtterance), and this keeps that order so transcripts compare with real ones. A task
  * launch, which ask dialog cannot make, opens with `Task  > <name> <input as JSON>` instead of the user's line; a
  * progressive response or Alexa's own offer of a routine is marked `Alexa (progressive) >` or `Alexa (offer) >`. A
- * card the skill left in the Alexa app follows as `Card  > <title>` (ask dialog prints no cards; the lines are ours).
+ * screen the skill drew (on a simulated Echo Show) follows as `[screen: …]`, and a card the skill left in the Alexa app
+ * as `Card  > <title>` (ask dialog prints neither; the lines are ours).
  */
 export function transcriptLines(turn: TranscriptTurn): string[] {
   const opening = turn.task ? `Task  > ${turn.task.name} ${JSON.stringify(turn.task.input)}` : `User  > ${turn.user}`;
@@ -54,6 +57,7 @@ export function transcriptLines(turn: TranscriptTurn): string[] {
     opening,
     ...(turn.sessionEnded ? ['Session ended'] : []),
     ...(turn.captions ?? turn.alexa.map((text) => ({ text, kind: undefined }))).map(({ text, kind }) => `Alexa${kind ? ` (${kind})` : ''} > ${text}`),
+    ...(turn.screens ?? []),
     ...cardsOf(turn).map((card) => `Card  > ${card.title ?? ''}`),
   ];
 }

@@ -10,7 +10,9 @@ import { resolveTarget } from './target';
  * "What would ship to prod?": what runs in the environment now, what a deploy would ship, and every gate that would
  * stop it (permission, lock, freeze, alarms, bake time, a running release, a manual approval that waits). Reads
  * only: it asks the policy what it would decide, as if this were a deploy with no override given, and changes
- * nothing, not even the session.
+ * nothing, not even the session. An Echo Show also shows what would ship, from where, and how to ship it: this is the
+ * read-back a screen can carry (the deploy's own read-back asks with Dialog.ConfirmIntent, beside which Alexa takes
+ * no other directive).
  */
 export async function preview(turn: Turn): Promise<Response> {
   const { speech, principal, deps: { policy, releases } } = turn;
@@ -43,6 +45,10 @@ export async function preview(turn: Turn): Promise<Response> {
     : reading.promotion !== undefined && 'problem' in reading.promotion
       ? { kind: 'cannot-promote', from: reading.promotion.from, problem: reading.promotion.problem }
       : { kind: 'newest', lastRelease: reading.lastRelease };
+  turn.show({
+    kind: 'ships', where: target, current: reading.current, clear: gates.length === 0,
+    ships: ships.kind === 'promotion' ? { kind: 'promotion', from: ships.promotion.from, release: ships.promotion.execution } : { kind: ships.kind === 'newest' ? 'newest' : 'nothing' },
+  });
   return turn.say(speech.preview(target, { pipeline: pipeline.name, current: reading.current, ships, gates }), {
     card: [
       ...executionFact('runs', pipeline, reading.current),

@@ -6,7 +6,8 @@ import { resolveTarget } from './target';
 
 /**
  * "What's the status of prod?": the latest execution and its stage, and the latest deployment, in two sentences; a
- * lock; and, for an environment with alarms, any that fire, with the way out (roll back).
+ * lock; and, for an environment with alarms, any that fire, with the way out (roll back). An Echo Show also shows every
+ * stage of the pipeline with its state, and what the latest release ships, who started it and when.
  */
 export async function status(turn: Turn): Promise<Response> {
   const { deps: { releases, policy } } = turn;
@@ -20,6 +21,7 @@ export async function status(turn: Turn): Promise<Response> {
   const stages = report.state?.stages ?? [];
   const stage = stages.find((s) => s.executionId === running?.id && s.status === 'InProgress')
     ?? stages.find((s) => s.status === 'InProgress');
+  turn.show({ kind: 'status', where: target, stages, latestExecution: report.latestExecution, latestDeployment: report.latestDeployment });
   return turn.say(turn.speech.status(target, {
     latestExecution: report.latestExecution,
     stage,

@@ -6,6 +6,7 @@ import type { ReleaseOutcome } from '../domain/release-journal';
 import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { enUSCards } from './en-US-cards';
 import { enUSReport } from './en-US-report';
+import { enUSScreen } from './en-US-screen';
 import { joinSsml, Ssml, ssml, spokenList } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -188,6 +189,7 @@ export function enUS(f: Format): Messages {
     preview: (w, r) => previewSpeech(w, r),
     ...enUSReport(),
     ...enUSCards(f),
+    ...enUSScreen(f),
 
     approvalConfirm: (w, action, pipeline, approval, waiting, lead) => {
       // CustomData is free text of up to 1000 characters: its first line (its first sentence) is what a person reads first.

@@ -4,6 +4,7 @@ import type { Deployment, PendingApproval, PipelineExecution, StageState } from 
 import type { FinishedRelease } from '../domain/release-journal';
 import type { CardWords } from './cards';
 import type { ReportMessages } from './report-messages';
+import type { ScreenMessages } from './screen-messages';
 import type { Routine } from '../domain/shortcut-offers';
 import type { Ssml } from './ssml';
 
@@ -23,7 +24,7 @@ export interface Where {
 }
 
 /** Every sentence Alexa says, per locale. A locale table implements this whole interface. */
-export interface Messages extends ReportMessages {
+export interface Messages extends ReportMessages, ScreenMessages {
   launch(): Ssml;
   launchReprompt(): Ssml;
   help(services: readonly string[], environments: readonly string[]): Ssml;

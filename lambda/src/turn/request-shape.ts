@@ -114,3 +114,17 @@ export function hasSession(input: HandlerInput): boolean {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/**
+ * The device's APL runtime, when the request says the device supports APL (context.System.device.supportedInterfaces
+ * ["Alexa.Presentation.APL"], which Alexa sends only to a skill that declares the interface): its maxVersion, if named.
+ * Undefined for a device without a screen, or one whose screen the skill may not draw on.
+ */
+export function aplRuntimeOf(input: HandlerInput): { readonly maxVersion?: string } | undefined {
+  const system = (input.requestEnvelope.context as { System?: { device?: { supportedInterfaces?: unknown } } } | undefined)?.System;
+  const interfaces = system?.device?.supportedInterfaces;
+  const apl = isRecord(interfaces) ? interfaces['Alexa.Presentation.APL'] : undefined;
+  if (!isRecord(apl)) return undefined;
+  const maxVersion = isRecord(apl.runtime) ? apl.runtime.maxVersion : undefined;
+  return typeof maxVersion === 'string' ? { maxVersion } : {};
+}

@@ -1,4 +1,4 @@
-import type { HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput, ResponseBuilder } from 'ask-sdk-core';
 import type { Intent, interfaces, Response } from 'ask-sdk-model';
 import type { Config } from '../config/schema';
 import type { Principal } from '../domain/access';
@@ -11,11 +11,12 @@ import type { ReleasePolicy } from '../domain/release-policy';
 import type { ReleaseService } from '../domain/release-service';
 import type { ShortcutOffers } from '../domain/shortcut-offers';
 import type { Logger } from '../logging/logger';
+import type { ScreenView } from '../screens/screen-view';
 import { prepareSpokenTimes, type Messages } from '../speech';
 import { buildCard, type CardFact } from '../speech/cards';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
-import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
+import { aplRuntimeOf, confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
 import {
   rememberShortcutDue, shortcutDueOf,
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
@@ -45,6 +46,9 @@ export type AuditAction = 'deploy' | 'rollback' | 'status' | 'access' | 'lock' |
 const SECRET_SLOTS: ReadonlySet<string> = new Set(['pin']);
 /** No real slot (value and resolutions) comes near this; a larger one is treated as not heard rather than echoed. */
 const MAX_SLOT_JSON_LENGTH = 2000;
+/** The APL document and its data source: bundled on their own (screens.js), loaded by the first screen a device asks for. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on demand, see above
+const screens = () => require('../screens/render-document') as typeof import('../screens/render-document');
 
 /**
  * One request, as the handlers see it: who is asking and whether they are allowed, the words for their locale, the
@@ -57,6 +61,7 @@ export class Turn {
   private slotNames: readonly string[] = [];
   private chained?: Intent;
   private progressOf?: Progress;
+  private view?: ScreenView;
 
   constructor(
     readonly input: HandlerInput,
@@ -165,20 +170,44 @@ export class Turn {
 
   // --- answers ---
 
+  /**
+   * What a screen shows with this turn's answer (say, sayWithCard, ask), on a device that supports APL; a device
+   * without one gets exactly the voice answer. Never with a Dialog directive: Alexa refuses a response that carries
+   * any other directive beside one ("No other directives are allowed to be specified with a Dialog directive"), so
+   * confirm and elicit throw when a view is pending.
+   */
+  show(view: ScreenView): this {
+    this.view = view;
+    return this;
+  }
+
+  /** The response builder, with the pending view's RenderDocument when the device can show it. */
+  private screen(builder: ResponseBuilder): ResponseBuilder {
+    const runtime = this.view === undefined ? undefined : aplRuntimeOf(this.input);
+    if (this.view === undefined || runtime === undefined) return builder;
+    const { renderDocument, runtimeRenders } = screens();
+    return runtimeRenders(runtime.maxVersion) ? builder.addDirective(renderDocument(this.view, this.speech)) : builder;
+  }
+
+  /** Alexa refuses a RenderDocument beside a Dialog directive: a view pending there is a handler's mistake. */
+  private noScreenBeside(directive: string): void {
+    if (this.view !== undefined) throw new Error(`A screen (${this.view.kind}) cannot go with ${directive}: Alexa refuses other directives beside a Dialog directive`);
+  }
+
   /** Says something and ends the session; leaves a card when the answer is about a target or `options.card` asks. */
   say(speech: Ssml, options: AnswerOptions = {}): Response {
     this.card(speech, options);
-    return this.input.responseBuilder.speak(toSpeech(speech)).withShouldEndSession(true).getResponse();
+    return this.screen(this.input.responseBuilder).speak(toSpeech(speech)).withShouldEndSession(true).getResponse();
   }
 
   /** Says something, leaves a card in the Alexa app, and ends the session. */
   sayWithCard(speech: Ssml, card: { readonly title: string; readonly text: string }): Response {
-    return this.input.responseBuilder.speak(toSpeech(speech)).withSimpleCard(card.title, card.text).withShouldEndSession(true).getResponse();
+    return this.screen(this.input.responseBuilder).speak(toSpeech(speech)).withSimpleCard(card.title, card.text).withShouldEndSession(true).getResponse();
   }
 
   /** Says something and waits for an answer. */
   ask(speech: Ssml, reprompt: Ssml): Response {
-    return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt)).getResponse();
+    return this.screen(this.input.responseBuilder).speak(toSpeech(speech)).reprompt(toSpeech(reprompt)).getResponse();
   }
 
   /**
@@ -195,6 +224,7 @@ export class Turn {
    * read-back leaves a card with what it would do in full (`options.card`).
    */
   confirm(values: Readonly<Record<string, string | undefined>>, speech: Ssml, reprompt: Ssml, options: AnswerOptions = {}): Response {
+    this.noScreenBeside('Dialog.ConfirmIntent');
     this.card(speech, options);
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt))
       .addConfirmIntentDirective(this.intentWith(values, 'NONE'))
@@ -207,6 +237,7 @@ export class Turn {
    */
   elicit(slot: string, values: Readonly<Record<string, string | undefined>>, speech: Ssml, reprompt: Ssml = speech): Response {
     if (!this.slotNames.includes(slot)) throw new Error(`${this.intent.name} has no slot "${slot}" to ask for`);
+    this.noScreenBeside('Dialog.ElicitSlot');
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt))
       .addElicitSlotDirective(slot, this.intentWith({ ...values, [slot]: undefined }, this.confirmation === 'CONFIRMED' ? 'CONFIRMED' : 'NONE'))
       .getResponse();

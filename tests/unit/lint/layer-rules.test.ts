@@ -42,6 +42,8 @@ const FORBIDDEN = [
   ['lambda/src/interceptors/probe.ts', '../adapters/aws/sdk'],
   ['lambda/src/turn/probe.ts', '../handlers/gates'],
   ['lambda/src/turn/probe.ts', '../interceptors/request-context.interceptor'],
+  ['lambda/src/screens/probe.ts', '../turn/turn'],
+  ['lambda/src/screens/probe.ts', '../handlers/status.handler'],
   ['lambda/src/handlers/probe.ts', '../../../tools/simulator'],
   ['lambda/src/domain/probe.ts', '../../../tests/support/envelopes'],
 ] as const;
@@ -58,6 +60,7 @@ const ALLOWED = [
   ['lambda/src/interceptors/probe.ts', '../turn/turn'],
   ['lambda/src/turn/probe.ts', '../domain/consent'],
   ['lambda/src/handlers/probe.ts', '../turn/turn'],
+  ['lambda/src/screens/probe.ts', '../speech/screen-messages'],
 ] as const;
 
 const problems = importProblems([...FORBIDDEN, ...ALLOWED]);

@@ -37,14 +37,14 @@ describe('skill.json', () => {
     expect(valid).toBe(true);
   });
 
-  it('is a custom skill named push-to-prod, with no endpoint of its own (ask deploy writes it)', () => {
+  it('is a custom skill named push-to-prod, declaring APL (Echo Show screens), with no endpoint of its own (ask deploy writes it)', () => {
     // Act
     const { manifest } = skill;
 
     // Assess
     expect(manifest.manifestVersion).toBe('1.0');
     expect(manifest.publishingInformation.locales['en-US']?.name).toBe('push-to-prod');
-    expect(manifest.apis.custom.interfaces).toEqual([]);
+    expect(manifest.apis.custom.interfaces.map((i) => (i as { type: string }).type)).toEqual(['ALEXA_PRESENTATION_APL']);
     expect(manifest.apis.custom.endpoint).toBeUndefined();
   });
 

@@ -62,6 +62,7 @@ beforeAll(async () => {
     help: inProcess(['--help']),
     task: npmStart(['--task', 'PushToProd', '--task-input', '{"service":"checkout","environment":"production"}'], 'yes\n'),
     taskInputNotObject: inProcess(['--task', 'PushToProd', '--task-input', '["prod"]'], 'yes\n'),
+    deviceUnknown: inProcess(['--device', 'tv'], 'push to prod\n'),
     alarmUnknownState: inProcess(['--alarm', 'checkout-prod-5xx=RED'], 'push to prod\n'),
     alarmFiring: inProcess(['--config', 'tools/demo/push-to-prod.gates.json', '--alarm', 'checkout-prod-latency'], 'push checkout to prod\n'),
   });
@@ -117,7 +118,7 @@ describe('npm start', () => {
 
     // Assess
     expect(help.status).toBe(0);
-    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'alarm', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'help']) {
+    for (const option of ['replay', 'json', 'task', 'task-input', 'locale', 'config', 'user', 'person', 'fault', 'alarm', 'save-skill-io', 'built', 'aws', 'log', 'notify', 'device', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^ {2}--${option}\\b`, 'm'));
     }
   });
@@ -133,6 +134,10 @@ describe('npm start', () => {
     const started = launched.stdout.indexOf('AWS StartPipelineExecution ');
     expect(started).toBeGreaterThan(launched.stdout.indexOf('User  > yes'));
     expect(launched.stdout.indexOf('Alexa > Done: the checkout-prod pipeline has started')).toBeGreaterThan(started);
+  });
+
+  it('refuses a --device it cannot be, in one line', async () => {
+    expectOneLineRefusal(await run('deviceUnknown'), /^--device tv: expected one of speaker, show\n$/);
   });
 
   it('refuses a --task-input that is not a JSON object', async () => {

@@ -1,5 +1,5 @@
 import type { Directive, Intent, Request, Response, ResponseEnvelope } from 'ask-sdk-model';
-import { responseBreaches, type ResponseRule } from '../../../../tools/simulator/response-rules';
+import { aplDocumentBreaches, responseBreaches, type ResponseRule } from '../../../../tools/simulator/response-rules';
 import { fixtureModel } from './fake-skill';
 
 /*
@@ -250,5 +250,71 @@ describe('responseBreaches', () => {
 
   it('leaves a response without a response object to the caller', () => {
     expect(responseBreaches(model, LAUNCH, {} as ResponseEnvelope)).toEqual([]);
+  });
+});
+
+describe('responseBreaches for screens (APL)', () => {
+  const APL_DEVICE = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.2' } } };
+  const declared = { manifestInterfaces: ['ALEXA_PRESENTATION_APL'], supportedInterfaces: APL_DEVICE };
+  const document = { type: 'APL', version: '2024.1', mainTemplate: { parameters: ['payload'], items: [{ type: 'Text', text: '${payload.screen.heading}' }] } };
+  const render = (fields: Record<string, unknown> = {}): Directive => ({ type: 'Alexa.Presentation.APL.RenderDocument', token: 'push-to-prod.status', document, ...fields } as Directive);
+  const said = (directives: Directive[]) => answer(directives, { reprompt: undefined, shouldEndSession: true });
+  const broken = (envelope: ResponseEnvelope, context: Parameters<typeof responseBreaches>[3], request: Request = intentRequest()) => (
+    responseBreaches(model, request, envelope, context).map((breach) => breach.rule)
+  );
+
+  it('takes a RenderDocument with a token and an APL document, to a device that supports APL, from a skill that declares it', () => {
+    expect(broken(said([render()]), declared)).toEqual([]);
+  });
+
+  it('refuses a RenderDocument to a device whose supportedInterfaces lack APL', () => {
+    expect(broken(said([render()]), { ...declared, supportedInterfaces: {} })).toEqual(['apl-supported-by-device']);
+  });
+
+  it('refuses a RenderDocument from a skill whose manifest does not declare APL', () => {
+    expect(broken(said([render()]), { ...declared, manifestInterfaces: [] })).toEqual(['apl-declared-in-manifest']);
+    expect(broken(said([render()]), undefined)).toEqual(['apl-declared-in-manifest', 'apl-supported-by-device']);
+  });
+
+  it('refuses a RenderDocument beside a Dialog directive, and takes the Dialog directive alone', () => {
+    expect(broken(answer([elicitEnvironment(), render()]), declared)).toEqual(['apl-not-beside-dialog']);
+    expect(broken(answer([elicitEnvironment()]), declared)).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no token', { token: undefined }],
+    ['no document', { document: undefined }],
+    ['a document that is not APL', { document: { ...document, type: 'APLA' } }],
+    ['an APL document without a version', { document: { ...document, version: undefined } }],
+    ['an APL document without a mainTemplate', { document: { type: 'APL', version: '2024.1' } }],
+    ['a Link that is not a doc:// address', { document: { type: 'Link', src: 'https://example.com/doc.json' } }],
+  ])('refuses a RenderDocument with %s', (_, fields) => {
+    expect(broken(said([render(fields)]), declared)).toEqual(['apl-render-document-shape']);
+  });
+});
+
+describe('aplDocumentBreaches', () => {
+  const valid = { type: 'APL', version: '2024.1', mainTemplate: { parameters: ['payload'], items: [{ type: 'Text', text: 'x', fontSize: '20dp' }] } };
+  const withDocument = (document: unknown): ResponseEnvelope => answer([{ type: 'Alexa.Presentation.APL.RenderDocument', token: 't', document } as Directive]);
+
+  it('takes a document apl-suggester finds nothing wrong with', async () => {
+    await expect(aplDocumentBreaches(withDocument(valid))).resolves.toEqual([]);
+  });
+
+  it('refuses a document apl-suggester finds fault with, naming where', async () => {
+    // Prepare: a font size that is no dimension, an alignment APL does not have
+    const bad = { ...valid, mainTemplate: { items: [{ type: 'Text', text: 'x', fontSize: 'huge', textAlign: 'middle' }] } };
+
+    // Act
+    const breaches = await aplDocumentBreaches(withDocument(bad));
+
+    // Assess
+    expect(breaches.map((b) => b.rule)).toContain('apl-document-valid');
+    expect(breaches.map((b) => b.detail).join('\n')).toMatch(/\/mainTemplate\/items\/0\/fontSize/);
+  });
+
+  it('refuses a document that imports packages, which cannot be checked offline', async () => {
+    const breaches = await aplDocumentBreaches(withDocument({ ...valid, import: [{ name: 'alexa-layouts', version: '1.7.0' }] }));
+    expect(breaches.map((b) => b.rule)).toEqual(['apl-document-valid']);
   });
 });
