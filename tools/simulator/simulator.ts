@@ -101,7 +101,7 @@ export class Simulator {
   constructor(options: SimulatorOptions) {
     this.model = options.model;
     this.invoker = options.invoker;
-    this.matcher = new UtteranceMatcher(options.model);
+    this.matcher = new UtteranceMatcher(options.model, options.locale);
     this.uuid = options.uuid ?? randomUuid;
     this.clock = options.clock ?? ((): Date => new Date());
     this.alexaApi = options.alexaApi;
@@ -160,7 +160,7 @@ export class Simulator {
   }
 
   private async startSession(turn: MutableTurn, user: string): Promise<void> {
-    const invocation = parseInvocation(user, this.model.languageModel.invocationName);
+    const invocation = parseInvocation(user, this.model.languageModel.invocationName, this.caller.locale);
     this.session = new SkillSession(sessionIdFrom(this.uuid()));
     this.pending = undefined;
     this.offer = undefined;
@@ -211,7 +211,7 @@ export class Simulator {
       await this.continueDialog(turn, filled, pending.delegated);
       return true;
     }
-    const answer = yesOrNo(said);
+    const answer = yesOrNo(said, this.caller.locale);
     if (!answer) return false;
     const status = answer === 'yes' ? 'CONFIRMED' : 'DENIED';
     if (pending.kind === 'confirm-slot') {
@@ -374,7 +374,7 @@ export class Simulator {
   }
 
   private async answerOffer(turn: MutableTurn, offer: NonNullable<Simulator['offer']>, said: string): Promise<void> {
-    if (yesOrNo(said) === 'yes') {
+    if (yesOrNo(said, this.caller.locale) === 'yes') {
       this.routines.add(offer.key);
       this.phrasesInUse.add(offer.phrase);
       await this.resume(turn, { token: offer.token, status: { code: '200', message: 'OK' } });
