@@ -14,7 +14,7 @@ export const SOURCE_LOCALE = 'en-US';
 /** British phrasing ("put it live", "the state of prod", "how did we get on"), shared by markets that use it. */
 const BRITISH: Readonly<Record<string, readonly string[]>> = {
   DeployIntent: [
-    'put {service} live', 'put {service} live in {environment}', 'get {service} out to {environment}', 'get {service} live',
+    'put the latest {service} live', 'get {service} out to {environment}', 'get {service} live',
     'push {service} out to {environment}', 'put the latest {service} on {environment}',
   ],
   RollbackIntent: ['take {service} back to the last good version', 'put {service} back to the previous version'],
@@ -23,7 +23,7 @@ const BRITISH: Readonly<Record<string, readonly string[]>> = {
     'what state is {environment} in', 'what state is {service} in',
   ],
   ReportIntent: ['how did we get on', 'how did we get on {period}', 'how did {service} get on {period}'],
-  LockIntent: ['bag {environment}', 'put a hold on {environment}'],
+  LockIntent: ['put a hold on {environment}'],
 };
 
 /** The phrasings each market adds to en-US's samples, by intent. */
