@@ -1,4 +1,6 @@
-import { escapeXmlCharacters } from 'ask-sdk-core';
+// The one module of ask-sdk-core this needs, not its index: the German and French tables are bundled in files of their
+// own with this module, and through the index they would carry all of ask-sdk-core.
+import { escapeXmlCharacters } from 'ask-sdk-core/dist/util/SsmlUtils';
 
 /**
  * Marks Ssml by a registered symbol rather than by its class: the German and French tables are bundled in files of
