@@ -1,5 +1,5 @@
 import type { dialog, DialogState, Intent, interfaces, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
-import { EXIT_UTTERANCES } from './builtins';
+import { EXIT_UTTERANCES, languageOf } from './builtins';
 import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
 import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
@@ -369,7 +369,7 @@ export class Simulator {
     }
     const rendering = (connection.input as { renderingData?: { operations?: Record<string, { descriptionPrompt?: unknown }> } } | undefined)?.renderingData;
     const described = Object.values(rendering?.operations ?? {}).map((o) => o.descriptionPrompt).find((d): d is string => typeof d === 'string');
-    speak(turn, `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`, 'offer');
+    speak(turn, offerQuestion(this.caller.locale, phrase, described), 'offer');
     this.offer = { token, phrase, key };
   }
 
@@ -435,4 +435,13 @@ function speak(turn: MutableTurn, text: string, kind?: Caption['kind']): void {
 
 function directiveIntent(directive: NonNullable<ReturnType<typeof dialogDirective>>): Intent | undefined {
   return (directive as dialog.DelegateDirective | dialog.ElicitSlotDirective).updatedIntent;
+}
+
+/** Alexa's own question when a skill offers a routine, in the device's language (English for others). */
+function offerQuestion(locale: string, phrase: string, described: string | undefined): string {
+  switch (languageOf(locale)) {
+    case 'de': return `Möchtest du eine Routine hinzufügen? Wenn du "${phrase}" sagst, wird Alexa ${described ? `"${described}" starten` : 'den Skill starten'}.`;
+    case 'fr': return `Voulez-vous ajouter une routine ? Quand vous direz "${phrase}", Alexa lancera ${described ? `"${described}"` : 'le skill'}.`;
+    default: return `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`;
+  }
 }

@@ -185,7 +185,7 @@ export function deDE(f: Format): Messages {
     deployConfirm: (w, _pipeline, last) => {
       const what = ships(last);
       return last && what
-        ? ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}; zuletzt ging ${what}${at(last.startedAt)} raus. Soll ich ${w.service} nach ${w.environment} ausliefern?`
+        ? ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}; das letzte Release war ${what},${at(last.startedAt)}. Soll ich ${w.service} nach ${w.environment} ausliefern?`
         : ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}. Soll ich ${w.service} nach ${w.environment} ausliefern?`;
     },
     deployConfirmPromotion: (w, _pipeline, p, _current, same) => same
@@ -205,7 +205,7 @@ export function deDE(f: Format): Messages {
     rollbackConfirmStop: (w, d) => ssml`Gerade läuft ein Deployment von ${inWhere(w)}, gestartet${at(d.createdAt)}. Soll ich es stoppen und CodeDeploy die vorherige Version zurückbringen lassen?`,
     rollbackConfirmRedeploy: (w, current, target, undoes) => undoes
       ? ssml`Das letzte Deployment von ${inWhere(w)} war selbst ein Rollback, also käme eine schon einmal zurückgerollte Version${at(target.createdAt)} zurück. Soll ich ${inWhere(w)} zurückrollen?`
-      : ssml`Zurückrollen bringt die letzte erfolgreiche Version vor dem Deployment${at(current.createdAt)} zurück, ${revision(target)}${at(target.createdAt)}. Soll ich ${inWhere(w)} zurückrollen?`,
+      : ssml`Das ersetzt das Deployment${at(current.createdAt)} durch die letzte erfolgreiche Version davor, ${revision(target)}, ausgeliefert${at(target.createdAt)}. Soll ich ${inWhere(w)} zurückrollen?`,
     rollbackConfirmStage: (w, stage, _current, target, undoes) => {
       const what = ships(target);
       return ssml`Zurückrollen bringt die Stufe ${stage} zurück auf${what ? ssml` ${what},` : ssml` das Release`}${at(target.startedAt)}${undoes ? ', und macht damit einen Rollback rückgängig' : ''}. Soll ich ${inWhere(w)} zurückrollen?`;

@@ -204,7 +204,7 @@ export function frFR(f: Format): Messages {
     rollbackConfirmStop: (w, d) => ssml`Un déploiement de ${inWhere(w)} est en cours, lancé${at(d.createdAt)}. Dois-je l'arrêter et laisser CodeDeploy remettre la version précédente ?`,
     rollbackConfirmRedeploy: (w, current, target, undoes) => undoes
       ? ssml`Le dernier déploiement de ${inWhere(w)} était lui-même un retour arrière : cela remettrait une version déjà retirée, de${at(target.createdAt)}. Dois-je revenir en arrière sur ${inWhere(w)} ?`
-      : ssml`Revenir en arrière remet la dernière version réussie avant le déploiement${at(current.createdAt)}, ${revision(target)}${at(target.createdAt)}. Dois-je revenir en arrière sur ${inWhere(w)} ?`,
+      : ssml`Cela remplace le déploiement fait${at(current.createdAt)} par la dernière version réussie avant lui, ${revision(target)}, livrée${at(target.createdAt)}. Dois-je revenir en arrière sur ${inWhere(w)} ?`,
     rollbackConfirmStage: (w, stage, _current, target, undoes) => {
       const what = ships(target);
       return ssml`Revenir en arrière remet l'étape ${stage} sur${what ? ssml` ${what},` : ssml` la version`}${at(target.startedAt)}${undoes ? ', ce qui annule un retour arrière' : ''}. Dois-je revenir en arrière sur ${inWhere(w)} ?`;
