@@ -10,8 +10,11 @@ const SSML = Symbol.for('push-to-prod.ssml');
 
 /** SSML that is already safe to send: literal markup from the locale tables, interpolations escaped. */
 export class Ssml {
-  readonly [SSML] = true;
   constructor(readonly markup: string) {}
+  /** On the prototype, not each instance: speech is built on every request. */
+  get [SSML](): true {
+    return true;
+  }
   toString(): string {
     return this.markup;
   }
