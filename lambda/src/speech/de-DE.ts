@@ -97,11 +97,13 @@ export function deDE(f: Format): Messages {
     if (named.length === 1) return ssml`der Alarm ${named[0] ?? ''}`;
     return more > 0 ? ssml`die Alarme ${named.join(', ')} und ${numberWords(more)} weitere` : ssml`die Alarme ${spokenList(named, 'und')}`;
   };
-  const firing = (alarms: readonly Alarm[]) => (alarms.length === 1 ? 'schlägt an' : 'schlagen an');
+  /** "anschlagen" is separable: "In production schlägt der Alarm x an", but "solange der Alarm x anschlägt". */
+  const firing = (alarms: readonly Alarm[]) => (alarms.length === 1 ? 'schlägt' : 'schlagen');
+  const firingAfter = (alarms: readonly Alarm[]) => (alarms.length === 1 ? 'anschlägt' : 'anschlagen');
   const alarmSince = (alarms: readonly Alarm[]): Ssml => {
     const first = [...alarms].sort((a, b) => (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity))[0];
     if (first?.since === undefined) return ssml``;
-    return alarms.length === 1 ? ssml` Er schlägt an${since(first.since)}.` : ssml` ${first.name} schlug zuerst an,${at(first.since)}.`;
+    return alarms.length === 1 ? ssml` Er schlägt${since(first.since)} an.` : ssml` ${first.name} schlug zuerst an,${at(first.since)}.`;
   };
   const minutes = (n: number) => (n === 1 ? 'eine Minute' : `${numberWords(n)} Minuten`);
   /** „Steuerrundung korrigiert, seit vor zwei Stunden erfolgreich in staging“ */
@@ -117,7 +119,7 @@ export function deDE(f: Format): Messages {
         return ssml`Die Pipeline ${pipeline} hat keine Quellaktion, also kann ich ihr nicht sagen, welche Revisionen sie ausliefern soll.`;
       case 'actions-differ': {
         const names = [...problem.missing, ...problem.extra];
-        return ssml`Ich kann das Release aus ${from} nicht der Pipeline ${pipeline} zuordnen: ${names.length === 1 ? 'die Quellaktion' : 'die Quellaktionen'} ${spokenList(names, 'und')} ${names.length === 1 ? 'gibt es' : 'gibt es'} nicht in beiden. Beide Pipelines müssen ihre Quellaktionen gleich benennen.`;
+        return ssml`Ich kann das Release aus ${from} nicht der Pipeline ${pipeline} zuordnen: ${names.length === 1 ? 'die Quellaktion' : 'die Quellaktionen'} ${spokenList(names, 'und')} gibt es nicht in beiden. Beide Pipelines müssen ihre Quellaktionen gleich benennen.`;
       }
       case 'not-overridable':
         return ssml`Die Quellaktion ${problem.action} der Pipeline ${pipeline} nutzt ${problem.provider}, und dem kann ich keine Revision vorgeben. Also kann ich nicht ausliefern, was in ${from} lief.`;
@@ -195,8 +197,8 @@ export function deDE(f: Format): Messages {
     cannotPromote: (w, pipeline, from, problem) => ssml`${promotionProblem(w, pipeline, from, problem)} ${nothingChanged}`,
     bakeRefused: (w, p, left) => ssml`${w.environment} bekommt nur, was ${minutes(p.bakeMinutes)} in ${p.from} gelaufen ist. Was ausgeliefert würde, ${promoted(p)}, braucht noch ${minutes(left)}. ${nothingChanged} Ein Admin kann die Wartezeit übergehen.`,
     bakeOverrideQuestion: (w, p, left) => ssml`${w.environment} bekommt nur, was ${minutes(p.bakeMinutes)} in ${p.from} gelaufen ist, und ${promoted(p)} braucht noch ${minutes(left)}. Du bist Admin: Willst du es trotzdem jetzt ausliefern?`,
-    alarmsFiring: (env, alarms) => ssml`Ich liefere nicht nach ${env} aus, solange ${alarmList(alarms)} ${firing(alarms)}.${alarmSince(alarms)} ${nothingChanged} Wenn dieses Release die Korrektur ist, kann ein Admin den Alarm übergehen.`,
-    alarmOverrideQuestion: (env, alarms) => ssml`In ${env} ${firing(alarms)} ${alarmList(alarms)}.${alarmSince(alarms)} Du bist Admin. Willst du trotzdem ausliefern?`,
+    alarmsFiring: (env, alarms) => ssml`Ich liefere nicht nach ${env} aus, solange ${alarmList(alarms)} ${firingAfter(alarms)}.${alarmSince(alarms)} ${nothingChanged} Wenn dieses Release die Korrektur ist, kann ein Admin den Alarm übergehen.`,
+    alarmOverrideQuestion: (env, alarms) => ssml`In ${env} ${firing(alarms)} ${alarmList(alarms)} an.${alarmSince(alarms)} Du bist Admin. Willst du trotzdem ausliefern?`,
     alarmsMissing: (env, names) => ssml`Ich finde ${names.length === 1 ? 'den Alarm' : 'die Alarme'} ${spokenList(names, 'und')} nicht in CloudWatch. Also weiß ich nicht, ob ${env} gesund ist, und liefere nicht aus. ${nothingChanged} Prüf die Alarmnamen in der Konfiguration des Skills.`,
     deployStarted: (w) => ssml`Erledigt: Die Pipeline läuft, ${inWhere(w)} ist unterwegs. Frag mich nach dem Status, um es zu verfolgen.`,
     deployDenied: (w) => ssml`Alles klar, ich liefere ${inWhere(w)} nicht aus. ${nothingChanged}`,
@@ -234,7 +236,7 @@ export function deDE(f: Format): Messages {
       const question = action === 'approve'
         ? ssml`Soll ich es genehmigen, damit ${w.service} weiter nach ${w.environment} geht?`
         : ssml`Soll ich es ablehnen und dieses Release von ${w.service} nach ${w.environment} stoppen?`;
-      return ssml`Die Stufe ${approval.stage} wartet${at(approval.since)} auf eine Freigabe${what ? ssml` für ${what}` : ''}${asks ? ssml`: ${asks}` : ''}. ${question}`;
+      return ssml`Die Stufe ${approval.stage} wartet${since(approval.since)} auf eine Freigabe${what ? ssml` für ${what}` : ''}${asks ? ssml`: ${asks}` : ''}. ${question}`;
     },
     approvalConfirmReprompt: (w, action) => ssml`Soll ich das wartende Release von ${w.service} nach ${w.environment} ${verb[action]}? Sag ja oder nein.`,
     approvalNone: (_w, action, pipeline) => ssml`In der Pipeline ${pipeline} wartet gerade nichts auf eine Freigabe, also gibt es nichts zu ${verb[action]}. ${nothingChanged}`,
@@ -321,7 +323,7 @@ export function deDE(f: Format): Messages {
     if (r.lock) parts.push(ssml`${w.environment} ist${since(r.lock.since)} von ${r.lock.yours ? 'dir' : r.lock.holder ?? 'jemand anderem'} gesperrt.`);
     if (r.alarms && r.alarms.firing.length > 0) {
       const [first] = r.alarms.firing;
-      parts.push(ssml`Achtung: In ${w.environment} ${firing(r.alarms.firing)} ${alarmList(r.alarms.firing)}.${alarmSince(r.alarms.firing)}`);
+      parts.push(ssml`Achtung: In ${w.environment} ${firing(r.alarms.firing)} ${alarmList(r.alarms.firing)} an.${alarmSince(r.alarms.firing)}`);
       parts.push(first?.since && e?.startedAt && first.since >= e.startedAt
         ? ssml`Das begann nach dem letzten Release. Um die vorherige Version zurückzubringen, sag: rolle ${w.service} zurück.`
         : ssml`Wenn das letzte Release schuld ist, sag: rolle ${w.service} zurück.`);
@@ -364,7 +366,7 @@ export function deDE(f: Format): Messages {
       case 'not-allowed': return ssml`Du stehst nicht auf der Liste der Personen, die ${w.environment} ändern dürfen.`;
       case 'locked': return ssml`${w.environment} ist${since(g.since)} von ${g.holder ?? 'jemand anderem'} gesperrt.`;
       case 'frozen': return ssml`${w.environment} ist gerade eingefroren: ${g.reason}.${admin(g.overridable)}`;
-      case 'alarms': return ssml`In ${w.environment} ${firing(g.alarms)} ${alarmList(g.alarms)}.${alarmSince(g.alarms)}${admin(g.overridable)}`;
+      case 'alarms': return ssml`In ${w.environment} ${firing(g.alarms)} ${alarmList(g.alarms)} an.${alarmSince(g.alarms)}${admin(g.overridable)}`;
       case 'alarms-missing': return ssml`Ich finde ${g.names.length === 1 ? 'den Alarm' : 'die Alarme'} ${spokenList(g.names, 'und')} nicht in CloudWatch, und ohne liefere ich nicht aus.`;
       case 'baking': return ssml`Was ausgeliefert würde, muss noch ${minutes(g.minutesLeft)} in ${g.from} laufen.${admin(g.overridable)}`;
       case 'running': return ssml`Ein Release läuft schon, gestartet${at(g.execution.startedAt)}${byWhom(g.execution.startedBy)}.`;

@@ -233,7 +233,7 @@ export function frFR(f: Format): Messages {
       const question = action === 'approve'
         ? ssml`Dois-je l'approuver, pour que ${w.service} continue vers ${w.environment} ?`
         : ssml`Dois-je la rejeter, et arrêter cette mise en production de ${w.service} vers ${w.environment} ?`;
-      return ssml`L'étape ${approval.stage} attend une approbation${at(approval.since)}${what ? ssml` pour ${what}` : ''}${asks ? ssml` : ${asks}` : ''}. ${question}`;
+      return ssml`L'étape ${approval.stage} attend une approbation${since(approval.since)}${what ? ssml` pour ${what}` : ''}${asks ? ssml` : ${asks}` : ''}. ${question}`;
     },
     approvalConfirmReprompt: (w, action) => ssml`Dois-je ${verb[action]} la version de ${w.service} qui attend pour ${w.environment} ? Dites oui ou non.`,
     approvalNone: (_w, action, pipeline) => ssml`Rien n'attend d'approbation dans la pipeline ${pipeline} en ce moment, il n'y a donc rien à ${verb[action]}. ${nothingChanged}`,
