@@ -1,3 +1,5 @@
+import { languageOf } from '../../lambda/src/domain/spoken';
+
 /**
  * How people say the built-in intents, per language. Alexa understands these without any sample in the model;
  * samples the model adds are matched as well. A locale of a language not listed here gets English.
@@ -37,10 +39,7 @@ export function builtInPhrasings(locale: string | undefined): Readonly<Record<st
   return PHRASINGS[languageOf(locale)] ?? BUILT_IN_PHRASINGS;
 }
 
-/** "de" for "de-DE"; English when there is no locale. */
-export function languageOf(locale: string | undefined): string {
-  return (locale ?? '').split('-')[0]?.toLowerCase() || 'en';
-}
+export { languageOf } from '../../lambda/src/domain/spoken';
 
 /** Every skill gets these, declared or not (the developer console adds them to each model). */
 export const ALWAYS_PRESENT_INTENTS: readonly string[] = ['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.HelpIntent'];
