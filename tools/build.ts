@@ -14,6 +14,9 @@
  * - notifier.js: the notifier, a second Lambda function of the same stack (`notifier.handler`), invoked by EventBridge
  *   when a release ends. Nothing in index.js requires it, and it requires the SDK from aws-sdk.js like the skill.
  * - aws-ssm.js: the SSM client, which only the notifier uses, required when it first reads the Alexa client secret.
+ * - speech-de-DE.js, speech-fr-FR.js: the German and French words (speech/<locale>.ts and its report), required by the
+ *   first request in that locale (speech/index.ts). An en-US cold start never parses them; the build refuses them in
+ *   index.js. The English markets share en-US's words, which stay in index.js.
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -58,6 +61,12 @@ const BUNDLED_CONFIG_MODULE = join(ROOT, 'lambda', 'src', 'config', 'bundled.ts'
 /** The config schema (and zod): the entry of config-schema.js, which load.ts requires when a config needs validating. */
 const SCHEMA_MODULE = join(ROOT, 'lambda', 'src', 'config', 'schema.ts');
 export const CONFIG_SCHEMA_FILE = 'config-schema.js';
+/** The locales whose words are bundled into a file of their own, and the tables' folder. */
+export const OWN_FILE_LOCALES = ['de-DE', 'fr-FR'] as const;
+const SPEECH_DIR = join(ROOT, 'lambda', 'src', 'speech');
+export const speechFile = (locale: string) => `speech-${locale}.js`;
+/** What only a locale's own file may hold: its table and its report's words. */
+const LOCALE_ONLY = new RegExp(`lambda/src/speech/(${OWN_FILE_LOCALES.join('|')})(-report)?\\.ts$`);
 /** The file beside index.js that holds ask-sdk-model's run-time code. */
 export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
 /** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
@@ -86,6 +95,18 @@ const sdkInItsOwnFile: Plugin = {
     esbuild.onResolve({ filter: /^\.\/sdk$/ }, (args) => (
       resolve(args.resolveDir, `${args.path}.ts`) === SDK_MODULE ? { path: `./${AWS_SDK_FILE}`, external: true } : undefined
     ));
+  },
+};
+
+/** In index.js and notifier.js, the German and French tables are not bundled but required from their own files. */
+const localeTablesInTheirOwnFiles: Plugin = {
+  name: 'locale-tables-in-their-own-files',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/[a-z]{2}-[A-Z]{2}$/ }, (args) => {
+      const locale = args.path.slice(2);
+      const own = (OWN_FILE_LOCALES as readonly string[]).includes(locale) && resolve(args.resolveDir) === SPEECH_DIR;
+      return own ? { path: `./${speechFile(locale)}`, external: true } : undefined;
+    });
   },
 };
 
@@ -190,14 +211,14 @@ export interface BuildTarget {
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, configPath = CONFIG_FILE }: BuildTarget = {}): Promise<Record<string, number>> {
   const config = validateBundledConfig(configPath);
-  const [main, notifier, sdk, ssm, chain, schema, model] = await Promise.all([
+  const [main, notifier, sdk, ssm, chain, schema, model, ...speech] = await Promise.all([
     build({
       ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, localeTablesInTheirOwnFiles],
     }),
     build({
       ...COMMON, entryPoints: [NOTIFIER_ENTRY], outfile: join(outDir, NOTIFIER_FILE),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, localeTablesInTheirOwnFiles],
     }),
     build({
       ...COMMON,
@@ -215,6 +236,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     build({ ...COMMON, entryPoints: [CHAIN_MODULE], outfile: join(outDir, AWS_CREDENTIALS_FILE), mainFields: ['module', 'main'] }),
     build({ ...COMMON, entryPoints: [SCHEMA_MODULE], outfile: join(outDir, CONFIG_SCHEMA_FILE) }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
+    ...OWN_FILE_LOCALES.map((locale) => build({ ...COMMON, entryPoints: [join(SPEECH_DIR, `${locale}.ts`)], outfile: join(outDir, speechFile(locale)) })),
   ]);
   for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) {
     assertNoSdkIn(bundle.metafile, file);
@@ -222,9 +244,11 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     assertModelOnlyUsedByCustomSkill(bundle.metafile, file);
   }
   assertNoNotifierIn(main.metafile);
+  for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) assertNoLocaleTablesIn(bundle.metafile, file);
+  for (const bundle of speech) assertNoSdkIn(bundle.metafile, 'a locale\'s speech file');
   assertNoCredentialChainIn(sdk.metafile, AWS_SDK_FILE);
   assertNoCredentialChainIn(ssm.metafile, AWS_SSM_FILE);
-  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile);
+  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile, ...speech.map((bundle) => bundle.metafile));
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -232,7 +256,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [main, notifier, sdk, ssm, chain, schema, model].flatMap((bundle) => bundle.outputFiles)) {
+  for (const file of [main, notifier, sdk, ssm, chain, schema, model, ...speech].flatMap((bundle) => bundle.outputFiles)) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -284,12 +308,19 @@ function assertNoNotifierIn(metafile: Metafile): void {
   if (leaked.length > 0) throw new Error(`index.js must not contain the notifier's code (it belongs in ${NOTIFIER_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
 }
 
+/** The German and French words belong in their own files: in index.js every cold start would parse them. */
+function assertNoLocaleTablesIn(metafile: Metafile, file: string): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => LOCALE_ONLY.test(input));
+  if (leaked.length > 0) throw new Error(`${file} must not contain another language's words (they belong in ${OWN_FILE_LOCALES.map(speechFile).join(', ')}), but bundles:\n  ${leaked.join('\n  ')}`);
+}
+
 /** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
 function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): void {
   const users = Object.entries(metafile.inputs)
     .filter(([, input]) => input.imports.some((imported) => imported.path === 'ask-sdk-model-stand-in:ask-sdk-model'))
     .map(([input]) => input);
-  if (users.length !== 1 || !MODEL_USER.test(users[0] as string)) {
+  // None at all is fine too (the notifier, which no longer reaches ask-sdk-core's index through the speech tables).
+  if (users.some((user) => !MODEL_USER.test(user)) || users.length > 1) {
     throw new Error(`ask-sdk-model is used at run time in ${file} by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
   }
 }
@@ -298,7 +329,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): voi
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE, ...OWN_FILE_LOCALES.map(speechFile)].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

@@ -15,7 +15,7 @@ import type { Messages } from '../speech';
 import { buildCard, type CardFact } from '../speech/cards';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
-import { confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
+import { confirmationStatus, intentOf, isRecord, localeOf, requestType, spokenSlot } from './request-shape';
 import {
   rememberShortcutDue, shortcutDueOf,
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
@@ -97,7 +97,7 @@ export class Turn {
 
   /** What was heard for a slot of this intent. */
   slot(name: string): SpokenValue {
-    return spokenSlot(this.intent, name);
+    return spokenSlot(this.intent, name, localeOf(this.input));
   }
 
   /**

@@ -1,0 +1,179 @@
+import type { Alarm } from '../../../lambda/src/domain/alarms';
+import type { PromotionPlan } from '../../../lambda/src/domain/promotion';
+import { named } from '../../../lambda/src/domain/report-period';
+import type { Deployment, PendingApproval, PipelineExecution } from '../../../lambda/src/domain/release';
+import { messagesFor, SPEECH_LOCALES, type Messages } from '../../../lambda/src/speech';
+import { isSsml } from '../../../lambda/src/speech/ssml';
+import { MODELS_DIR } from '../../../tools/model/generate';
+import { readdirSync } from 'node:fs';
+
+/*
+ * Every locale has every sentence. TypeScript holds each table to the Messages interface; this holds every locale the
+ * skill has a model for to a table, calls every sentence of every table with the same arguments, and checks what a
+ * type cannot: that nothing is empty, that German and French say no English (beyond the names in the data) and speak
+ * no ids, and that the English markets say what en-US says.
+ */
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const minutesAgo = (n: number) => new Date(NOW.getTime() - n * 60_000);
+const COMMIT = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const EXECUTION_ID = '03b6abe8-1111-2222-3333-444455556666';
+const DEPLOYMENT_ID = 'd-WAHZPY123';
+
+const where = { service: 'checkout', environment: 'production' };
+const execution: PipelineExecution = {
+  id: EXECUTION_ID, status: 'Succeeded', startedAt: minutesAgo(20), updatedAt: minutesAgo(10), isRollback: false, startedBy: 'alice',
+  revisions: [{ actionName: 'Source', revisionId: COMMIT, summary: 'Steuerrundung korrigiert' }],
+};
+const running: PipelineExecution = { ...execution, status: 'InProgress' };
+const deployment: Deployment = {
+  id: DEPLOYMENT_ID, status: 'Succeeded', createdAt: minutesAgo(200), completedAt: minutesAgo(190), isRollback: false,
+  revision: { kind: 'commit', id: COMMIT.slice(0, 8), location: {} },
+};
+const target: Deployment = { ...deployment, id: 'd-OLDER45678', createdAt: minutesAgo(3000) };
+const promotion: PromotionPlan = { from: 'staging', execution, succeededAt: minutesAgo(120), revisions: [], bakeMinutes: 60 };
+const approval: PendingApproval = { stage: 'Approve', action: 'ManualApproval', token: 'tok-123', since: minutesAgo(15), message: 'Produktfreigabe nötig', executionId: EXECUTION_ID };
+const alarms: Alarm[] = [{ name: 'checkout-5xx', kind: 'metric', state: 'ALARM', since: minutesAgo(12) }];
+const period = named('this_week', NOW, 'UTC');
+const report = {
+  period,
+  rows: [{ where, metrics: { start: period.start, end: period.end, days: 3, releases: 5, succeeded: 4, failed: 1, rolledBack: 0, running: 0, changeFailureRate: 0.2, restoresMs: [1_800_000], unrestored: 0, pipelineRunsMs: [720_000], complete: true } }],
+  leftOut: [],
+};
+const release = { kind: 'deploy' as const, service: 'checkout', environment: 'production', outcome: 'succeeded' as const, finishedAt: minutesAgo(5) };
+
+/** One call of every sentence: adding a sentence to Messages without adding it here does not compile. */
+const CALLS: { readonly [K in keyof Messages]: Parameters<Messages[K]> } = {
+  launch: [], launchReprompt: [], help: [['checkout'], ['production', 'staging']], helpReprompt: [], goodbye: [], fallback: [],
+  fallbackReprompt: [], nothingToConfirm: [], notAllowed: [], strangerCard: [{ userId: 'amzn1.ask.account.X' }],
+  askService: ['deploy', ['checkout', 'billing']], unknownService: ['basket', ['checkout']],
+  askEnvironment: ['rollback', 'checkout', ['production', 'staging']], unknownEnvironment: ['moon', 'checkout', ['production']],
+  notConfigured: ['deploy', where],
+  deployBusy: [where, running], deployConfirm: [where, 'checkout-prod', execution],
+  deployConfirmPromotion: [where, 'checkout-prod', promotion, execution, false], deployConfirmReprompt: [where],
+  cannotPromote: [where, 'checkout-prod', 'staging', { kind: 'nothing-succeeded' }], bakeRefused: [where, promotion, 20],
+  bakeOverrideQuestion: [where, promotion, 20], alarmsFiring: ['production', alarms], alarmOverrideQuestion: ['production', alarms],
+  alarmsMissing: ['production', ['checkout-latency']], deployStarted: [where, 'checkout-prod', EXECUTION_ID], deployDenied: [where],
+  deployOutcomeUnknown: [where, 'checkout-prod'],
+  rollbackConfirmStop: [where, { ...deployment, status: 'InProgress' }], rollbackConfirmRedeploy: [where, deployment, target, false],
+  rollbackConfirmStage: [where, 'Deploy', execution, { ...execution, id: 'older-execution-id' }, false], rollbackConfirmReprompt: [where],
+  rollbackNothing: [where, 'no-history'], rollbackStopping: [where, deployment, 'Succeeded'], rollbackRedeploying: [where, DEPLOYMENT_ID, target],
+  rollbackStageStarted: [where, 'Deploy', EXECUTION_ID, execution], rollbackBusy: [where, deployment], rollbackDenied: [where],
+  rollbackOutcomeUnknown: [where], planChanged: [],
+  status: [where, {
+    latestExecution: running, stage: { name: 'Deploy', currentAction: 'DeployToFleet' }, latestDeployment: deployment, hasPipeline: true,
+    hasDeploymentGroup: true, lock: { holder: 'bob', since: minutesAgo(30), yours: false }, alarms: { firing: alarms, missing: ['checkout-latency'] },
+  }],
+  preview: [where, { pipeline: 'checkout-prod', current: execution, ships: { kind: 'promotion', promotion, alreadyRuns: false }, gates: [{ kind: 'baking', minutesLeft: 20, from: 'staging', overridable: true }, { kind: 'locked', holder: 'bob', since: minutesAgo(30) }] }],
+  report: [report], reportCard: [report], askReportPeriod: [undefined], reportPeriodTooLong: [400, 90], reportPeriodTooShort: [],
+  unknownReportEnvironment: ['moon', ['production']],
+  approvalConfirm: [where, 'approve', 'checkout-prod', approval, execution], approvalConfirmReprompt: [where, 'reject'],
+  approvalNone: [where, 'approve', 'checkout-prod'], approvalDenied: [where, 'reject'], approvalAnswered: [where, 'approve', 'checkout-prod', approval],
+  approvalGone: [], approvalOutcomeUnknown: [where, 'reject', 'checkout-prod'],
+  shortcutPhrases: ['push-to-prod'], shortcutDescription: ['roll-back-prod'], shortcutOffer: ['push-to-prod', 'after-release'],
+  shortcutAccepted: ['roll-back-prod'], shortcutAlreadyEnabled: ['push-to-prod'], shortcutDeclined: [], shortcutFailed: [], shortcutAllSet: [],
+  shortcutNotInThisLanguage: [], checkingPipeline: [where], checkingRollback: [where],
+  notAllowedHere: ['production'], lockedBy: ['production', 'bob', minutesAgo(30), 'Datenbankmigration'], frozen: ['production', 'Weihnachten'],
+  freezeOverrideQuestion: ['production', 'Weihnachten'], undoRollbackQuestion: [where], askPin: [], wrongPin: [2], pinLockedOut: [minutesAgo(-15)],
+  askLockEnvironment: ['lock', ['production', 'staging']], unknownLockEnvironment: ['moon', ['production']], locked: ['production', undefined],
+  alreadyYourLock: ['production', minutesAgo(30)], lockHeldByOther: ['production', 'bob', minutesAgo(30)], unlocked: ['production'],
+  notLocked: ['production'], notYourLock: ['production', 'bob', minutesAgo(30)],
+  awsAccessDenied: ['codepipeline:StartPipelineExecution'], awsNotFound: [where], awsThrottled: [], awsBusy: [where], awsInvalidState: [],
+  awsTimeout: [], awsUnavailable: [], unexpected: [],
+  releaseOutcome: [release], releaseNotification: [release],
+};
+
+/** Every sentence of a locale's table, as text: speech markup, a card's title and text, a list's items. */
+function said(locale: string): Record<string, string> {
+  const messages = messagesFor(locale, NOW, 'UTC');
+  return Object.fromEntries(Object.entries(CALLS).map(([key, args]) => {
+    const out = (messages[key as keyof Messages] as (...a: unknown[]) => unknown)(...args);
+    const text = isSsml(out) ? out.markup
+      : typeof out === 'string' ? out
+        : Array.isArray(out) ? out.join(' | ')
+          : `${(out as { title: string }).title}\n${(out as { text: string }).text}`;
+    return [key, text];
+  }));
+}
+
+/** What the data brings (names, AWS words), taken out before looking for English words. */
+const DATA = ['checkout-prod', 'checkout-5xx', 'checkout-latency', 'checkout', 'production', 'staging', 'billing', 'ManualApproval', 'DeployToFleet',
+  'codepipeline:StartPipelineExecution', 'lambda/push-to-prod.json', 'allowedUsers', 'Deploy', 'Approve', 'moon', 'basket'];
+/** Common English words that are no German or French word ("was" is German, so it is not here). */
+const ENGLISH_WORDS = ['the', 'is', 'and', 'your', 'you', 'nothing', 'please', 'what', 'would', 'to', 'of', 'it', 'has', 'will', 'say', 'yes', 'no', 'ago', 'just', 'now'];
+/** A date in words, written the US way ("November 29") or the British way ("29 November"). */
+const DATE = /\b(\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)|(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b/g;
+const wordsOf = (text: string) => DATA.reduce((rest, name) => rest.split(name).join(' '), text).toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
+
+const modelLocales = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+
+describe('the speech of every locale', () => {
+  it('has a table for every locale the skill has a model for', () => {
+    expect([...SPEECH_LOCALES].sort()).toEqual(modelLocales);
+  });
+
+  it.each(modelLocales)('%s says something for every sentence', (locale) => {
+    // Act
+    const empty = Object.entries(said(locale)).filter(([, text]) => text.replace(/<[^>]+>/g, '').trim() === '');
+
+    // Assess
+    expect(empty).toEqual([]);
+  });
+
+  it.each(['de-DE', 'fr-FR'])('%s speaks its own language: no English words beyond the names the data brings', (locale) => {
+    // Act
+    const english = Object.entries(said(locale))
+      .map(([key, text]) => [key, wordsOf(text).filter((word) => ENGLISH_WORDS.includes(word))] as const)
+      .filter(([, found]) => found.length > 0);
+
+    // Assess
+    expect(english).toEqual([]);
+  });
+
+  it.each(['de-DE', 'fr-FR'])('%s speaks no ids: no commit hash, execution id or deployment id', (locale) => {
+    // Act: cards may carry ids (the stranger's own), speech may not
+    const spoken = Object.entries(said(locale)).filter(([key]) => key !== 'strangerCard' && key !== 'reportCard');
+    const ids = spoken.filter(([, text]) => [COMMIT.slice(0, 7), EXECUTION_ID.slice(0, 8), DEPLOYMENT_ID, 'd-OLDER', 'older-execution'].some((id) => text.includes(id)));
+
+    // Assess
+    expect(ids).toEqual([]);
+  });
+
+  it.each(['de-DE', 'fr-FR'])('%s reads back in at most two sentences', (locale) => {
+    // Prepare
+    const table = said(locale);
+    const readBacks = ['deployConfirm', 'deployConfirmPromotion', 'rollbackConfirmStop', 'rollbackConfirmRedeploy', 'rollbackConfirmStage', 'approvalConfirm'];
+
+    // Act
+    // A period after a digit is a German date ("am 28. November"), not the end of a sentence.
+    const long = readBacks.filter((key) => (table[key] ?? '').split(/(?<!\d)[.?!](?:\s|$)/).filter((s) => s.trim() !== '').length > 2);
+
+    // Assess
+    expect(long).toEqual([]);
+  });
+
+  it.each(['en-GB', 'en-CA', 'en-AU', 'en-IN'])('%s says what en-US says, but for dates written its own way', (locale) => {
+    // Prepare
+    const us = said('en-US');
+    const undated = (text: string | undefined) => (text ?? '').replace(DATE, '<date>');
+
+    // Act
+    const differing = Object.entries(said(locale)).filter(([key, text]) => undated(text) !== undated(us[key]));
+
+    // Assess
+    expect(differing).toEqual([]);
+    expect(said('en-GB').rollbackConfirmRedeploy).toMatch(/on \d{1,2} November at/);
+  });
+
+  it('says times in each language, with numbers in words', () => {
+    // Act
+    const when = (locale: string, at: Date) => messagesFor(locale, NOW, 'UTC').lockedBy('production', 'bob', at, undefined).markup;
+
+    // Assess
+    expect(when('de-DE', minutesAgo(20))).toContain('seit zwanzig Minuten');
+    expect(when('fr-FR', minutesAgo(20))).toContain('depuis vingt minutes');
+    expect(when('de-DE', new Date('2026-11-30T10:05:00Z'))).toContain('seit gestern um 10:05');
+    expect(when('fr-FR', new Date('2026-11-30T10:05:00Z'))).toContain('depuis hier à 10:05');
+    expect(when('de-DE', new Date('2026-11-20T09:12:00Z'))).toContain('am 20. November um 09:12');
+  });
+});
