@@ -14,7 +14,7 @@
  * - notifier.js: the notifier, a second Lambda function of the same stack (`notifier.handler`), invoked by EventBridge
  *   when a release ends. Nothing in index.js requires it, and it requires the SDK from aws-sdk.js like the skill.
  * - aws-ssm.js: the SSM client, which only the notifier uses, required when it first reads the Alexa client secret.
- * - speech-de-DE.js, speech-fr-FR.js: the German and French words (speech/<locale>.ts and its report), required by the
+ * - speech-de-DE.js, speech-fr-FR.js: the German and French words (speech/<locale>.ts, its report and its cards), required by the
  *   first request in that locale (speech/index.ts). An en-US cold start never parses them; the build refuses them in
  *   index.js. The English markets share en-US's words, which stay in index.js.
  *
@@ -65,8 +65,8 @@ export const CONFIG_SCHEMA_FILE = 'config-schema.js';
 export const OWN_FILE_LOCALES = ['de-DE', 'fr-FR'] as const;
 const SPEECH_DIR = join(ROOT, 'lambda', 'src', 'speech');
 export const speechFile = (locale: string) => `speech-${locale}.js`;
-/** What only a locale's own file may hold: its table and its report's words. */
-const LOCALE_ONLY = new RegExp(`lambda/src/speech/(${OWN_FILE_LOCALES.join('|')})(-report)?\\.ts$`);
+/** What only a locale's own file may hold: its table, its report's words and its cards' words. */
+const LOCALE_ONLY = new RegExp(`lambda/src/speech/(${OWN_FILE_LOCALES.join('|')})(-report|-cards)?\\.ts$`);
 /** The file beside index.js that holds ask-sdk-model's run-time code. */
 export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
 /** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */

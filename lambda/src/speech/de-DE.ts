@@ -4,7 +4,8 @@ import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
 import type { LocaleSpeech } from './index';
-import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import { deDECards } from './de-DE-cards';
 import { deDEReport, numberWords } from './de-DE-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 import type { TimeWords } from './spoken-time';
@@ -69,6 +70,8 @@ export function deDE(f: Format): Messages {
     const summary = execution?.revisions[0]?.summary?.split('\n')[0]?.trim().slice(0, 100);
     return summary ? ssml`${summary}` : undefined;
   };
+  /** A read-back's question, led by what changed since the last one when something did: two sentences still. */
+  const question = (lead: ReadBackLead | undefined, words: Ssml): Ssml => (lead === undefined ? words : ssml`${LEADS[lead]}: ${words}`);
   const byWhom = (who: string | undefined) => (who ? ssml` von ${who}` : ssml``);
   const at = (date: Date | undefined) => {
     const when = f.when(date);
@@ -184,15 +187,16 @@ export function deDE(f: Format): Messages {
       const what = ships(running);
       return ssml`Ein Release von ${inWhere(w)} läuft schon${what ? ssml`, mit ${what}` : ''}, gestartet${at(running.startedAt)}${byWhom(running.startedBy)}. Ich starte kein zweites. Frag mich nach dem Status, um es zu verfolgen.`;
     },
-    deployConfirm: (w, _pipeline, last) => {
+    deployConfirm: (w, _pipeline, last, lead) => {
       const what = ships(last);
-      return last && what
-        ? ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}; das letzte Release war ${what},${at(last.startedAt)}. Soll ich ${w.service} nach ${w.environment} ausliefern?`
-        : ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}. Soll ich ${w.service} nach ${w.environment} ausliefern?`;
+      const ask = question(lead, ssml`Soll ich ${w.service} nach ${w.environment} ausliefern?`);
+      return last
+        ? ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}; das letzte Release${what ? ssml`, ${what},` : ''} startete${at(last.startedAt)}. ${ask}`
+        : ssml`Das bringt die neueste Version von ${w.service} nach ${w.environment}, wo es noch kein Release gab. ${ask}`;
     },
-    deployConfirmPromotion: (w, _pipeline, p, _current, same) => same
-      ? ssml`Das liefert erneut aus, was schon in ${w.environment} läuft: ${promoted(p)}. Soll ich ${w.service} trotzdem nach ${w.environment} ausliefern?`
-      : ssml`Das bringt aus ${p.from} nach ${w.environment}: ${promoted(p)}. Soll ich ${w.service} nach ${w.environment} ausliefern?`,
+    deployConfirmPromotion: (w, _pipeline, p, _current, same, lead) => same
+      ? ssml`Das liefert erneut aus, was schon in ${w.environment} läuft: ${promoted(p)}. ${question(lead, ssml`Soll ich ${w.service} trotzdem nach ${w.environment} ausliefern?`)}`
+      : ssml`Das bringt aus ${p.from} nach ${w.environment}: ${promoted(p)}. ${question(lead, ssml`Soll ich ${w.service} nach ${w.environment} ausliefern?`)}`,
     deployConfirmReprompt: (w) => ssml`Soll ich ${w.service} nach ${w.environment} ausliefern? Sag ja oder nein.`,
     cannotPromote: (w, pipeline, from, problem) => ssml`${promotionProblem(w, pipeline, from, problem)} ${nothingChanged}`,
     bakeRefused: (w, p, left) => ssml`${w.environment} bekommt nur, was ${minutes(p.bakeMinutes)} in ${p.from} gelaufen ist. Was ausgeliefert würde, ${promoted(p)}, braucht noch ${minutes(left)}. ${nothingChanged} Ein Admin kann die Wartezeit übergehen.`,
@@ -204,13 +208,13 @@ export function deDE(f: Format): Messages {
     deployDenied: (w) => ssml`Alles klar, ich liefere ${inWhere(w)} nicht aus. ${nothingChanged}`,
     deployOutcomeUnknown: (w, pipeline) => ssml`Ich habe CodePipeline gebeten, ${pipeline} zu starten, aber keine Antwort bekommen. Ich weiß also nicht, ob das Release von ${inWhere(w)} läuft. Frag mich in einer Minute nach dem Status, oder schau in die Konsole, bevor du es noch einmal versuchst.`,
 
-    rollbackConfirmStop: (w, d) => ssml`Gerade läuft ein Deployment von ${inWhere(w)}, gestartet${at(d.createdAt)}. Soll ich es stoppen und CodeDeploy die vorherige Version zurückbringen lassen?`,
-    rollbackConfirmRedeploy: (w, current, target, undoes) => undoes
-      ? ssml`Das letzte Deployment von ${inWhere(w)} war selbst ein Rollback, also käme eine schon einmal zurückgerollte Version${at(target.createdAt)} zurück. Soll ich ${inWhere(w)} zurückrollen?`
-      : ssml`Das ersetzt das Deployment${at(current.createdAt)} durch die letzte erfolgreiche Version davor, ${revision(target)}, ausgeliefert${at(target.createdAt)}. Soll ich ${inWhere(w)} zurückrollen?`,
-    rollbackConfirmStage: (w, stage, _current, target, undoes) => {
+    rollbackConfirmStop: (w, d, lead) => ssml`Gerade läuft ein Deployment von ${inWhere(w)}, gestartet${at(d.createdAt)}. ${question(lead, ssml`Soll ich es stoppen und CodeDeploy die vorherige Version zurückbringen lassen?`)}`,
+    rollbackConfirmRedeploy: (w, current, target, undoes, lead) => undoes
+      ? ssml`Das letzte Deployment von ${inWhere(w)} war selbst ein Rollback, also käme eine zurückgerollte Version${at(target.createdAt)} zurück. ${question(lead, ssml`Soll ich ${inWhere(w)} zurückrollen?`)}`
+      : ssml`Das ersetzt das Deployment${at(current.createdAt)} durch die letzte erfolgreiche Version davor, ${revision(target)}, ausgeliefert${at(target.createdAt)}. ${question(lead, ssml`Soll ich ${inWhere(w)} zurückrollen?`)}`,
+    rollbackConfirmStage: (w, stage, _current, target, undoes, lead) => {
       const what = ships(target);
-      return ssml`Zurückrollen bringt die Stufe ${stage} zurück auf${what ? ssml` ${what},` : ssml` das Release`}${at(target.startedAt)}${undoes ? ', und macht damit einen Rollback rückgängig' : ''}. Soll ich ${inWhere(w)} zurückrollen?`;
+      return ssml`Zurückrollen bringt die Stufe ${stage} zurück auf${what ? ssml` ${what},` : ssml` das Release, gestartet`}${at(target.startedAt)}${undoes ? ', und macht damit einen Rollback rückgängig' : ''}. ${question(lead, ssml`Soll ich ${inWhere(w)} zurückrollen?`)}`;
     },
     rollbackConfirmReprompt: (w) => ssml`Soll ich ${inWhere(w)} zurückrollen? Sag ja oder nein.`,
     rollbackNothing: (w, reason) => reason === 'no-history'
@@ -229,14 +233,15 @@ export function deDE(f: Format): Messages {
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),
     ...deDEReport(),
+    ...deDECards(f),
 
-    approvalConfirm: (w, action, _pipeline, approval, release) => {
+    approvalConfirm: (w, action, _pipeline, approval, release, lead) => {
       const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
       const what = ships(release);
-      const question = action === 'approve'
+      const ask = action === 'approve'
         ? ssml`Soll ich es genehmigen, damit ${w.service} weiter nach ${w.environment} geht?`
         : ssml`Soll ich es ablehnen und dieses Release von ${w.service} nach ${w.environment} stoppen?`;
-      return ssml`Die Stufe ${approval.stage} wartet${since(approval.since)} auf eine Freigabe${what ? ssml` für ${what}` : ''}${asks ? ssml`: ${asks}` : ''}. ${question}`;
+      return ssml`Die Stufe ${approval.stage} wartet${since(approval.since)} auf eine Freigabe${what ? ssml` für ${what}` : ''}${asks ? ssml`: ${asks}` : ''}. ${question(lead, ask)}`;
     },
     approvalConfirmReprompt: (w, action) => ssml`Soll ich das wartende Release von ${w.service} nach ${w.environment} ${verb[action]}? Sag ja oder nein.`,
     approvalNone: (_w, action, pipeline) => ssml`In der Pipeline ${pipeline} wartet gerade nichts auf eine Freigabe, also gibt es nichts zu ${verb[action]}. ${nothingChanged}`,
@@ -374,6 +379,12 @@ export function deDE(f: Format): Messages {
     }
   }
 }
+
+/** Why a read-back is asked again, said before its question ("Das hat sich geändert, …: Soll ich …?"). */
+const LEADS: Readonly<Record<ReadBackLead, string>> = {
+  'plan-changed': 'Das hat sich geändert, ich habe noch nichts getan',
+  'approval-gone': 'Diese Freigabe endete vor deinem Ja, also habe ich nichts gesendet',
+};
 
 /** The German table and time words, as speech/index.ts loads them on the first German request. */
 export const deDESpeech: LocaleSpeech = { messages: deDE, time: DE_TIME_WORDS };

@@ -4,9 +4,10 @@ import type { Routine } from '../domain/shortcut-offers';
 import type { Deployment, PipelineExecution } from '../domain/release';
 import type { ReleaseOutcome } from '../domain/release-journal';
 import type { LocaleSpeech } from './index';
-import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
+import { frFRCards } from './fr-FR-cards';
 import { frFRReport, numberWords } from './fr-FR-report';
-import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
+import { joinSsml, Ssml, ssml, spokenList } from './ssml';
 import type { TimeWords } from './spoken-time';
 
 /*
@@ -69,6 +70,11 @@ export function frFR(f: Format): Messages {
     const summary = execution?.revisions[0]?.summary?.split('\n')[0]?.trim().slice(0, 100);
     return summary ? ssml`${summary}` : undefined;
   };
+  /**
+   * A read-back's question, led by what changed since the last one when something did, within its two sentences.
+   * After the colon the question goes on in lower case, as French writes it ("… : dois-je … ?").
+   */
+  const question = (lead: ReadBackLead | undefined, words: Ssml): Ssml => (lead === undefined ? words : ssml`${LEADS[lead]} : ${uncapitalised(words)}`);
   const byWhom = (who: string | undefined) => (who ? ssml` par ${who}` : ssml``);
   const at = (date: Date | undefined) => {
     const when = f.when(date);
@@ -181,15 +187,16 @@ export function frFR(f: Format): Messages {
       const what = ships(running);
       return ssml`Une mise en production de ${inWhere(w)} est déjà en cours${what ? ssml`, avec ${what}` : ''}, lancée${at(running.startedAt)}${byWhom(running.startedBy)}. Je n'en lance pas une autre. Demandez-moi le statut pour la suivre.`;
     },
-    deployConfirm: (w, _pipeline, last) => {
+    deployConfirm: (w, _pipeline, last, lead) => {
       const what = ships(last);
-      return last && what
-        ? ssml`Cela envoie la dernière version de ${w.service} en ${w.environment} ; la précédente, ${what}, est partie${at(last.startedAt)}. Dois-je déployer ${w.service} en ${w.environment} ?`
-        : ssml`Cela envoie la dernière version de ${w.service} en ${w.environment}. Dois-je déployer ${w.service} en ${w.environment} ?`;
+      const ask = question(lead, ssml`Dois-je déployer ${w.service} en ${w.environment} ?`);
+      return last
+        ? ssml`Cela envoie la dernière version de ${w.service} en ${w.environment} ; la précédente${what ? ssml`, ${what},` : ''} est partie${at(last.startedAt)}. ${ask}`
+        : ssml`Cela envoie la dernière version de ${w.service} en ${w.environment}, qui n'a encore reçu aucune version. ${ask}`;
     },
-    deployConfirmPromotion: (w, _pipeline, p, _current, same) => same
-      ? ssml`Cela relivre ce qui tourne déjà en ${w.environment} : ${promoted(p)}. Dois-je quand même déployer ${w.service} en ${w.environment} ?`
-      : ssml`Cela envoie en ${w.environment} ce qui vient de ${p.from} : ${promoted(p)}. Dois-je déployer ${w.service} en ${w.environment} ?`,
+    deployConfirmPromotion: (w, _pipeline, p, _current, same, lead) => same
+      ? ssml`Cela relivre ce qui tourne déjà en ${w.environment} : ${promoted(p)}. ${question(lead, ssml`Dois-je quand même déployer ${w.service} en ${w.environment} ?`)}`
+      : ssml`Cela envoie en ${w.environment} ce qui vient de ${p.from} : ${promoted(p)}. ${question(lead, ssml`Dois-je déployer ${w.service} en ${w.environment} ?`)}`,
     deployConfirmReprompt: (w) => ssml`Dois-je déployer ${w.service} en ${w.environment} ? Dites oui ou non.`,
     cannotPromote: (w, pipeline, from, problem) => ssml`${promotionProblem(w, pipeline, from, problem)} ${nothingChanged}`,
     bakeRefused: (w, p, left) => ssml`${w.environment} ne reçoit que ce qui a tourné ${minutes(p.bakeMinutes)} en ${p.from}. Ce qui partirait, ${promoted(p)}, doit encore attendre ${minutes(left)}. ${nothingChanged} Un administrateur peut passer outre ce délai.`,
@@ -201,13 +208,13 @@ export function frFR(f: Format): Messages {
     deployDenied: (w) => ssml`D'accord, je ne déploie pas ${inWhere(w)}. ${nothingChanged}`,
     deployOutcomeUnknown: (w, pipeline) => ssml`J'ai demandé à CodePipeline de lancer ${pipeline}, mais sans réponse à temps. Je ne sais donc pas si la mise en production de ${inWhere(w)} a commencé. Demandez-moi le statut dans une minute, ou regardez la console, avant de réessayer.`,
 
-    rollbackConfirmStop: (w, d) => ssml`Un déploiement de ${inWhere(w)} est en cours, lancé${at(d.createdAt)}. Dois-je l'arrêter et laisser CodeDeploy remettre la version précédente ?`,
-    rollbackConfirmRedeploy: (w, current, target, undoes) => undoes
-      ? ssml`Le dernier déploiement de ${inWhere(w)} était lui-même un retour arrière : cela remettrait une version déjà retirée, de${at(target.createdAt)}. Dois-je revenir en arrière sur ${inWhere(w)} ?`
-      : ssml`Cela remplace le déploiement fait${at(current.createdAt)} par la dernière version réussie avant lui, ${revision(target)}, livrée${at(target.createdAt)}. Dois-je revenir en arrière sur ${inWhere(w)} ?`,
-    rollbackConfirmStage: (w, stage, _current, target, undoes) => {
+    rollbackConfirmStop: (w, d, lead) => ssml`Un déploiement de ${inWhere(w)} est en cours, lancé${at(d.createdAt)}. ${question(lead, ssml`Dois-je l'arrêter et laisser CodeDeploy remettre la version précédente ?`)}`,
+    rollbackConfirmRedeploy: (w, current, target, undoes, lead) => undoes
+      ? ssml`Le dernier déploiement de ${inWhere(w)} était un retour arrière : cela remettrait une version retirée, livrée${at(target.createdAt)}. ${question(lead, ssml`Dois-je revenir en arrière sur ${inWhere(w)} ?`)}`
+      : ssml`Cela remplace le déploiement fait${at(current.createdAt)} par la version d'avant, ${revision(target)}, livrée${at(target.createdAt)}. ${question(lead, ssml`Dois-je revenir en arrière sur ${inWhere(w)} ?`)}`,
+    rollbackConfirmStage: (w, stage, _current, target, undoes, lead) => {
       const what = ships(target);
-      return ssml`Revenir en arrière remet l'étape ${stage} sur${what ? ssml` ${what},` : ssml` la version`}${at(target.startedAt)}${undoes ? ', ce qui annule un retour arrière' : ''}. Dois-je revenir en arrière sur ${inWhere(w)} ?`;
+      return ssml`Revenir en arrière remet l'étape ${stage} sur${what ? ssml` ${what},` : ssml` la version lancée`}${at(target.startedAt)}${undoes ? ', ce qui annule un retour arrière' : ''}. ${question(lead, ssml`Dois-je revenir en arrière sur ${inWhere(w)} ?`)}`;
     },
     rollbackConfirmReprompt: (w) => ssml`Dois-je revenir en arrière sur ${inWhere(w)} ? Dites oui ou non.`,
     rollbackNothing: (w, reason) => reason === 'no-history'
@@ -226,14 +233,15 @@ export function frFR(f: Format): Messages {
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),
     ...frFRReport(),
+    ...frFRCards(f),
 
-    approvalConfirm: (w, action, _pipeline, approval, release) => {
+    approvalConfirm: (w, action, _pipeline, approval, release, lead) => {
       const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
       const what = ships(release);
-      const question = action === 'approve'
+      const ask = action === 'approve'
         ? ssml`Dois-je l'approuver, pour que ${w.service} continue vers ${w.environment} ?`
         : ssml`Dois-je la rejeter, et arrêter cette mise en production de ${w.service} vers ${w.environment} ?`;
-      return ssml`L'étape ${approval.stage} attend une approbation${since(approval.since)}${what ? ssml` pour ${what}` : ''}${asks ? ssml` : ${asks}` : ''}. ${question}`;
+      return ssml`L'étape ${approval.stage} attend une approbation${since(approval.since)}${what ? ssml` pour ${what}` : ''}${asks ? ssml` : ${asks}` : ''}. ${question(lead, ask)}`;
     },
     approvalConfirmReprompt: (w, action) => ssml`Dois-je ${verb[action]} la version de ${w.service} qui attend pour ${w.environment} ? Dites oui ou non.`,
     approvalNone: (_w, action, pipeline) => ssml`Rien n'attend d'approbation dans la pipeline ${pipeline} en ce moment, il n'y a donc rien à ${verb[action]}. ${nothingChanged}`,
@@ -375,6 +383,16 @@ export function frFR(f: Format): Messages {
       case 'approval': return ssml`L'étape ${g.stage} attend une approbation manuelle${g.since ? ssml`, demandée${at(g.since)}` : ''}.`;
     }
   }
+}
+
+/** Why a read-back is asked again, said before its question ("Cela a changé, … : dois-je … ?"). */
+const LEADS: Readonly<Record<ReadBackLead, string>> = {
+  'plan-changed': 'Cela a changé, je n\'ai rien fait',
+  'approval-gone': 'Cette approbation a pris fin avant votre oui, je n\'ai donc rien envoyé',
+};
+
+function uncapitalised(words: Ssml): Ssml {
+  return new Ssml(words.markup.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
 }
 
 /** The French table and time words, as speech/index.ts loads them on the first French request. */

@@ -46,7 +46,8 @@ function clock(at: Date, locale: string, timeZone: string, words: TimeWords): st
 export function spokenClock(at: Date, locale: string, timeZone: string): string {
   // ICU puts a narrow no-break space before "AM"; speech and captions want a plain one.
   const time = formatter(locale, timeZone, 'time').format(at).replace(/[\u202f\u00a0]/g, ' ');
-  return twelveHour(locale) ? time.replace(/:00(?= )/, '') : time;
+  // en-CA writes "8 a.m.": said at the end of a sentence, the caption would read "8 a.m..". The ear hears AM either way.
+  return twelveHour(locale) ? time.replace(/:00(?= )/, '').replace(/\b([ap])\.m\./i, (_all, half: string) => `${half.toUpperCase()}M`) : time;
 }
 
 /**
