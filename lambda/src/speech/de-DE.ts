@@ -228,7 +228,6 @@ export function deDE(f: Format): Messages {
     rollbackBusy: (w) => ssml`Gerade läuft ein Deployment von ${inWhere(w)}, also habe ich keinen Rollback gestartet. Frag mich noch einmal, um es zu stoppen.`,
     rollbackDenied: (w) => ssml`Alles klar, ich rolle ${inWhere(w)} nicht zurück. ${nothingChanged}`,
     rollbackOutcomeUnknown: (w) => ssml`Ich habe CodeDeploy gebeten, ${inWhere(w)} zurückzurollen, aber keine Antwort bekommen. Ich weiß also nicht, ob es läuft. Frag mich in einer Minute nach dem Status, oder schau in die CodeDeploy-Konsole, bevor du es noch einmal versuchst.`,
-    planChanged: () => ssml`Seit meiner Frage hat sich etwas geändert, also habe ich noch nichts getan.`,
 
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),

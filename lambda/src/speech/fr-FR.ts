@@ -228,7 +228,6 @@ export function frFR(f: Format): Messages {
     rollbackBusy: (w) => ssml`Un déploiement de ${inWhere(w)} est en cours, je n'ai donc pas lancé de retour arrière. Redemandez-moi pour l'arrêter.`,
     rollbackDenied: (w) => ssml`D'accord, je ne reviens pas en arrière sur ${inWhere(w)}. ${nothingChanged}`,
     rollbackOutcomeUnknown: (w) => ssml`J'ai demandé à CodeDeploy de revenir en arrière sur ${inWhere(w)}, mais sans réponse à temps. Je ne sais donc pas si c'est parti. Demandez-moi le statut dans une minute, ou regardez la console CodeDeploy, avant de réessayer.`,
-    planChanged: () => ssml`Les choses ont changé depuis ma question, je n'ai donc encore rien fait.`,
 
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),

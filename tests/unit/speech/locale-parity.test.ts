@@ -62,7 +62,7 @@ const CALLS: { readonly [K in keyof Messages]: Parameters<Messages[K]> } = {
   rollbackConfirmStage: [where, 'Deploy', execution, { ...execution, id: 'older-execution-id' }, false], rollbackConfirmReprompt: [where],
   rollbackNothing: [where, 'no-history'], rollbackStopping: [where, deployment, 'Succeeded'], rollbackRedeploying: [where, DEPLOYMENT_ID, target],
   rollbackStageStarted: [where, 'Deploy', EXECUTION_ID, execution], rollbackBusy: [where, deployment], rollbackDenied: [where],
-  rollbackOutcomeUnknown: [where], planChanged: [],
+  rollbackOutcomeUnknown: [where],
   status: [where, {
     latestExecution: running, stage: { name: 'Deploy', currentAction: 'DeployToFleet' }, latestDeployment: deployment, hasPipeline: true,
     hasDeploymentGroup: true, lock: { holder: 'bob', since: minutesAgo(30), yours: false }, alarms: { firing: alarms, missing: ['checkout-latency'] },
