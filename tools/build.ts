@@ -17,6 +17,9 @@
  * - screens.js: the Echo Show's APL document and the code that fills its data source, required by the Turn only when
  *   a device that supports APL is to get a screen; a LaunchRequest, or any answer to a device without a screen,
  *   never parses it.
+ * - speech-de-DE.js, speech-fr-FR.js: the German and French words (speech/<locale>.ts, its report, cards and screen), required by the
+ *   first request in that locale (speech/index.ts). An en-US cold start never parses them; the build refuses them in
+ *   index.js. The English markets share en-US's words, which stay in index.js.
  *
  * Source maps go to lambda/dist-maps, outside the zipped folder (they were 3.8 MiB of a 4.9 MiB upload). Each bundle
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
@@ -66,6 +69,12 @@ const BUNDLED_CONFIG_MODULE = join(ROOT, 'lambda', 'src', 'config', 'bundled.ts'
 /** The config schema (and zod): the entry of config-schema.js, which load.ts requires when a config needs validating. */
 const SCHEMA_MODULE = join(ROOT, 'lambda', 'src', 'config', 'schema.ts');
 export const CONFIG_SCHEMA_FILE = 'config-schema.js';
+/** The locales whose words are bundled into a file of their own, and the tables' folder. */
+export const OWN_FILE_LOCALES = ['de-DE', 'fr-FR'] as const;
+const SPEECH_DIR = join(ROOT, 'lambda', 'src', 'speech');
+export const speechFile = (locale: string) => `speech-${locale}.js`;
+/** What only a locale's own file may hold: its table, its report's, cards' and screen's words. */
+const LOCALE_ONLY = new RegExp(`lambda/src/speech/(${OWN_FILE_LOCALES.join('|')})(-report|-cards|-screen)?\\.ts$`);
 /** The file beside index.js that holds ask-sdk-model's run-time code. */
 export const ASK_SDK_MODEL_FILE = 'ask-sdk-model.js';
 /** The one module allowed to use ask-sdk-model at run time, and only as the stand-in below provides it. */
@@ -94,6 +103,18 @@ const sdkInItsOwnFile: Plugin = {
     esbuild.onResolve({ filter: /^\.\/sdk$/ }, (args) => (
       resolve(args.resolveDir, `${args.path}.ts`) === SDK_MODULE ? { path: `./${AWS_SDK_FILE}`, external: true } : undefined
     ));
+  },
+};
+
+/** In index.js and notifier.js, the German and French tables are not bundled but required from their own files. */
+const localeTablesInTheirOwnFiles: Plugin = {
+  name: 'locale-tables-in-their-own-files',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/[a-z]{2}-[A-Z]{2}$/ }, (args) => {
+      const locale = args.path.slice(2);
+      const own = (OWN_FILE_LOCALES as readonly string[]).includes(locale) && resolve(args.resolveDir) === SPEECH_DIR;
+      return own ? { path: `./${speechFile(locale)}`, external: true } : undefined;
+    });
   },
 };
 
@@ -208,14 +229,14 @@ export interface BuildTarget {
 /** Bundles the Lambda; returns the size of each file written, in bytes, by path relative to the project. */
 export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, configPath = CONFIG_FILE }: BuildTarget = {}): Promise<Record<string, number>> {
   const config = validateBundledConfig(configPath);
-  const [main, notifier, sdk, ssm, chain, schema, model, screens] = await Promise.all([
+  const [main, notifier, sdk, ssm, chain, schema, model, screens, ...speech] = await Promise.all([
     build({
       ...COMMON, entryPoints: [ENTRY], outfile: join(outDir, 'index.js'),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile, localeTablesInTheirOwnFiles],
     }),
     build({
       ...COMMON, entryPoints: [NOTIFIER_ENTRY], outfile: join(outDir, NOTIFIER_FILE),
-      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile],
+      plugins: [sdkInItsOwnFile, ssmSdkInItsOwnFile, askSdkModelOnDemand, validatedConfig(config), schemaInItsOwnFile, screensInTheirOwnFile, localeTablesInTheirOwnFiles],
     }),
     build({
       ...COMMON,
@@ -234,6 +255,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     build({ ...COMMON, entryPoints: [SCHEMA_MODULE], outfile: join(outDir, CONFIG_SCHEMA_FILE) }),
     build({ ...COMMON, entryPoints: [require.resolve('ask-sdk-model')], outfile: join(outDir, ASK_SDK_MODEL_FILE) }),
     build({ ...COMMON, entryPoints: [SCREENS_MODULE], outfile: join(outDir, SCREENS_FILE) }),
+    ...OWN_FILE_LOCALES.map((locale) => build({ ...COMMON, entryPoints: [join(SPEECH_DIR, `${locale}.ts`)], outfile: join(outDir, speechFile(locale)) })),
   ]);
   for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) {
     assertNoSdkIn(bundle.metafile, file);
@@ -242,9 +264,11 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     assertNoScreensIn(bundle.metafile, file);
   }
   assertNoNotifierIn(main.metafile);
+  for (const [file, bundle] of [['index.js', main], [NOTIFIER_FILE, notifier]] as const) assertNoLocaleTablesIn(bundle.metafile, file);
+  for (const bundle of speech) assertNoSdkIn(bundle.metafile, 'a locale\'s speech file');
   assertNoCredentialChainIn(sdk.metafile, AWS_SDK_FILE);
   assertNoCredentialChainIn(ssm.metafile, AWS_SSM_FILE);
-  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile, screens.metafile);
+  assertSelfContained(main.metafile, notifier.metafile, sdk.metafile, ssm.metafile, chain.metafile, schema.metafile, model.metafile, screens.metafile, ...speech.map((bundle) => bundle.metafile));
 
   // A stale file left in dist would be zipped and deployed with the new bundle.
   for (const dir of [outDir, mapsDir]) {
@@ -252,7 +276,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [main, notifier, sdk, ssm, chain, schema, model, screens].flatMap((bundle) => bundle.outputFiles)) {
+  for (const file of [main, notifier, sdk, ssm, chain, schema, model, screens, ...speech].flatMap((bundle) => bundle.outputFiles)) {
     const path = writeOutput(file, outDir, mapsDir);
     written[relative(ROOT, path)] = file.contents.length;
   }
@@ -310,12 +334,19 @@ function assertNoNotifierIn(metafile: Metafile): void {
   if (leaked.length > 0) throw new Error(`index.js must not contain the notifier's code (it belongs in ${NOTIFIER_FILE}), but bundles:\n  ${leaked.slice(0, 10).join('\n  ')}`);
 }
 
+/** The German and French words belong in their own files: in index.js every cold start would parse them. */
+function assertNoLocaleTablesIn(metafile: Metafile, file: string): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => LOCALE_ONLY.test(input));
+  if (leaked.length > 0) throw new Error(`${file} must not contain another language's words (they belong in ${OWN_FILE_LOCALES.map(speechFile).join(', ')}), but bundles:\n  ${leaked.join('\n  ')}`);
+}
+
 /** The stand-in for ask-sdk-model covers what CustomSkill.js reads of it; any other user would get the stand-in too. */
 function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): void {
   const users = Object.entries(metafile.inputs)
     .filter(([, input]) => input.imports.some((imported) => imported.path === 'ask-sdk-model-stand-in:ask-sdk-model'))
     .map(([input]) => input);
-  if (users.length !== 1 || !MODEL_USER.test(users[0] as string)) {
+  // None at all is fine too (the notifier, which no longer reaches ask-sdk-core's index through the speech tables).
+  if (users.some((user) => !MODEL_USER.test(user)) || users.length > 1) {
     throw new Error(`ask-sdk-model is used at run time in ${file} by ${users.join(', ')}; the stand-in in tools/build.ts covers only CustomSkill.js`);
   }
 }
@@ -324,7 +355,7 @@ function assertModelOnlyUsedByCustomSkill(metafile: Metafile, file: string): voi
 function assertSelfContained(...metafiles: Metafile[]): void {
   const outside = metafiles.flatMap((metafile) => Object.values(metafile.outputs))
     .flatMap((output) => output.imports)
-    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE, SCREENS_FILE].includes(imported.path.slice(2)))
+    .filter((imported) => imported.external && !isBuiltin(imported.path) && ![AWS_SDK_FILE, AWS_SSM_FILE, AWS_CREDENTIALS_FILE, CONFIG_SCHEMA_FILE, ASK_SDK_MODEL_FILE, SCREENS_FILE, ...OWN_FILE_LOCALES.map(speechFile)].includes(imported.path.slice(2)))
     .map((imported) => `${imported.path} (${imported.kind})`);
   if (outside.length > 0) throw new Error(`lambda/dist would need modules it does not hold:\n  ${[...new Set(outside)].join('\n  ')}`);
 }

@@ -84,6 +84,10 @@ export function replayDialogs(shard: number, shards: number): void {
 /** The AWS changes each conversation must make; a dialog not listed here must change nothing. */
 const MUTATIONS: Record<string, string[]> = {
   'deploy-yes': ['StartPipelineExecution'],
+  // The same deploy in other languages and markets: the yes starts the pipeline there too.
+  'de-DE-deploy-yes': ['StartPipelineExecution'],
+  'fr-FR-deploy-yes': ['StartPipelineExecution'],
+  'en-GB-deploy-yes': ['StartPipelineExecution'],
   'deploy-one-shot-yes': ['StartPipelineExecution'],
   'deploy-elicit-environment': ['StartPipelineExecution'],
   'rollback-yes': ['CreateDeployment'],

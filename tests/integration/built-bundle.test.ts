@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { parseConfig } from '../../lambda/src/config/load';
-import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE, SCREENS_FILE } from '../../tools/build';
+import { ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, buildBundle, CONFIG_SCHEMA_FILE, NOTIFIER_FILE, OWN_FILE_LOCALES, SCREENS_FILE, speechFile } from '../../tools/build';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbStateStore } from '../../lambda/src/adapters/aws/dynamodb-state-store.adapter';
 import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
@@ -120,7 +120,7 @@ describe('the built bundle', () => {
     const zipped = readdirSync(outDir).sort();
 
     // Assess
-    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE, SCREENS_FILE].sort());
+    expect(zipped).toEqual([ASK_SDK_MODEL_FILE, AWS_CREDENTIALS_FILE, AWS_SDK_FILE, AWS_SSM_FILE, CONFIG_SCHEMA_FILE, 'index.js', NOTIFIER_FILE, SCREENS_FILE, ...OWN_FILE_LOCALES.map(speechFile)].sort());
     for (const file of zipped) {
       const mapUrl = /\/\/# sourceMappingURL=(\S+)\n$/.exec(readFileSync(join(outDir, file), 'utf8'))?.[1];
       expect(mapUrl).toBeDefined();
@@ -145,6 +145,27 @@ describe('the built bundle', () => {
   it('answers a cold LaunchRequest with the config validated at build time, loading neither the schema, the AWS SDK nor ask-sdk-model', async () => {
     // Act
     const answer = await answerInFreshProcess(launch());
+
+    // Assess
+    expect(answer.speech).toMatch(/Release captain here/);
+    expect(answer.loaded).toEqual([]);
+  });
+
+  it.each([
+    ['de-DE', /Versions-Kapitän/],
+    ['fr-FR', /capitaine de livraison/],
+  ])('answers a cold %s LaunchRequest in its language, with its words from their own file', async (locale, greeting) => {
+    // Act
+    const answer = await answerInFreshProcess({ ...launch(), request: { ...launch().request, locale } });
+
+    // Assess
+    expect(answer.speech).toMatch(greeting);
+    expect(answer.loaded).toEqual([speechFile(locale)]);
+  });
+
+  it('answers an en-GB LaunchRequest with the English words already in index.js', async () => {
+    // Act
+    const answer = await answerInFreshProcess({ ...launch(), request: { ...launch().request, locale: 'en-GB' } });
 
     // Assess
     expect(answer.speech).toMatch(/Release captain here/);

@@ -96,8 +96,18 @@ export function earBreaches(request: RequestEnvelope, response: ResponseEnvelope
  */
 export function sentencesOf(text: string, locale = 'en-US'): string[] {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = [...segmenter.segment(text)].map((s) => s.segment.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (!locale.startsWith('de')) return sentences;
+  // ICU ends a sentence at a German ordinal day before its month ("am 29. November um 08:00"): a date, not an end.
+  return sentences.reduce<string[]>((joined, sentence) => {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && /\b\d{1,2}\.$/.test(last) && GERMAN_MONTH.test(sentence)) joined[joined.length - 1] = `${last} ${sentence}`;
+    else joined.push(sentence);
+    return joined;
+  }, []);
 }
+
+const GERMAN_MONTH = /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/u;
 
 /** The words a person hears: "checkout-prod" is two, "don't" is one, punctuation none. */
 export function wordsOf(text: string, locale = 'en-US'): number {

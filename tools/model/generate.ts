@@ -4,9 +4,10 @@
  * release policy of the Lambda role and the notifier's block (its role, and the EventBridge rules for the configured
  * pipelines and deployment groups). Running it twice changes nothing the second time.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_PATH_VARIABLE, loadConfigFile } from '../../lambda/src/config/load';
+import { DERIVED_ENGLISH_LOCALES, deriveEnglishModel, SOURCE_LOCALE } from './english-locales';
 import { formatJson, withGeneratedSlotTypes, type InteractionModel } from './interaction-model';
 import { replacePolicyBlock } from './iam-policy';
 import { replaceNotifierBlock } from './notifier-stack';
@@ -29,9 +30,9 @@ export function configPathFrom(argv: readonly string[], env: NodeJS.ProcessEnv):
   return DEFAULT_CONFIG_PATH;
 }
 
-/** Rewrites a file only when its content changes; returns whether it did. */
+/** Rewrites a file only when its content changes (or it does not exist yet); returns whether it did. */
 function writeIfChanged(path: string, content: string): boolean {
-  if (readFileSync(path, 'utf8') === content) return false;
+  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
   writeFileSync(path, content);
   return true;
 }
@@ -44,16 +45,29 @@ export interface Artefacts {
 }
 
 /**
- * Regenerates every locale's slot types and the template's release policy from the config at `configPath`; returns
- * each file with whether it changed. `npm run model` and `npm run setup` both call this.
+ * Regenerates the English markets' models from en-US's (english-locales.ts), every locale's slot types and the
+ * template's release policy from the config at `configPath`; returns each file with whether it changed.
+ * `npm run model` and `npm run setup` both call this.
  */
 export function regenerate(configPath: string, { modelsDir = MODELS_DIR, templatePath = TEMPLATE_PATH }: Artefacts = {}): { path: string; changed: boolean }[] {
   const config = loadConfigFile(configPath);
   const written: { path: string; changed: boolean }[] = [];
+  const readModel = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
+  const sourcePath = join(modelsDir, `${SOURCE_LOCALE}.json`);
+  const derived = new Set<string>();
+  if (existsSync(sourcePath)) {
+    const source = readModel(sourcePath);
+    for (const locale of DERIVED_ENGLISH_LOCALES) {
+      const path = join(modelsDir, `${locale}.json`);
+      derived.add(path);
+      written.push({ path, changed: writeIfChanged(path, formatJson(withGeneratedSlotTypes(deriveEnglishModel(source, locale), config, locale))) });
+    }
+  }
   for (const file of readdirSync(modelsDir).filter((name) => name.endsWith('.json')).sort()) {
     const path = join(modelsDir, file);
-    const model = JSON.parse(readFileSync(path, 'utf8')) as InteractionModel;
-    written.push({ path, changed: writeIfChanged(path, formatJson(withGeneratedSlotTypes(model, config))) });
+    if (derived.has(path)) continue;
+    const locale = file.replace(/\.json$/, '');
+    written.push({ path, changed: writeIfChanged(path, formatJson(withGeneratedSlotTypes(readModel(path), config, locale))) });
   }
   const template = replaceNotifierBlock(replacePolicyBlock(readFileSync(templatePath, 'utf8'), config), config);
   written.push({ path: templatePath, changed: writeIfChanged(templatePath, template) });

@@ -1,6 +1,7 @@
 // ask-smapi-model comes with ask-cli (a dev dependency): Amazon's own types for an interaction model.
 import type { v1 } from 'ask-smapi-model';
 import { builtInEnvironmentSynonyms } from '../../lambda/src/config/environment-synonyms';
+import { languageOf } from '../../lambda/src/domain/spoken';
 import type { Config } from '../../lambda/src/config/schema';
 
 export type SlotType = v1.skill.interactionModel.SlotType;
@@ -18,23 +19,24 @@ interface Candidate {
   readonly kind: string;
 }
 
-/** The SERVICE slot type: one value per configured service, id and value the service name. */
-export function serviceSlotType(config: Config): SlotType {
+/** The SERVICE slot type of a locale's model: one value per configured service, id and value the service name. */
+export function serviceSlotType(config: Config, locale = 'en-US'): SlotType {
   return {
     name: SERVICE_SLOT_TYPE,
-    values: settle(config.services.map((service) => ({ id: service.name, synonyms: service.synonyms, kind: 'service' }))),
+    values: settle(config.services.map((service) => ({ id: service.name, synonyms: service.synonyms, kind: 'service' })), languageOf(locale)),
   };
 }
 
 /**
- * The ENVIRONMENT slot type: one value per environment key used by any service, with the built-in synonyms
- * for that key ("prod" and "live" for "production").
+ * The ENVIRONMENT slot type of a locale's model: one value per environment key used by any service, with the built-in
+ * synonyms for that key in the locale's language ("prod" and "live" for "production", and "Produktion" in German).
  */
-export function environmentSlotType(config: Config): SlotType {
+export function environmentSlotType(config: Config, locale = 'en-US'): SlotType {
   const keys = [...new Set(config.services.flatMap((service) => Object.keys(service.environments)))];
+  const language = languageOf(locale);
   return {
     name: ENVIRONMENT_SLOT_TYPE,
-    values: settle(keys.map((key) => ({ id: key, synonyms: builtInEnvironmentSynonyms(key), kind: 'environment' }))),
+    values: settle(keys.map((key) => ({ id: key, synonyms: builtInEnvironmentSynonyms(key, language), kind: 'environment' })), language),
   };
 }
 
@@ -43,7 +45,7 @@ export function environmentSlotType(config: Config): SlotType {
  * name, or a synonym of two) is dropped from all of them: for a skill that ships to production, Alexa resolving
  * "prod" to the wrong environment is worse than not resolving it and asking.
  */
-function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
+function settle(candidates: readonly Candidate[], language: string): SlotTypeValue[] {
   const claims = new Map<string, Set<string>>();
   const claim = (phrase: string, id: string) => {
     const key = normalise(phrase);
@@ -70,7 +72,7 @@ function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
   // first phrase of its own that nothing else claims: "search service", "the search", …
   values.forEach((value, i) => {
     if (value.name.synonyms.length > 0) return;
-    const generated = fallbackSynonyms(tidy(value.id), (candidates[i] as Candidate).kind).find((phrase) => !claims.has(normalise(phrase)));
+    const generated = fallbackSynonyms(tidy(value.id), (candidates[i] as Candidate).kind, language).find((phrase) => !claims.has(normalise(phrase)));
     if (generated === undefined) return;
     claims.set(normalise(generated), new Set([value.id]));
     value.name.synonyms.push(generated);
@@ -78,8 +80,21 @@ function settle(candidates: readonly Candidate[]): SlotTypeValue[] {
   return values;
 }
 
+/** What a kind of value is called, and the article before it, in a language other than English. */
+const KIND_WORDS: Readonly<Record<string, Readonly<Record<string, { readonly word: string; readonly the: string }>>>> = {
+  de: { service: { word: 'dienst', the: 'den' }, environment: { word: 'umgebung', the: 'die' } },
+  fr: { service: { word: 'service', the: 'le' }, environment: { word: 'environnement', the: "l'" } },
+};
+
 /** Phrases people could say for a value, in the order they are tried; distinct for distinct names. */
-function fallbackSynonyms(name: string, kind: string): string[] {
+function fallbackSynonyms(name: string, kind: string, language: string): string[] {
+  const words = Object.hasOwn(KIND_WORDS, language) ? KIND_WORDS[language]?.[kind] : undefined;
+  if (words !== undefined) {
+    // German names the kind after the name ("checkout dienst"), French before it ("service checkout").
+    return language === 'fr'
+      ? [`${words.word} ${name}`, `${words.the === "l'" ? "l'" : `${words.the} `}${words.word} ${name}`]
+      : [`${name} ${words.word}`, `${words.the} ${name} ${words.word}`];
+  }
   const endsWithKind = name.toLowerCase().endsWith(` ${kind}`) || name.toLowerCase() === kind;
   return [endsWithKind ? `the ${name}` : `${name} ${kind}`, `the ${name}`, `the ${name} ${kind}`, `that ${name} ${kind}`];
 }

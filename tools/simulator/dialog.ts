@@ -1,5 +1,5 @@
 import type { dialog, DialogState, Directive, Intent, IntentConfirmationStatus, Response } from 'ask-sdk-model';
-import { BUILT_IN_PHRASINGS } from './builtins';
+import { builtInPhrasings } from './builtins';
 import { findDialogIntent, promptVariation, type InteractionModel } from './model';
 import { normalise } from './text';
 import { ssmlToCaption } from './transcript';
@@ -79,10 +79,10 @@ export function planDelegation(model: InteractionModel, intent: Intent): Delegat
   return { kind: 'complete', intent };
 }
 
-/** "yes" or "no" in any of the ways Alexa takes them; undefined for anything else. */
-export function yesOrNo(utterance: string): 'yes' | 'no' | undefined {
+/** "yes" or "no" in any of the ways Alexa takes them in the locale's language; undefined for anything else. */
+export function yesOrNo(utterance: string, locale = 'en-US'): 'yes' | 'no' | undefined {
   const said = normalise(utterance);
-  const phrasings = (intent: string): string[] => (BUILT_IN_PHRASINGS[intent] ?? []).map(normalise);
+  const phrasings = (intent: string): string[] => (builtInPhrasings(locale)[intent] ?? []).map(normalise);
   if (phrasings('AMAZON.YesIntent').includes(said)) return 'yes';
   if (phrasings('AMAZON.NoIntent').includes(said)) return 'no';
   return undefined;

@@ -1,4 +1,4 @@
-import { ALWAYS_PRESENT_INTENTS, BUILT_IN_PHRASINGS, FALLBACK_INTENT, HELP_INTENT } from './builtins';
+import { ALWAYS_PRESENT_INTENTS, builtInPhrasings, FALLBACK_INTENT, HELP_INTENT, languageOf } from './builtins';
 import { slotTypeOf, type InteractionModel } from './model';
 import { isKnownValue } from './slots';
 import { normalise, words } from './text';
@@ -46,13 +46,17 @@ export class UtteranceMatcher {
   private readonly patterns: readonly Pattern[];
   private readonly declared: ReadonlySet<string>;
 
-  constructor(private readonly model: InteractionModel) {
+  private readonly carriers: Carriers;
+
+  /** `locale` decides the language of the built-in phrasings and of the words people wrap a request in. */
+  constructor(private readonly model: InteractionModel, locale = 'en-US') {
+    this.carriers = CARRIERS[languageOf(locale)] ?? ENGLISH_CARRIERS;
     this.declared = new Set(model.languageModel.intents.map((intent) => intent.name));
     const patterns: Pattern[] = [];
     for (const intent of model.languageModel.intents) {
       for (const sample of intent.samples ?? []) patterns.push(compilePattern(intent.name, sample, patterns.length));
     }
-    for (const [intent, phrasings] of Object.entries(BUILT_IN_PHRASINGS)) {
+    for (const [intent, phrasings] of Object.entries(builtInPhrasings(locale))) {
       if (!this.declared.has(intent) && !ALWAYS_PRESENT_INTENTS.includes(intent)) continue;
       for (const phrasing of phrasings) patterns.push(compilePattern(intent, phrasing, patterns.length));
     }
@@ -67,7 +71,7 @@ export class UtteranceMatcher {
   match(utterance: string): Match | undefined {
     const exact = this.best(this.patterns, utterance);
     if (exact) return exact;
-    const core = withoutCarrierPhrases(normalise(utterance));
+    const core = withoutCarrierPhrases(normalise(utterance), this.carriers);
     return core !== '' && core !== normalise(utterance) ? this.best(this.patterns, core) : undefined;
   }
 
@@ -146,24 +150,47 @@ function* assignments(parts: readonly Part[], said: readonly string[], p = 0, w 
   }
 }
 
-const LEADING_CARRIERS = [
-  'please', 'could you', 'can you', 'would you', 'will you', 'i would like to', "i'd like to", 'i want to', 'i need to',
-  'go ahead and', "let's", 'lets', 'just', 'hey', 'ok', 'okay', 'so', 'now',
-];
-const TRAILING_CARRIERS = ['please', 'now', 'right now', 'for me', 'thanks', 'thank you'];
+/** The words people wrap a request in, before and after it, in one language. */
+interface Carriers {
+  readonly leading: readonly string[];
+  readonly trailing: readonly string[];
+}
 
-/** The utterance without politeness and filler at either end: "could you please push to prod now" → "push to prod". */
-export function withoutCarrierPhrases(utterance: string): string {
+const ENGLISH_CARRIERS: Carriers = {
+  leading: [
+    'please', 'could you', 'can you', 'would you', 'will you', 'i would like to', "i'd like to", 'i want to', 'i need to',
+    'go ahead and', "let's", 'lets', 'just', 'hey', 'ok', 'okay', 'so', 'now',
+  ],
+  trailing: ['please', 'now', 'right now', 'for me', 'thanks', 'thank you'],
+};
+
+const CARRIERS: Readonly<Record<string, Carriers>> = {
+  en: ENGLISH_CARRIERS,
+  de: {
+    leading: ['bitte', 'kannst du', 'könntest du', 'würdest du', 'ich möchte', 'ich will', 'ich würde gern', 'ich würde gerne', 'hey', 'ok', 'okay', 'also', 'jetzt', 'mal', 'einfach'],
+    trailing: ['bitte', 'jetzt', 'sofort', 'gleich', 'mal', 'für mich', 'danke'],
+  },
+  fr: {
+    leading: ["s'il te plaît", "s'il vous plaît", 'peux tu', 'pourrais tu', 'tu peux', 'je voudrais', 'je veux', "j'aimerais", 'hé', 'ok', 'okay', 'alors', 'maintenant', 'juste'],
+    trailing: ["s'il te plaît", "s'il vous plaît", 'maintenant', 'tout de suite', 'pour moi', 'merci'],
+  },
+};
+
+/**
+ * The utterance without politeness and filler at either end: "could you please push to prod now" → "push to prod",
+ * "bitte schiebe checkout in die produktion jetzt" → "schiebe checkout in die produktion".
+ */
+export function withoutCarrierPhrases(utterance: string, carriers: Carriers = ENGLISH_CARRIERS): string {
   let rest = utterance.trim();
   for (let changed = true; changed;) {
     changed = false;
-    for (const carrier of LEADING_CARRIERS) {
+    for (const carrier of carriers.leading) {
       if (rest.startsWith(`${carrier} `)) {
         rest = rest.slice(carrier.length + 1).trim();
         changed = true;
       }
     }
-    for (const carrier of TRAILING_CARRIERS) {
+    for (const carrier of carriers.trailing) {
       if (rest.endsWith(` ${carrier}`)) {
         rest = rest.slice(0, -(carrier.length + 1)).trim();
         changed = true;

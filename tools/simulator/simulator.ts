@@ -1,5 +1,5 @@
 import type { dialog, DialogState, Intent, interfaces, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
-import { EXIT_UTTERANCES } from './builtins';
+import { EXIT_UTTERANCES, languageOf } from './builtins';
 import { dialogDirective, dialogStateAfterConfirmation, planDelegation, stepFromDirective, withSlot, yesOrNo, type PendingStep } from './dialog';
 import {
   API_ENDPOINT, fakeApiAccessToken, intentRequest, launchRequest, randomDeviceId, randomUserId, randomUuid, requestIdFrom,
@@ -109,7 +109,7 @@ export class Simulator {
   constructor(options: SimulatorOptions) {
     this.model = options.model;
     this.invoker = options.invoker;
-    this.matcher = new UtteranceMatcher(options.model);
+    this.matcher = new UtteranceMatcher(options.model, options.locale);
     this.uuid = options.uuid ?? randomUuid;
     this.clock = options.clock ?? ((): Date => new Date());
     this.alexaApi = options.alexaApi;
@@ -170,7 +170,7 @@ export class Simulator {
   }
 
   private async startSession(turn: MutableTurn, user: string): Promise<void> {
-    const invocation = parseInvocation(user, this.model.languageModel.invocationName);
+    const invocation = parseInvocation(user, this.model.languageModel.invocationName, this.caller.locale);
     this.session = new SkillSession(sessionIdFrom(this.uuid()));
     this.pending = undefined;
     this.offer = undefined;
@@ -221,7 +221,7 @@ export class Simulator {
       await this.continueDialog(turn, filled, pending.delegated);
       return true;
     }
-    const answer = yesOrNo(said);
+    const answer = yesOrNo(said, this.caller.locale);
     if (!answer) return false;
     const status = answer === 'yes' ? 'CONFIRMED' : 'DENIED';
     if (pending.kind === 'confirm-slot') {
@@ -384,12 +384,12 @@ export class Simulator {
     }
     const rendering = (connection.input as { renderingData?: { operations?: Record<string, { descriptionPrompt?: unknown }> } } | undefined)?.renderingData;
     const described = Object.values(rendering?.operations ?? {}).map((o) => o.descriptionPrompt).find((d): d is string => typeof d === 'string');
-    speak(turn, `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`, 'offer');
+    speak(turn, offerQuestion(this.caller.locale, phrase, described), 'offer');
     this.offer = { token, phrase, key };
   }
 
   private async answerOffer(turn: MutableTurn, offer: NonNullable<Simulator['offer']>, said: string): Promise<void> {
-    if (yesOrNo(said) === 'yes') {
+    if (yesOrNo(said, this.caller.locale) === 'yes') {
       this.routines.add(offer.key);
       this.phrasesInUse.add(offer.phrase);
       await this.resume(turn, { token: offer.token, status: { code: '200', message: 'OK' } });
@@ -450,4 +450,13 @@ function speak(turn: MutableTurn, text: string, kind?: Caption['kind']): void {
 
 function directiveIntent(directive: NonNullable<ReturnType<typeof dialogDirective>>): Intent | undefined {
   return (directive as dialog.DelegateDirective | dialog.ElicitSlotDirective).updatedIntent;
+}
+
+/** Alexa's own question when a skill offers a routine, in the device's language (English for others). */
+function offerQuestion(locale: string, phrase: string, described: string | undefined): string {
+  switch (languageOf(locale)) {
+    case 'de': return `Möchtest du eine Routine hinzufügen? Wenn du "${phrase}" sagst, wird Alexa ${described ? `"${described}" starten` : 'den Skill starten'}.`;
+    case 'fr': return `Voulez-vous ajouter une routine ? Quand vous direz "${phrase}", Alexa lancera ${described ? `"${described}"` : 'le skill'}.`;
+    default: return `Do you want to add a routine? When you say "${phrase}", Alexa will ${described ? `start "${described}"` : 'start the skill'}.`;
+  }
 }

@@ -9,6 +9,8 @@ export interface SpokenValue {
   readonly heard?: string;
   /** The value id from an ER_SUCCESS_MATCH resolution, when there was one. */
   readonly resolvedId?: string;
+  /** The language it was said in ("de" for a de-DE request): which filler and environment words apply. English when absent. */
+  readonly language?: string;
 }
 
 export type Resolution =
@@ -45,8 +47,9 @@ export class Catalog {
     if (spoken.resolvedId !== undefined && keys.includes(spoken.resolvedId)) return { kind: 'resolved', value: spoken.resolvedId };
     const wanted = normalise(spoken.heard ?? spoken.resolvedId);
     if (wanted === '') return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
-    const match = spokenVariants(wanted, ENVIRONMENT_WORDS)
-      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === variant)))
+    const language = spoken.language ?? 'en';
+    const match = spokenVariants(wanted, fillersOf(language), 'environment')
+      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key, language)].some((n) => normalise(n) === variant)))
       .find((key) => key !== undefined);
     return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
   }
@@ -65,7 +68,7 @@ export class Catalog {
       const fallback = this.defaultService();
       return fallback === undefined ? { kind: 'missing' } : { kind: 'resolved', value: fallback };
     }
-    const match = spokenVariants(heard, SERVICE_WORDS)
+    const match = spokenVariants(heard, fillersOf(spoken.language ?? 'en'), 'service')
       .map((variant) => this.config.services.find((s) => [s.name, ...s.synonyms].some((n) => normalise(n) === variant)))
       .find((service) => service !== undefined);
     return match ? { kind: 'resolved', value: match.name } : { kind: 'unknown', heard: spoken.heard ?? '' };
@@ -79,11 +82,12 @@ export class Catalog {
     if (wanted === '') {
       return keys.length === 1 && keys[0] !== undefined ? { kind: 'resolved', value: keys[0] } : { kind: 'missing' };
     }
-    const match = spokenVariants(wanted, ENVIRONMENT_WORDS)
-      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key)].some((n) => normalise(n) === variant)))
+    const language = spoken.language ?? 'en';
+    const match = spokenVariants(wanted, fillersOf(language), 'environment')
+      .map((variant) => keys.find((key) => [key, ...builtInEnvironmentSynonyms(key, language)].some((n) => normalise(n) === variant)))
       .find((key) => key !== undefined)
       // An id Alexa resolved for another service's environment may still name one of ours through the built-ins.
-      ?? keys.find((key) => spoken.resolvedId !== undefined && builtInEnvironmentSynonyms(key).map(normalise).includes(normalise(spoken.resolvedId)));
+      ?? keys.find((key) => spoken.resolvedId !== undefined && builtInEnvironmentSynonyms(key, language).map(normalise).includes(normalise(spoken.resolvedId)));
     return match ? { kind: 'resolved', value: match } : { kind: 'unknown', heard: spoken.heard ?? spoken.resolvedId ?? '' };
   }
 
@@ -117,25 +121,60 @@ export class Catalog {
   }
 }
 
-const LEADING_WORDS = ['the', 'a', 'my', 'our', 'latest', 'current', 'new'];
-const SERVICE_WORDS = ['service', 'app', 'application', 'build', 'release', 'code'];
-const ENVIRONMENT_WORDS = ['environment', 'env'];
+/** The words people wrap a spoken name in, per language: before it ("the", "den", "le service") and after it. */
+interface Fillers {
+  /** Before the name. One ending in an apostrophe ("l'") joins the name without a space ("l'application"). */
+  readonly leading: readonly string[];
+  readonly service: readonly string[];
+  readonly environment: readonly string[];
+}
+
+const ENGLISH: Fillers = {
+  leading: ['the', 'a', 'my', 'our', 'latest', 'current', 'new'],
+  service: ['service', 'app', 'application', 'build', 'release', 'code'],
+  environment: ['environment', 'env'],
+};
+
+/*
+ * German and French wrap names differently: German puts the kind after the name ("den checkout Dienst", "die
+ * Produktionsumgebung" is a word of its own), French before it ("le service checkout", "l'environnement de
+ * production"), so French leading words include the kinds. English fillers stay valid in both: teams say "den
+ * checkout service" too.
+ */
+const FILLERS: Readonly<Record<string, Fillers>> = {
+  en: ENGLISH,
+  de: {
+    leading: ['den', 'die', 'das', 'der', 'dem', 'mein', 'meinen', 'unser', 'unseren', 'unsere', 'neuesten', 'neueste', 'aktuellen', 'aktuelle', 'neuen', 'neue', ...ENGLISH.leading],
+    service: ['dienst', 'service', 'anwendung', 'app', 'build', 'release', 'code', 'version'],
+    environment: ['umgebung', 'system', ...ENGLISH.environment],
+  },
+  fr: {
+    leading: ['le', 'la', 'les', "l'", 'du', 'de la', 'de', "d'", 'mon', 'ma', 'notre', 'dernier', 'dernière', 'nouveau', 'nouvelle',
+      'service', 'application', 'appli', 'environnement de', 'environnement', ...ENGLISH.leading],
+    service: ['service', 'app', 'application', 'build', 'release'],
+    environment: ['environnement', ...ENGLISH.environment],
+  },
+};
+
+function fillersOf(language: string): Fillers {
+  return Object.hasOwn(FILLERS, language) ? FILLERS[language] ?? ENGLISH : ENGLISH;
+}
 
 /**
  * What was heard, then the same without the words people put around a name ("the checkout service",
- * "the latest checkout build", "the production environment"): Alexa keeps them in the slot value.
+ * "the latest checkout build", "the production environment", "le service checkout"): Alexa keeps them in the slot value.
  */
-function spokenVariants(heard: string, trailingWords: readonly string[]): string[] {
+function spokenVariants(heard: string, fillers: Fillers, kind: 'service' | 'environment'): string[] {
   const variants = [heard];
   let rest = heard;
   for (let changed = true; changed;) {
     changed = false;
-    const lead = LEADING_WORDS.find((w) => rest.startsWith(`${w} `));
+    const lead = fillers.leading.find((w) => (w.endsWith("'") ? rest.startsWith(w) && rest.length > w.length : rest.startsWith(`${w} `)));
     if (lead) {
-      rest = rest.slice(lead.length + 1);
+      rest = rest.slice(lead.endsWith("'") ? lead.length : lead.length + 1);
       changed = true;
     }
-    const trail = trailingWords.find((w) => rest.endsWith(` ${w}`));
+    const trail = fillers[kind].find((w) => rest.endsWith(` ${w}`));
     if (trail) {
       rest = rest.slice(0, -(trail.length + 1));
       changed = true;

@@ -14,3 +14,8 @@ export function normalise(words: string | undefined): string {
   const kept = NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}' ]+/gu, ' ') : lower.replace(/[^A-Za-z0-9' ]+/g, ' ');
   return kept.replace(/\s+/g, ' ').trim();
 }
+
+/** The language of a locale ("de" for "de-DE"), which decides the words a name may be wrapped in; English for none. */
+export function languageOf(locale: string | undefined): string {
+  return (locale ?? '').split('-')[0]?.toLowerCase() || 'en';
+}

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { canfulfill } from 'ask-sdk-model';
 import type { Catalog } from '../domain/catalog';
-import { isRecord, requestType, spokenSlot } from '../turn/request-shape';
+import { isRecord, localeOf, requestType, spokenSlot } from '../turn/request-shape';
 
 /**
  * CanFulfillIntentRequest: Alexa asks whether this skill could handle a name-free request. Answering must have no
@@ -18,11 +18,12 @@ export function canFulfillHandler(catalog: Catalog, answers: (intent: string) =>
       const slots: Record<string, canfulfill.CanFulfillSlot> = {};
       if (ours && isRecord(request.intent?.slots)) {
         const intent = { name, confirmationStatus: 'NONE' as const, slots: request.intent.slots as never };
-        const service = catalog.resolveService(spokenSlot(intent, 'service'));
+        const locale = localeOf(input);
+        const service = catalog.resolveService(spokenSlot(intent, 'service', locale));
         for (const slotName of Object.keys(request.intent.slots)) {
           const known = slotName === 'service' ? service.kind === 'resolved'
             : slotName === 'environment' && service.kind === 'resolved'
-              ? catalog.resolveEnvironment(service.value, spokenSlot(intent, 'environment')).kind === 'resolved'
+              ? catalog.resolveEnvironment(service.value, spokenSlot(intent, 'environment', locale)).kind === 'resolved'
               : false;
           slots[slotName] = { canUnderstand: known ? 'YES' : 'MAYBE', canFulfill: known ? 'YES' : 'NO' };
         }

@@ -54,7 +54,7 @@ function scopeOf(turn: Turn): Scope {
   let service = turn.slot('service');
   let environment = turn.slot('environment');
   if (said(service) && !said(environment) && catalog.resolveService(service).kind === 'unknown'
-    && catalog.resolveAnyEnvironment({ heard: service.heard }).kind === 'resolved') {
+    && catalog.resolveAnyEnvironment({ heard: service.heard, language: service.language }).kind === 'resolved') {
     [service, environment] = [{}, service];
   }
 

@@ -67,8 +67,9 @@ function withMisplacedEnvironmentMoved(turn: Turn): { serviceHeard: Spoken; envi
   const asSaid = { serviceHeard: service, environmentHeard: environment, moved: false };
   if (service.heard === undefined || environment.heard !== undefined || environment.resolvedId !== undefined) return asSaid;
   if (catalog.resolveService(service).kind !== 'unknown') return asSaid;
-  if (catalog.resolveAnyEnvironment({ heard: service.heard }).kind !== 'resolved') return asSaid;
-  return { serviceHeard: {}, environmentHeard: { heard: service.heard }, moved: true };
+  const moved = { ...service, resolvedId: undefined };
+  if (catalog.resolveAnyEnvironment(moved).kind !== 'resolved') return asSaid;
+  return { serviceHeard: {}, environmentHeard: moved, moved: true };
 }
 
 /** The first characters of what was heard, never cutting a character in two. */

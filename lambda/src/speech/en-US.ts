@@ -183,7 +183,6 @@ export function enUS(f: Format): Messages {
     rollbackBusy: (w, running) => ssml`A deployment of ${inWhere(w)}, started${at(running.createdAt)}, is running right now, so I didn't start a rollback. Ask me again to stop it.`,
     rollbackDenied: (w) => ssml`Okay, I won't roll back ${inWhere(w)}. Nothing was changed.`,
     rollbackOutcomeUnknown: (w) => ssml`I asked CodeDeploy to roll back ${inWhere(w)}, but got no answer in time, so I can't tell whether it started. Ask me for the status of ${inWhere(w)} in a minute, or look in the CodeDeploy console, before you try again.`,
-    planChanged: () => ssml`Things changed since I asked, so I haven't done anything yet.`,
 
     status: (w, r) => statusSpeech(w, r),
     preview: (w, r) => previewSpeech(w, r),

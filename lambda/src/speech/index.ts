@@ -1,18 +1,45 @@
 import { enUS } from './en-US';
 import type { Format, Messages } from './messages';
-import { prepareFormatters, spokenClock, spokenTime, writtenTime } from './spoken-time';
+import { ENGLISH_TIME_WORDS, prepareFormatters, spokenClock, spokenTime, writtenTime, type TimeWords } from './spoken-time';
 import { whileWaiting } from '../runtime/while-waiting';
 
 export type { Messages } from './messages';
 
-const TABLES: Record<string, (f: Format) => Messages> = { 'en-US': enUS };
+/** A language's table and its words for times. */
+export interface LocaleSpeech {
+  readonly messages: (f: Format) => Messages;
+  readonly time: TimeWords;
+}
 
-/** The locale table for a request, falling back to English for locales without a table of their own. */
+const ENGLISH: LocaleSpeech = { messages: enUS, time: ENGLISH_TIME_WORDS };
+
+/*
+ * The German and French tables are required on first use in their locale: an en-US cold start never parses them. The
+ * build bundles each into a file of its own beside index.js (speech-de-DE.js, speech-fr-FR.js; tools/build.ts) and
+ * refuses them in index.js. The English markets share the en-US table: their words are the same, and only dates are
+ * written their way (the formatter takes the request's own locale).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- on demand, see above */
+const TABLES: Readonly<Record<string, () => LocaleSpeech>> = {
+  'en-US': () => ENGLISH,
+  'en-GB': () => ENGLISH,
+  'en-CA': () => ENGLISH,
+  'en-AU': () => ENGLISH,
+  'en-IN': () => ENGLISH,
+  'de-DE': () => (require('./de-DE') as typeof import('./de-DE')).deDESpeech,
+  'fr-FR': () => (require('./fr-FR') as typeof import('./fr-FR')).frFRSpeech,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The locales with words of their own (the English markets share en-US's). */
+export const SPEECH_LOCALES: readonly string[] = Object.keys(TABLES);
+
+/** The locale table for a request, falling back to en-US for locales without a table of their own. */
 export function messagesFor(locale: string | undefined, now: Date, timeZone: string): Messages {
   const speechLocale = speechLocaleOf(locale);
-  const table = TABLES[speechLocale] ?? enUS;
-  return table({
-    when: (at) => spokenTime(at, now, speechLocale, timeZone),
+  const speech = (TABLES[speechLocale] ?? (() => ENGLISH))();
+  return speech.messages({
+    when: (at) => spokenTime(at, now, speechLocale, timeZone, speech.time),
     clock: (at) => spokenClock(at, speechLocale, timeZone),
     written: (at) => writtenTime(at, speechLocale, timeZone),
   });

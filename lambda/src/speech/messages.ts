@@ -73,12 +73,6 @@ export interface Messages extends ReportMessages, ScreenMessages {
   rollbackBusy(where: Where, running: Deployment): Ssml;
   rollbackDenied(where: Where): Ssml;
   rollbackOutcomeUnknown(where: Where): Ssml;
-  /**
-   * @deprecated Nothing says it any more: a read-back asked again says why in its question (`lead: 'plan-changed'`),
-   * within its two sentences. Kept only so that locale tables written against the earlier interface still compile;
-   * remove it once they are merged.
-   */
-  planChanged(): Ssml;
 
   status(where: Where, report: StatusSpeech): Ssml;
   preview(where: Where, report: PreviewSpeech): Ssml;

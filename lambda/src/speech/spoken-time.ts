@@ -1,31 +1,52 @@
-/**
- * Times said the way people say them: "3 minutes ago", "yesterday at 10 AM", "on November 20 at 9:12 AM" (in English a
- * 12-hour clock without ":00"; a locale that says "14:05" keeps its own clock).
- */
-export function spokenTime(at: Date | undefined, now: Date, locale: string, timeZone: string): string | undefined {
-  if (at === undefined || Number.isNaN(at.getTime())) return undefined;
-  const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
-  if (seconds < 0) return clock(at, locale, timeZone, true);
-  if (seconds < 60) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return minutes === 1 ? 'a minute ago' : `${minutes} minutes ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 6) return hours === 1 ? 'an hour ago' : `${hours} hours ago`;
-  if (dayOf(at, timeZone) === dayOf(now, timeZone)) return `today at ${clock(at, locale, timeZone, false)}`;
-  if (dayOf(at, timeZone) === dayOf(new Date(now.getTime() - 86_400_000), timeZone)) return `yesterday at ${clock(at, locale, timeZone, false)}`;
-  return clock(at, locale, timeZone, true);
+/** How one language says a moment relative to now: the words around the numbers and clock times. */
+export interface TimeWords {
+  justNow: string;
+  minutesAgo(minutes: number): string;
+  hoursAgo(hours: number): string;
+  todayAt(time: string): string;
+  yesterdayAt(time: string): string;
+  /** A day before yesterday or a moment to come: `date` as the locale writes it ("November 20", "20. November"). */
+  onDateAt(date: string, time: string): string;
 }
 
-function clock(at: Date, locale: string, timeZone: string, withDate: boolean): string {
+/** English: "3 minutes ago", "yesterday at 2:05 PM", "on November 20 at 9:12 AM". */
+export const ENGLISH_TIME_WORDS: TimeWords = {
+  justNow: 'just now',
+  minutesAgo: (n) => (n === 1 ? 'a minute ago' : `${n} minutes ago`),
+  hoursAgo: (n) => (n === 1 ? 'an hour ago' : `${n} hours ago`),
+  todayAt: (time) => `today at ${time}`,
+  yesterdayAt: (time) => `yesterday at ${time}`,
+  onDateAt: (date, time) => `on ${date} at ${time}`,
+};
+
+/**
+ * Times said the way people say them: "3 minutes ago", "yesterday at 10 AM", "on November 20 at 9:12 AM" (in English a
+ * 12-hour clock without ":00"; a language that says "14:05" keeps its own clock), in `words`' language.
+ */
+export function spokenTime(at: Date | undefined, now: Date, locale: string, timeZone: string, words: TimeWords = ENGLISH_TIME_WORDS): string | undefined {
+  if (at === undefined || Number.isNaN(at.getTime())) return undefined;
+  const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
+  if (seconds < 0) return clock(at, locale, timeZone, words);
+  if (seconds < 60) return words.justNow;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return words.minutesAgo(minutes);
+  const hours = Math.round(minutes / 60);
+  if (hours < 6) return words.hoursAgo(hours);
   const time = spokenClock(at, locale, timeZone);
-  if (!withDate) return time;
-  return `on ${calendarDate(at, locale, timeZone)} at ${time}`;
+  if (dayOf(at, timeZone) === dayOf(now, timeZone)) return words.todayAt(time);
+  if (dayOf(at, timeZone) === dayOf(new Date(now.getTime() - 86_400_000), timeZone)) return words.yesterdayAt(time);
+  return clock(at, locale, timeZone, words);
+}
+
+function clock(at: Date, locale: string, timeZone: string, words: TimeWords): string {
+  return words.onDateAt(calendarDate(at, locale, timeZone), spokenClock(at, locale, timeZone));
 }
 
 /** A time of day as people say it: "10 AM", "2:05 PM" in English; the locale's own clock elsewhere. */
 export function spokenClock(at: Date, locale: string, timeZone: string): string {
   const time = clockTime(at, locale, timeZone);
-  return twelveHour(locale) ? time.replace(/:00(?= )/, '') : time;
+  // en-CA writes "8 a.m.": said at the end of a sentence, the caption would read "8 a.m..". The ear hears AM either way.
+  return twelveHour(locale) ? time.replace(/:00(?= )/, '').replace(/\b([ap])\.m\./i, (_all, half: string) => `${half.toUpperCase()}M`) : time;
 }
 
 /** The time of day as the locale writes it: "2:05 PM" in English, "14:05" elsewhere (":00" kept). */

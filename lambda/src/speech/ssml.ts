@@ -1,11 +1,28 @@
-import { escapeXmlCharacters } from 'ask-sdk-core';
+// The one module of ask-sdk-core this needs, not its index: the German and French tables are bundled in files of their
+// own with this module, and through the index they would carry all of ask-sdk-core.
+import { escapeXmlCharacters } from 'ask-sdk-core/dist/util/SsmlUtils';
+
+/**
+ * Marks Ssml by a registered symbol rather than by its class: the German and French tables are bundled in files of
+ * their own (tools/build.ts), each with its own copy of this module, and their Ssml must still count as Ssml here.
+ */
+const SSML = Symbol.for('push-to-prod.ssml');
 
 /** SSML that is already safe to send: literal markup from the locale tables, interpolations escaped. */
 export class Ssml {
   constructor(readonly markup: string) {}
+  /** On the prototype, not each instance: speech is built on every request. */
+  get [SSML](): true {
+    return true;
+  }
   toString(): string {
     return this.markup;
   }
+}
+
+/** Whether a value is Ssml, from this copy of the module or another bundle's. */
+export function isSsml(value: unknown): value is Ssml {
+  return typeof value === 'object' && value !== null && (value as { [SSML]?: unknown })[SSML] === true;
 }
 
 /**
@@ -15,14 +32,14 @@ export class Ssml {
 export function ssml(strings: TemplateStringsArray, ...values: readonly unknown[]): Ssml {
   let out = strings[0] ?? '';
   values.forEach((value, i) => {
-    out += (value instanceof Ssml ? value.markup : escapeXmlCharacters(String(value ?? ''))) + (strings[i + 1] ?? '');
+    out += (isSsml(value) ? value.markup : escapeXmlCharacters(String(value ?? ''))) + (strings[i + 1] ?? '');
   });
   return new Ssml(out);
 }
 
 /** Joins pieces of speech with a separator, escaping plain strings. */
 export function joinSsml(parts: readonly (Ssml | string)[], separator = ' '): Ssml {
-  return new Ssml(parts.map((p) => (p instanceof Ssml ? p.markup : escapeXmlCharacters(p))).join(separator));
+  return new Ssml(parts.map((p) => (isSsml(p) ? p.markup : escapeXmlCharacters(p))).join(separator));
 }
 
 /** "a, b or c", escaped. */

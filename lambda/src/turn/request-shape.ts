@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Intent, IntentRequest, Slot } from 'ask-sdk-model';
 import type { SpokenValue } from '../domain/catalog';
+import { languageOf } from '../domain/spoken';
 
 /**
  * Safe readers for the parts of a request the handlers use. Requests come from many devices and consoles, some
@@ -76,13 +77,17 @@ export function confirmationStatus(intent: Intent): 'NONE' | 'CONFIRMED' | 'DENI
   return status === 'CONFIRMED' || status === 'DENIED' ? status : 'NONE';
 }
 
-/** What was heard for a slot and the id entity resolution matched, from `resolutions` or the newer `slotValue`. */
-export function spokenSlot(intent: Intent, name: string): SpokenValue {
+/**
+ * What was heard for a slot and the id entity resolution matched, from `resolutions` or the newer `slotValue`, and
+ * the language of the request's `locale` when it is not English (the catalog's words for it).
+ */
+export function spokenSlot(intent: Intent, name: string, locale?: string): SpokenValue {
   const slot = intent.slots?.[name] as (Slot & { slotValue?: { value?: unknown; resolutions?: unknown } }) | undefined;
   if (!isRecord(slot)) return {};
   const heard = typeof slot.value === 'string' ? slot.value : typeof slot.slotValue?.value === 'string' ? slot.slotValue.value : undefined;
   const resolvedId = matchedId(slot.resolutions) ?? matchedId(slot.slotValue?.resolutions);
-  return { heard: heard?.trim() === '' ? undefined : heard, resolvedId };
+  const language = languageOf(locale);
+  return { heard: heard?.trim() === '' ? undefined : heard, resolvedId, ...(language === 'en' ? {} : { language }) };
 }
 
 function matchedId(resolutions: unknown): string | undefined {

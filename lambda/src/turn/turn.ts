@@ -16,7 +16,7 @@ import { prepareSpokenTimes, type Messages } from '../speech';
 import { buildCard, type CardFact } from '../speech/cards';
 import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
-import { aplRuntimeOf, confirmationStatus, intentOf, isRecord, requestType, spokenSlot } from './request-shape';
+import { aplRuntimeOf, confirmationStatus, intentOf, isRecord, localeOf, requestType, spokenSlot } from './request-shape';
 import {
   rememberShortcutDue, shortcutDueOf,
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
@@ -102,7 +102,7 @@ export class Turn {
 
   /** What was heard for a slot of this intent. */
   slot(name: string): SpokenValue {
-    return spokenSlot(this.intent, name);
+    return spokenSlot(this.intent, name, localeOf(this.input));
   }
 
   /**

@@ -69,3 +69,53 @@ describe('words Alexa keeps around a name', () => {
     expect(catalog.resolveService({ heard: 'the service' })).toEqual({ kind: 'unknown', heard: 'the service' });
   });
 });
+
+describe('Catalog in German and French', () => {
+  it.each([
+    ['de', 'den checkout dienst', 'checkout'],
+    ['de', 'die neueste checkout version', 'checkout'],
+    ['de', 'unseren checkout service', 'checkout'],
+    ['fr', 'le service checkout', 'checkout'],
+    ['fr', "l'application checkout", 'checkout'],
+    ['fr', 'du checkout', 'checkout'],
+    ['fr', 'le service panier', undefined],
+  ])('in %s resolves the service in "%s" to %s', (language, heard, service) => {
+    // Act
+    const resolved = catalog.resolveService({ heard, language });
+
+    // Assess
+    expect(resolved).toEqual(service === undefined ? { kind: 'unknown', heard } : { kind: 'resolved', value: service });
+  });
+
+  it.each([
+    ['de', 'produktion', 'production'],
+    ['de', 'die produktion', 'production'],
+    ['de', 'der produktionsumgebung', 'production'],
+    ['de', 'dem mond', undefined],
+    ['de', 'die staging umgebung', 'staging'],
+    ['de', 'vorproduktion', 'staging'],
+    ['de', 'prod', 'production'],
+    ['fr', 'la prod', 'production'],
+    ['fr', "l'environnement de production", 'production'],
+    ['fr', 'préprod', 'staging'],
+    ['fr', 'la préproduction', 'staging'],
+    ['fr', 'recette', 'staging'],
+  ])('in %s resolves the environment "%s" to %s', (language, heard, environment) => {
+    // Act
+    const resolved = catalog.resolveEnvironment('checkout', { heard, language });
+
+    // Assess
+    expect(resolved).toEqual(environment === undefined ? { kind: 'unknown', heard } : { kind: 'resolved', value: environment });
+  });
+
+  it('keeps English as it was: German and French words mean nothing to an English request', () => {
+    expect(catalog.resolveEnvironment('checkout', { heard: 'produktion' })).toEqual({ kind: 'unknown', heard: 'produktion' });
+    expect(catalog.resolveEnvironment('checkout', { heard: 'la prod' })).toEqual({ kind: 'unknown', heard: 'la prod' });
+    expect(catalog.resolveService({ heard: 'den checkout dienst' })).toEqual({ kind: 'unknown', heard: 'den checkout dienst' });
+    expect(catalog.resolveAnyEnvironment({ heard: 'the production environment' })).toEqual({ kind: 'resolved', value: 'production' });
+  });
+
+  it('lets a German lock name its environment in German', () => {
+    expect(catalog.resolveAnyEnvironment({ heard: 'die produktion', language: 'de' })).toEqual({ kind: 'resolved', value: 'production' });
+  });
+});

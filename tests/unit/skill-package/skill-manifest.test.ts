@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InteractionModel } from '../../../tools/model/interaction-model';
 import { MODELS_DIR } from '../../../tools/model/generate';
 import { validateSkillManifest } from '../../support/smapi-schema';
 import { interpret } from '../../support/utterance-matcher';
+import { parseInvocation } from '../../../tools/simulator/invocation';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const readJson = <T>(...path: string[]) => JSON.parse(readFileSync(join(ROOT, ...path), 'utf8')) as T;
@@ -25,7 +26,12 @@ interface SkillEvents {
 }
 
 const skill = readJson<Manifest>('skill-package', 'skill.json');
-const model = JSON.parse(readFileSync(join(MODELS_DIR, 'en-US.json'), 'utf8')) as InteractionModel;
+const readModel = (locale: string) => JSON.parse(readFileSync(join(MODELS_DIR, `${locale}.json`), 'utf8')) as InteractionModel;
+const LOCALES = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+/** Where each language's skills are published: de-DE to Germany and Austria (PLATFORM-NEXT.md, localisation). */
+const COUNTRIES: Readonly<Record<string, readonly string[]>> = {
+  'en-US': ['US'], 'en-GB': ['GB'], 'en-CA': ['CA'], 'en-AU': ['AU'], 'en-IN': ['IN'], 'de-DE': ['DE', 'AT'], 'fr-FR': ['FR'],
+};
 
 describe('skill.json', () => {
   it('validates against the Skill Management API definition of a manifest', () => {
@@ -93,17 +99,31 @@ describe('skill.json', () => {
     expect(privacy).toMatchObject({ allowsPurchases: false, containsAds: false, isChildDirected: false });
   });
 
-  it('gives example phrases that use the invocation name and that the model understands', () => {
-    // Prepare
-    const invocation = model.interactionModel.languageModel.invocationName;
-    const phrases = skill.manifest.publishingInformation.locales['en-US']?.examplePhrases ?? [];
-    const prefix = new RegExp(`^Alexa, ask ${invocation} (?:to )?`);
-
+  it('publishes every locale the skill has a model for, to the countries of those markets', () => {
     // Act
-    const misunderstood = phrases.filter((phrase) => !prefix.test(phrase) || interpret(model, phrase.replace(prefix, '')).length !== 1);
+    const published = Object.keys(skill.manifest.publishingInformation.locales).sort();
+    const countries = (skill.manifest.publishingInformation as unknown as { distributionCountries: string[] }).distributionCountries;
+
+    // Assess
+    expect(published).toEqual(LOCALES);
+    expect([...countries].sort()).toEqual(LOCALES.flatMap((locale) => COUNTRIES[locale] ?? []).sort());
+  });
+
+  it.each(LOCALES)('gives %s example phrases that use its invocation name and that its model understands', (locale) => {
+    // Prepare
+    const model = readModel(locale);
+    const invocation = model.interactionModel.languageModel.invocationName;
+    const phrases = skill.manifest.publishingInformation.locales[locale]?.examplePhrases ?? [];
+
+    // Act: Alexa's side takes the invocation off (the simulator's parser, in the locale's language); the rest is the model's
+    const misunderstood = phrases.filter((phrase) => {
+      const invoked = parseInvocation(phrase, invocation, locale);
+      return invoked.kind !== 'one-shot' || interpret(model, invoked.utterance).length !== 1;
+    });
 
     // Assess
     expect(phrases.length).toBeGreaterThanOrEqual(3);
+    expect(phrases.every((phrase) => phrase.startsWith('Alexa, '))).toBe(true);
     expect(misunderstood).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile, parseConfig } from '../../../lambda/src/config/load';
 import type { Config } from '../../../lambda/src/config/schema';
 import { DEFAULT_CONFIG_PATH, MODELS_DIR } from '../../../tools/model/generate';
 import { withGeneratedSlotTypes, type InteractionModel as AskCliModel } from '../../../tools/model/interaction-model';
-import { ALWAYS_PRESENT_INTENTS, BUILT_IN_PHRASINGS } from '../../../tools/simulator/builtins';
+import { ALWAYS_PRESENT_INTENTS, builtInPhrasings } from '../../../tools/simulator/builtins';
 import { compilePattern, UtteranceMatcher, type Pattern } from '../../../tools/simulator/matcher';
 import { findSlotType, parseInteractionModel, slotTypeOf, type InteractionModel } from '../../../tools/simulator/model';
 import { TEST_CONFIG } from '../../support/test-skill';
@@ -19,7 +19,9 @@ const CONFIGS: readonly (readonly [string, Config])[] = [
   ['the test config', parseConfig(TEST_CONFIG, 'test config')],
 ];
 
-const committed = JSON.parse(readFileSync(join(MODELS_DIR, 'en-US.json'), 'utf8')) as AskCliModel;
+const readModel = (locale: string) => JSON.parse(readFileSync(join(MODELS_DIR, `${locale}.json`), 'utf8')) as AskCliModel;
+const committed = readModel('en-US');
+const LOCALES = readdirSync(MODELS_DIR).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, '')).sort();
 
 /** Everything a slot of this type can be filled with: each value and synonym, or the words for a built-in type. */
 function slotWords(model: InteractionModel, intent: string, slot: string): readonly string[] {
@@ -41,9 +43,9 @@ function fillings(model: InteractionModel, intent: string, sample: string): stri
 }
 
 
-/** An intent's samples and, for a built-in intent, the phrasings Alexa knows it by. */
-function samplesOf(model: InteractionModel, intent: string): string[] {
-  return [...(model.languageModel.intents.find((i) => i.name === intent)?.samples ?? []), ...(BUILT_IN_PHRASINGS[intent] ?? [])];
+/** An intent's samples and, for a built-in intent, the phrasings Alexa knows it by in the locale's language. */
+function samplesOf(model: InteractionModel, intent: string, locale: string): string[] {
+  return [...(model.languageModel.intents.find((i) => i.name === intent)?.samples ?? []), ...(builtInPhrasings(locale)[intent] ?? [])];
 }
 
 /**
@@ -52,8 +54,8 @@ function samplesOf(model: InteractionModel, intent: string): string[] {
  * that opens the sample ("{service} in {environment}"): no carrier word before it marks where it starts, so only a
  * value of its type can fill it, and it is written out as each of them.
  */
-function patternsMeeting(model: InteractionModel, intent: string): Pattern[] {
-  return samplesOf(model, intent).flatMap((sample) => {
+function patternsMeeting(model: InteractionModel, intent: string, locale: string): Pattern[] {
+  return samplesOf(model, intent, locale).flatMap((sample) => {
     const leading = /^\{([^{}]+)\}/.exec(sample);
     if (leading?.[1] === undefined) return [sample];
     return slotWords(model, intent, leading[1]).map((word) => word + sample.slice(leading[0].length));
@@ -64,14 +66,14 @@ function patternsMeeting(model: InteractionModel, intent: string): Pattern[] {
  * Every sample (and built-in phrasing) of every intent, filled in every way with the configured words, that a sample
  * of another intent matches too (see patternsMeeting).
  */
-function overlaps(model: InteractionModel): string[] {
-  const matcher = new UtteranceMatcher(model);
+function overlaps(model: InteractionModel, locale: string): string[] {
+  const matcher = new UtteranceMatcher(model, locale);
   const declared = model.languageModel.intents.map((intent) => intent.name);
   const intents = [...new Set([...declared, ...ALWAYS_PRESENT_INTENTS])];
-  const meeting = new Map(intents.map((intent) => [intent, patternsMeeting(model, intent)]));
+  const meeting = new Map(intents.map((intent) => [intent, patternsMeeting(model, intent, locale)]));
   const found: string[] = [];
   for (const intent of intents) {
-    for (const sample of samplesOf(model, intent)) {
+    for (const sample of samplesOf(model, intent, locale)) {
       for (const said of fillings(model, intent, sample)) {
         for (const other of intents.filter((name) => name !== intent)) {
           if (matcher.matchAgainst(meeting.get(other) ?? [], said) !== undefined) found.push(`${intent} "${sample}" as "${said}" matches ${other}`);
@@ -82,13 +84,13 @@ function overlaps(model: InteractionModel): string[] {
   return found;
 }
 
-describe('the en-US samples, filled with the configured words', () => {
+describe.each(LOCALES)('the %s samples, filled with the configured words', (locale) => {
   it.each(CONFIGS)('match no other intent\'s sample with %s', (_name, config) => {
     // Prepare
-    const model = parseInteractionModel(withGeneratedSlotTypes(committed, config));
+    const model = parseInteractionModel(withGeneratedSlotTypes(readModel(locale), config, locale));
 
     // Act
-    const found = overlaps(model);
+    const found = overlaps(model, locale);
 
     // Assess
     expect(found).toEqual([]);

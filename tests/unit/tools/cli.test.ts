@@ -55,7 +55,7 @@ beforeAll(async () => {
     faultUnknownService: inProcess(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
     builtWithoutBuild: inProcess(['--built'], 'push to prod\n', { PUSH_TO_PROD_DIST: join(home, 'no-dist') }),
     awsWithoutCredentials: npmStart(['--aws'], 'push to prod\n'),
-    unknownLocale: inProcess(['--locale', 'en-GB'], 'push to prod\n'),
+    unknownLocale: inProcess(['--locale', 'it-IT'], 'push to prod\n'),
     unwritableSkillIo: inProcess(['--save-skill-io', join(home, 'no-such-folder', 'io.json')], 'push to prod\n'),
     // `npm start --json` runs the script with no argument and npm_config_json=true.
     jsonSwallowedByNpm: inProcess([], 'push to prod\n', { npm_config_json: 'true' }),
@@ -101,7 +101,7 @@ describe('npm start', () => {
   });
 
   it("names the model's locales for an unknown --locale, without a stack trace", async () => {
-    expectOneLineRefusal(await run('unknownLocale'), /^locale en-GB: the skill's interaction models are en-US\n$/);
+    expectOneLineRefusal(await run('unknownLocale'), /^locale it-IT: the skill's interaction models are de-DE, en-AU, en-CA, en-GB, en-IN, en-US, fr-FR\n$/);
   });
 
   it('refuses a --save-skill-io file that cannot be written before the run', async () => {

@@ -45,7 +45,7 @@ describe('startDialog', () => {
     process.env.PUSH_TO_PROD_DIST = join(dist, 'missing');
 
     // Act and assess
-    await expect(startDialog({ locale: 'de-DE' })).rejects.toThrow(new DialogSetupError("locale de-DE: the skill's interaction models are en-US"));
+    await expect(startDialog({ locale: 'it-IT' })).rejects.toThrow(new DialogSetupError("locale it-IT: the skill's interaction models are de-DE, en-AU, en-CA, en-GB, en-IN, en-US, fr-FR"));
     await expect(startDialog({ built: true })).rejects.toThrow(/^--built: there is no .*missing\/index\.js; run `npm run build` first$/);
     expect(process.env.AWS_ENDPOINT_URL_CODEPIPELINE).toBe(saved.AWS_ENDPOINT_URL_CODEPIPELINE);
   });

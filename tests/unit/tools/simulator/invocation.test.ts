@@ -113,3 +113,23 @@ describe('parseInvocation', () => {
     expect(invocation.kind).toBe('unnamed');
   });
 });
+
+describe('parseInvocation in German and French', () => {
+  it.each([
+    ['de-DE', 'versions kapitän', 'öffne versions kapitän', { kind: 'launch' }],
+    ['de-DE', 'versions kapitän', 'Alexa, starte den versions kapitän', { kind: 'launch' }],
+    ['de-DE', 'versions kapitän', 'frage versions kapitän nach dem status von produktion', { kind: 'one-shot', utterance: 'dem status von produktion' }],
+    ['de-DE', 'versions kapitän', 'sage versions kapitän, schiebe checkout in die produktion', { kind: 'one-shot', utterance: 'schiebe checkout in die produktion' }],
+    ['de-DE', 'versions kapitän', 'schiebe checkout in die produktion', { kind: 'unnamed', utterance: 'schiebe checkout in die produktion' }],
+    ['fr-FR', 'capitaine de livraison', 'ouvre capitaine de livraison', { kind: 'launch' }],
+    ['fr-FR', 'capitaine de livraison', 'demande à capitaine de livraison de déployer checkout en production', { kind: 'one-shot', utterance: 'déployer checkout en production' }],
+    ['fr-FR', 'capitaine de livraison', "demande à capitaine de livraison d'annuler le déploiement", { kind: 'one-shot', utterance: 'annuler le déploiement' }],
+    ['fr-FR', 'capitaine de livraison', "demande à capitaine de livraison quel est l'état de la prod", { kind: 'one-shot', utterance: "quel est l'état de la prod" }],
+  ])('in %s, with the name "%s", reads "%s" as %j', (locale, name, text, expected) => {
+    expect(parseInvocation(text, name, locale)).toEqual(expected);
+  });
+
+  it('keeps English launch words English: "open" does not open a German skill', () => {
+    expect(parseInvocation('open versions kapitän', 'versions kapitän', 'de-DE')).toEqual({ kind: 'unnamed', utterance: 'open versions kapitän' });
+  });
+});

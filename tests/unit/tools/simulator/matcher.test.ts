@@ -136,3 +136,35 @@ describe('carrier phrases', () => {
     expect(matcher().match('order a pizza please')).toBeUndefined();
   });
 });
+
+describe('the matcher in German and French', () => {
+  it.each([
+    ['de-DE', 'ja', 'AMAZON.YesIntent'], ['de-DE', 'nein', 'AMAZON.NoIntent'], ['de-DE', 'hilfe', 'AMAZON.HelpIntent'],
+    ['fr-FR', 'oui', 'AMAZON.YesIntent'], ['fr-FR', 'non', 'AMAZON.NoIntent'], ['fr-FR', 'annule', 'AMAZON.CancelIntent'],
+  ])('in %s hears "%s" as %s', (locale, said, intent) => {
+    // Prepare
+    const m = new UtteranceMatcher({ languageModel: { invocationName: 'x y', intents: [{ name: 'AMAZON.YesIntent' }, { name: 'AMAZON.NoIntent' }] } }, locale);
+
+    // Act
+    const match = m.match(said);
+
+    // Assess
+    expect(match?.intent).toBe(intent);
+  });
+
+  it('sets German filler aside: "bitte deploye checkout jetzt"', () => {
+    // Prepare
+    const m = new UtteranceMatcher({ languageModel: { invocationName: 'x y', intents: [{ name: 'DeployIntent', slots: [{ name: 'service', type: 'SERVICE' }], samples: ['deploye {service}'] }] } }, 'de-DE');
+
+    // Act
+    const match = m.match('bitte deploye checkout jetzt');
+
+    // Assess
+    expect([match?.intent, match?.slots]).toEqual(['DeployIntent', { service: 'checkout' }]);
+  });
+
+  it('does not hear German in English: "ja" is no yes in en-US', () => {
+    const m = new UtteranceMatcher({ languageModel: { invocationName: 'x y', intents: [{ name: 'AMAZON.YesIntent' }] } }, 'en-US');
+    expect(m.match('ja')).toBeUndefined();
+  });
+});
