@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { parseInteractionModel, type InteractionModel } from '../../tools/simulator/model';
 import { skillManifestInterfaces } from '../../tools/simulator/device';
 import { aplDocumentBreaches, responseBreaches } from '../../tools/simulator/response-rules';
+import { compiledValidator } from './compiled-schema';
 import { earBreaches } from './ear-rules';
 import schema from '../fixtures/response-envelope.schema.json';
 
@@ -24,7 +25,13 @@ const DEFAULT_LOCALE = 'en-US';
 /** The first schema errors are enough to see what is wrong; an anyOf over every directive type yields dozens. */
 const MAX_SCHEMA_ERRORS = 5;
 
-const validateEnvelope = new Ajv({ allErrors: true, strict: false }).compile(schema);
+let envelopeValidator: ValidateFunction | undefined;
+/** Compiled on first use, and once per machine (compiled-schema.ts), not at import in every test file. */
+function validateEnvelope(response: ResponseEnvelope): { valid: boolean; errors: ValidateFunction['errors'] } {
+  envelopeValidator ??= compiledValidator(schema, { allErrors: true, strict: false });
+  const valid = envelopeValidator(response);
+  return { valid, errors: envelopeValidator.errors };
+}
 const models = new Map<string, InteractionModel>();
 /** The interfaces skill-package/skill.json declares. */
 const manifestInterfaces = skillManifestInterfaces();
@@ -44,8 +51,9 @@ function modelFor(locale: string | undefined): InteractionModel {
 /** Every reason Alexa would refuse `response` as the answer to `request`; empty when it would take it. */
 export function alexaRefusals(request: RequestEnvelope, response: ResponseEnvelope): string[] {
   const refusals: string[] = [];
-  if (!validateEnvelope(response)) {
-    const errors = (validateEnvelope.errors ?? []).map((e) => `schema: ${e.instancePath || '(root)'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : ''}`);
+  const checked = validateEnvelope(response);
+  if (!checked.valid) {
+    const errors = (checked.errors ?? []).map((e) => `schema: ${e.instancePath || '(root)'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` "${String(e.params.additionalProperty)}"` : ''}`);
     refusals.push(...[...new Set(errors)].slice(0, MAX_SCHEMA_ERRORS));
   }
   const device = (request.context as { System?: { device?: { supportedInterfaces?: unknown } } } | undefined)?.System?.device;

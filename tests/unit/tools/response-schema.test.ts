@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { generateResponseSchema, RESPONSE_SCHEMA_PATH } from '../../../tools/response-schema';
+import { RESPONSE_SCHEMA_PATH } from '../../../tools/response-schema';
 import { alexaRefusals } from '../../support/alexa-response-rules';
 import { intent, intentRequest, launch, slot } from '../../support/envelopes';
+import { cachedResponseSchema } from '../../support/response-schema-cache';
 
 function said(text: string, extra: Record<string, unknown> = {}): ResponseEnvelope {
   return { version: '1.0', response: { outputSpeech: { type: 'SSML', ssml: `<speak>${text}</speak>` }, shouldEndSession: true, ...extra } };
 }
 
 describe('the ResponseEnvelope schema', () => {
+  // Generated afresh whenever an input of the generator changed (tests/support/response-schema-cache.ts).
   it('is committed as npm run response-schema generates it from the installed ask-sdk-model', () => {
-    expect(readFileSync(RESPONSE_SCHEMA_PATH, 'utf8')).toBe(generateResponseSchema());
+    expect(readFileSync(RESPONSE_SCHEMA_PATH, 'utf8')).toBe(cachedResponseSchema());
   }, 20_000);
 });
 

@@ -1,3 +1,4 @@
+import 'aws-sdk-client-mock-jest';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CloudWatchAdapter } from '../../../../lambda/src/adapters/aws/cloudwatch.adapter';

@@ -1,3 +1,4 @@
+import 'aws-sdk-client-mock-jest';
 import { ROLLBACK_DESCRIPTION } from '../../../../lambda/src/domain/release';
 import { createHash } from 'node:crypto';
 import {

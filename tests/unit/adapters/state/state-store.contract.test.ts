@@ -1,3 +1,4 @@
+import 'aws-sdk-client-mock-jest';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDbStateStore } from '../../../../lambda/src/adapters/aws/dynamodb-state-store.adapter';
