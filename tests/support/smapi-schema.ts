@@ -1,5 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
 import spec from 'ask-smapi-model/spec.json';
+import { compiledValidator } from './compiled-schema';
 
 /**
  * Validators for skill-package files made from Amazon's own Swagger description of the Skill Management API
@@ -9,9 +10,9 @@ import spec from 'ask-smapi-model/spec.json';
  * every slot type value has at least one synonym is kept: the model generator gives one to every value.
  */
 function compile(definition: string): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema({ ...structuredClone(spec), id: 'smapi.json' });
-  return ajv.compile({ $ref: `smapi.json#/definitions/${definition}` });
+  const references = [{ ...structuredClone(spec), id: 'smapi.json' }];
+  // Compiled once per machine, not in every file that imports this (compiled-schema.ts).
+  return compiledValidator({ $ref: `smapi.json#/definitions/${definition}` }, { strict: false, allErrors: true, validateFormats: false }, { flavour: 'ajv-draft-04', references });
 }
 
 export const validateInteractionModel = compile('v1.skill.interactionModel.InteractionModelData');
