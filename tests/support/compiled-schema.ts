@@ -48,10 +48,15 @@ export function compiledValidator(schema: object, options: Options, { flavour = 
   const ajv = new Ajv({ ...options, code: { ...options.code, source: true } });
   for (const reference of references) ajv.addSchema(reference);
   const validate = ajv.compile(schema);
-  mkdirSync(CACHE_DIR, { recursive: true });
-  // Written aside and renamed, so that a worker loading it while another writes never reads half a module.
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, standaloneCode(ajv, validate));
-  renameSync(partial, file);
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    // Written aside and renamed, so that a worker loading it while another writes never reads half a module.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, standaloneCode(ajv, validate));
+    renameSync(partial, file);
+  } catch (error) {
+    // A read-only node_modules only costs the speed: the validator just compiled serves this file.
+    if (!['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
   return validate;
 }

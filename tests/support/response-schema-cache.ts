@@ -36,10 +36,15 @@ export function cachedResponseSchema(): string {
     return readFileSync(cached, 'utf8');
   } catch {
     const schema = generateResponseSchema();
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const partial = `${cached}.${process.pid}.partial`;
-    writeFileSync(partial, schema);
-    renameSync(partial, cached);
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const partial = `${cached}.${process.pid}.partial`;
+      writeFileSync(partial, schema);
+      renameSync(partial, cached);
+    } catch (error) {
+      // A read-only node_modules only costs the speed.
+      if (!['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
     return schema;
   }
 }
