@@ -44,7 +44,8 @@ function alarmArn(store: LocalAwsStore, name: string): string {
   return `arn:aws:cloudwatch:${store.region}:${ACCOUNT_ID}:alarm:${name}`;
 }
 
-function metricAlarm(store: LocalAwsStore, alarm: AlarmRecord) {
+/** What DescribeAlarms says of every alarm, metric or composite: its name, actions and state. */
+function alarmFields(store: LocalAwsStore, alarm: AlarmRecord) {
   return {
     AlarmName: alarm.name,
     AlarmArn: alarmArn(store, alarm.name),
@@ -57,6 +58,12 @@ function metricAlarm(store: LocalAwsStore, alarm: AlarmRecord) {
     StateReason: alarm.reason,
     StateUpdatedTimestamp: s(alarm.updatedAt),
     StateTransitionedTimestamp: s(alarm.transitionedAt),
+  };
+}
+
+function metricAlarm(store: LocalAwsStore, alarm: AlarmRecord) {
+  return {
+    ...alarmFields(store, alarm),
     MetricName: 'HTTPCode_Target_5XX_Count',
     Namespace: 'AWS/ApplicationELB',
     Statistic: 'Sum',
@@ -71,20 +78,7 @@ function metricAlarm(store: LocalAwsStore, alarm: AlarmRecord) {
 }
 
 function compositeAlarm(store: LocalAwsStore, alarm: AlarmRecord) {
-  return {
-    AlarmName: alarm.name,
-    AlarmArn: alarmArn(store, alarm.name),
-    AlarmConfigurationUpdatedTimestamp: s(alarm.configuredAt),
-    ActionsEnabled: true,
-    OKActions: [],
-    AlarmActions: [`arn:aws:sns:${store.region}:${ACCOUNT_ID}:on-call`],
-    InsufficientDataActions: [],
-    AlarmRule: `ALARM("${alarm.name}-latency") OR ALARM("${alarm.name}-errors")`,
-    StateValue: alarm.state,
-    StateReason: alarm.reason,
-    StateUpdatedTimestamp: s(alarm.updatedAt),
-    StateTransitionedTimestamp: s(alarm.transitionedAt),
-  };
+  return { ...alarmFields(store, alarm), AlarmRule: `ALARM("${alarm.name}-latency") OR ALARM("${alarm.name}-errors")` };
 }
 
 export const cloudWatchOperations: Readonly<Record<string, Operation>> = {

@@ -124,8 +124,7 @@ export class Turn {
    * flight, instead of after them (runtime/while-waiting.ts says why). Only a warm-up: nothing depends on it.
    */
   willSayTimes(): void {
-    const locale = (this.input.requestEnvelope.request as { locale?: unknown }).locale;
-    prepareSpokenTimes(typeof locale === 'string' ? locale : undefined, this.deps.config.timeZone);
+    prepareSpokenTimes(localeOf(this.input), this.deps.config.timeZone);
   }
 
   // --- the session ---
