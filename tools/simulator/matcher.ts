@@ -125,6 +125,26 @@ export class UtteranceMatcher {
   }
 }
 
+/**
+ * Whether any of `patterns` fits these words (normalised and split) at all: the first way they fit, without scoring
+ * every way as matchAgainst does to choose the best. For questions that only need a yes, such as whether two intents'
+ * samples overlap, where one phrase meets many intents and normalising it once matters.
+ */
+export function fitsWords(patterns: readonly Pattern[], said: readonly string[]): boolean {
+  return patterns.some((pattern) => fitsFrom(pattern.parts, said, 0, 0));
+}
+
+/** Whether the words from `w` on fit the parts from `p` on: assignments, stopping at the first way, building nothing. */
+function fitsFrom(parts: readonly Part[], said: readonly string[], p: number, w: number): boolean {
+  const part = parts[p];
+  if (part === undefined) return w === said.length;
+  if ('literal' in part) return said[w] === part.literal && fitsFrom(parts, said, p + 1, w + 1);
+  // Every part still to come takes a word at least.
+  const last = said.length - (parts.length - p - 1);
+  for (let end = w + 1; end <= last; end++) if (fitsFrom(parts, said, p + 1, end)) return true;
+  return false;
+}
+
 function better(a: Match, b: Match): boolean {
   if (a.literalWords !== b.literalWords) return a.literalWords > b.literalWords;
   if (a.slotWords !== b.slotWords) return a.slotWords < b.slotWords;
