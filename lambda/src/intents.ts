@@ -1,4 +1,5 @@
 import type { Response } from 'ask-sdk-model';
+import type { ConsentAction } from './domain/consent';
 import { approve, reject } from './handlers/approval.handler';
 import { fallback, help, no, stop, yes } from './handlers/conversation.handlers';
 import { deploy } from './handlers/deploy.handler';
@@ -23,6 +24,11 @@ export interface IntentSpec {
   readonly canFulfill: boolean;
   /** The slots the interaction model gives the intent: exactly what a Dialog directive may send back. */
   readonly slots: readonly string[];
+  /**
+   * What a yes to this intent's read-back consents to. Only these intents may be asked about as a plain question on
+   * a screen, whose yes (AMAZON.YesIntent) is then answered by this intent's handler (screen-answer.handler.ts).
+   */
+  readonly consent?: ConsentAction;
 }
 
 const TARGET_SLOTS = ['service', 'environment'] as const;
@@ -33,11 +39,11 @@ const GUARDED_ACTION_SLOTS = [...TARGET_SLOTS, 'pin'] as const;
  * in the model, sentences in each locale. A test holds this table and the model's intents and slots in step.
  */
 export const INTENTS: readonly IntentSpec[] = [
-  { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
-  { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS },
+  { name: 'DeployIntent', handle: deploy, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS, consent: 'deploy' },
+  { name: 'RollbackIntent', handle: rollback, access: 'guarded', canFulfill: true, slots: GUARDED_ACTION_SLOTS, consent: 'rollback' },
   // "Approve it" is too generic to offer to Alexa's name-free routing.
-  { name: 'ApproveIntent', handle: approve, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
-  { name: 'RejectIntent', handle: reject, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS },
+  { name: 'ApproveIntent', handle: approve, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS, consent: 'approve' },
+  { name: 'RejectIntent', handle: reject, access: 'guarded', canFulfill: false, slots: GUARDED_ACTION_SLOTS, consent: 'reject' },
   { name: 'StatusIntent', handle: status, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'PreviewIntent', handle: preview, access: 'guarded', canFulfill: true, slots: TARGET_SLOTS },
   { name: 'LockIntent', handle: lock, access: 'guarded', canFulfill: false, slots: ['environment'] },

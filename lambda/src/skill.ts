@@ -5,6 +5,7 @@ import {
   launchHandler, quietHandler, sessionEndedHandler, subscriptionChangedHandler, unknownIntentHandler,
 } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { screenAnswerHandler } from './handlers/screen-answer.handler';
 import { shortcutResumedHandler } from './handlers/shortcut.handler';
 import { taskLaunchHandler } from './handlers/task.handler';
 import { INTENTS, type IntentSpec } from './intents';
@@ -18,18 +19,21 @@ export type { SkillDeps } from './turn/turn';
 /**
  * The handler chain. The first handler whose canHandle says yes answers, so the order is behaviour: requests that
  * need no person come first, the access guard stands before every intent that is not declared open (and before a
- * launch), then the intent table, and the catch-alls come last. Imports no AWS SDK: the release service arrives in
- * `deps`. `intents` is the intent table; tests pass a longer one to show a new intent fails closed.
+ * launch), then a screen read-back's yes or no (which answers as the intent it asked about, and applies that intent's
+ * own access rule, since yes and no are open), then the intent table, and the catch-alls come last. Imports no AWS
+ * SDK: the release service arrives in `deps`. `intents` is the intent table; tests pass a longer one to show a new
+ * intent fails closed.
  */
 export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INTENTS): Skill {
   const byName = new Map(intents.map((spec) => [spec.name, spec]));
   const isOpen = (name: string) => byName.get(name)?.access === 'open';
   const answersNameFree = (name: string) => byName.get(name)?.canFulfill === true;
+  const confirmable = (name: string) => (byName.get(name)?.consent === undefined ? undefined : byName.get(name)?.slots);
   const builder = SkillBuilders.custom();
   // Without an id (tests, the benchmark) ask-sdk checks none; on Lambda index.ts refuses to start without one.
   if (deps.config.skillId !== undefined) builder.withSkillId(deps.config.skillId);
   return builder
-    .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps))
+    .addRequestInterceptors(requestLoggingInterceptor(deps.logger), requestContextInterceptor(deps, confirmable))
     .addResponseInterceptors(responseLoggingInterceptor(deps.logger))
     .addRequestHandlers(
       sessionEndedHandler(deps.logger),
@@ -37,6 +41,7 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
       accessGuardHandler(isOpen),
       taskLaunchHandler(intents),
       launchHandler,
+      screenAnswerHandler(intents),
       ...intents.map(intentHandler),
       shortcutResumedHandler,
       unknownIntentHandler,

@@ -48,12 +48,17 @@ import { ssmlProblem } from './ssml';
  *
  * Chaining is taken exactly as far as this skill uses it, which is as far as [chaining] allows from a LaunchRequest: a
  * custom task arrives as a LaunchRequest and answers with a Dialog directive whose updatedIntent is a custom intent
- * of the dialog model, with exactly its slots (`dialog-chains-into-custom-intent`). Deliberately stricter than Alexa
- * elsewhere: from an IntentRequest Alexa would let a skill chain into another intent too; this skill never does, so
- * an updatedIntent naming another intent than the request's is the defect these rules exist to catch
- * (`dialog-names-request-intent`), and a Dialog directive answering any other request (a SessionResumedRequest, a
- * SessionEndedRequest…) is refused (`dialog-answers-intent-request`). Also stricter: the target must have an entry
- * in the model's dialog section, not just any dialog model.
+ * of the dialog model, with exactly its slots (`dialog-chains-into-custom-intent`). From an IntentRequest, [chaining]
+ * lets a skill chain into any custom intent of its dialog model ("start dialog management from any intent"); this
+ * skill does so only from AMAZON.YesIntent and AMAZON.NoIntent: the yes or no to a read-back asked as a plain
+ * question on a screen (no Dialog directive may go beside a screen) is answered as the intent it asked about, whose
+ * next step may be a Dialog directive naming that intent (the release code's ElicitSlot, the second yes's
+ * ConfirmIntent, a read-back asked again). Those are held to the same checks as a launch's chaining. Deliberately
+ * stricter than Alexa elsewhere: from any other IntentRequest an updatedIntent naming another intent than the
+ * request's is the defect these rules exist to catch (`dialog-names-request-intent`), and a Dialog directive
+ * answering any other request (a SessionResumedRequest, a SessionEndedRequest…) is refused
+ * (`dialog-answers-intent-request`). Also stricter: the target must have an entry in the model's dialog section, not
+ * just any dialog model.
  */
 
 /** Stable names of the rules, for tests and for the line the simulator prints. */
@@ -220,7 +225,7 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     breaches.push({ rule: 'dialog-question-has-speech', detail: `${directive.type} comes without outputSpeech: the user would hear no question` });
   }
   if (request.type === 'LaunchRequest') {
-    breaches.push(...chainingBreaches(model, directive));
+    breaches.push(...chainingBreaches(model, directive, 'a LaunchRequest'));
     return breaches;
   }
   if (request.type !== 'IntentRequest') {
@@ -229,6 +234,10 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
     return breaches;
   }
   const intent = directive.updatedIntent ?? request.intent;
+  if (intent.name !== request.intent.name && CHAINING_ANSWERS.has(request.intent.name)) {
+    breaches.push(...chainingBreaches(model, directive, request.intent.name));
+    return breaches;
+  }
   if (intent.name !== request.intent.name) {
     breaches.push({ rule: 'dialog-names-request-intent', detail: `${directive.type}'s updatedIntent is ${intent.name}, the request's intent is ${request.intent.name}` });
   }
@@ -237,18 +246,21 @@ function dialogBreaches(model: InteractionModel, request: Request, response: Res
   return breaches;
 }
 
+/** [chaining]: the built-in intents this skill chains from (the answers to a read-back asked on a screen). */
+const CHAINING_ANSWERS: ReadonlySet<string> = new Set(['AMAZON.YesIntent', 'AMAZON.NoIntent']);
+
 /**
- * [chaining]: a Dialog directive answering a LaunchRequest starts the dialog of the intent it names, which must be a
- * custom intent of the dialog model, sent back with exactly the model's slots. Without an updatedIntent there is no
- * intent to continue: a launch has none.
+ * [chaining]: a Dialog directive answering a LaunchRequest (or a yes or no, see above) starts the dialog of the intent
+ * it names, which must be a custom intent of the dialog model, sent back with exactly the model's slots. Without an
+ * updatedIntent there is no intent to continue: a launch has none. `from` names what is chained from.
  */
-function chainingBreaches(model: InteractionModel, directive: DialogDirective): RuleBreach[] {
+function chainingBreaches(model: InteractionModel, directive: DialogDirective, from: string): RuleBreach[] {
   const target = directive.updatedIntent;
   if (target === undefined) {
-    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} answers a LaunchRequest without an updatedIntent to chain into` }];
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} answers ${from} without an updatedIntent to chain into` }];
   }
   if (target.name.startsWith('AMAZON.') || findIntent(model, target.name) === undefined || findDialogIntent(model, target.name) === undefined) {
-    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} chains a LaunchRequest into ${target.name}, which is not a custom intent of the dialog model` }];
+    return [{ rule: 'dialog-chains-into-custom-intent', detail: `${directive.type} chains ${from} into ${target.name}, which is not a custom intent of the dialog model` }];
   }
   return [...slotBreaches(model, directive.type, target), ...targetSlotBreaches(model, directive, target.name)];
 }

@@ -113,6 +113,10 @@ function readBack(turn: Turn, step: Resolved, action: ApprovalAction, plan: Appr
   turn.rememberReadBack({ action, service: target.service, environment: target.environment, key: plan.key });
   const question = speech.approvalConfirm(target, action, pipeline, plan.approval, plan.release, lead);
   const card = [...(target.pipeline ? approvalFacts(target.pipeline, plan.approval) : []), ...executionFact('waiting', target.pipeline, plan.release)];
+  turn.show({
+    kind: 'read-back', where: target,
+    subject: { action, pipeline, approval: plan.approval, ...(plan.release ? { release: plan.release } : {}) },
+  });
   return turn.confirm(step.values, question, speech.approvalConfirmReprompt(target, action), { card });
 }
 

@@ -187,5 +187,15 @@ function readBack(turn: Turn, step: Resolved, plan: DeployPlan, changed: boolean
   const card = plan.promotion
     ? [...executionFact('ships', target.promoteFrom?.pipeline, plan.promotion.execution), ...executionFact('runs', target.pipeline, plan.current)]
     : executionFact('last', target.pipeline, plan.lastRelease);
+  // An Echo Show shows what the read-back says (turn.confirm then asks as a plain question, see there).
+  turn.show({
+    kind: 'read-back', where: target,
+    subject: {
+      action: 'deploy', pipeline,
+      ships: plan.promotion ? { kind: 'promotion', from: plan.promotion.from, release: plan.promotion.execution } : { kind: 'newest' },
+      ...(plan.current ? { current: plan.current } : {}),
+      ...(plan.lastRelease ? { lastRelease: plan.lastRelease } : {}),
+    },
+  });
   return turn.confirm(step.values, question, speech.deployConfirmReprompt(target), { card });
 }

@@ -101,5 +101,6 @@ function readBack(turn: Turn, step: Resolved, plan: RollbackPlan, changed: boole
         [...deploymentFact('runs', group, plan.current), ...deploymentFact('rolls-back-to', group, plan.target)]]
       : [speech.rollbackConfirmStage(target, plan.stage, plan.current, plan.target, undoesARollback(plan), lead),
         [...executionFact('runs', target.pipeline, plan.current), ...executionFact('rolls-back-to', target.pipeline, plan.target)]];
+  turn.show({ kind: 'read-back', where: target, subject: { action: 'rollback', plan } });
   return turn.confirm(step.values, question, speech.rollbackConfirmReprompt(target), { card });
 }

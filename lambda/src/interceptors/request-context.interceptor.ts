@@ -2,22 +2,24 @@ import type { RequestInterceptor } from 'ask-sdk-core';
 import { isAllowed, type Principal } from '../domain/access';
 import { messagesFor } from '../speech';
 import { isRecord } from '../turn/request-shape';
-import { keepOnlyOwnAttributes } from '../turn/session';
+import { keepOnlyOwnAttributes, type SlotsOfConfirmable } from '../turn/session';
 import { setTurn, Turn, type SkillDeps } from '../turn/turn';
 
 /**
  * Builds the request's Turn once, for every handler: who is asking, whether they are allowed, and which words to
  * speak. Ids come from context.System (present on every request), falling back to the session for old envelopes
- * that lack it. It also drops session attributes this skill did not write, before any handler reads them.
+ * that lack it. It also drops session attributes this skill did not write, before any handler reads them, and takes
+ * out the question a screen's read-back asked: it goes to this turn alone (`confirmable` says which intents, with
+ * which slots, such a question may name).
  */
-export function requestContextInterceptor(deps: SkillDeps): RequestInterceptor {
+export function requestContextInterceptor(deps: SkillDeps, confirmable: SlotsOfConfirmable): RequestInterceptor {
   return {
     process(input) {
       const principal = principalOf(input.requestEnvelope as unknown);
-      keepOnlyOwnAttributes(input);
+      const screenQuestion = keepOnlyOwnAttributes(input, confirmable);
       const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
       const speech = messagesFor(typeof locale === 'string' ? locale : undefined, deps.now(), deps.config.timeZone);
-      setTurn(input, new Turn(input, deps, speech, principal, isAllowed(deps.config, principal)));
+      setTurn(input, new Turn(input, deps, speech, principal, isAllowed(deps.config, principal), screenQuestion));
     },
   };
 }

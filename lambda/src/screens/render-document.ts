@@ -2,7 +2,7 @@ import type { interfaces } from 'ask-sdk-model';
 import type { StageState } from '../domain/release';
 import type { ScreenLine, ScreenMessages } from '../speech/screen-messages';
 import document from './release-screen.apl.json';
-import type { ScreenView } from './screen-view';
+import type { ReadBackSubject, ScreenView } from './screen-view';
 
 /*
  * The APL side of a screen: the document, and the data source built from a view with the locale's words. This file
@@ -51,10 +51,10 @@ export function renderDocument(view: ScreenView, words: ScreenMessages): RenderD
 
 /** The data source for `view`: every word from the locale table, every text cut to a size a screen can show. */
 export function screenData(view: ScreenView, words: ScreenMessages): ScreenData {
-  const heading = words.screenHeading(view.kind);
   const where = words.screenWhere(view.where);
   switch (view.kind) {
     case 'status': {
+      const heading = words.screenHeading(view.kind);
       const lines: ScreenLine[] = [];
       if (view.latestExecution) lines.push(...words.screenRelease('latest', view.latestExecution));
       else if (view.stages.length > 0) lines.push(words.screenNoReleases());
@@ -66,12 +66,62 @@ export function screenData(view: ScreenView, words: ScreenMessages): ScreenData 
       return bounded({ heading, where, stages, lines, hint: '' });
     }
     case 'ships': {
+      const heading = words.screenHeading(view.kind);
       const lines: ScreenLine[] = view.ships.kind === 'promotion'
         ? [...words.screenRelease('ships', view.ships.release), { label: words.screenFrom(), value: view.ships.from }]
         : [words.screenShipsUnknown(view.ships.kind, view.where)];
       if (view.current) lines.push(...words.screenRelease('current', view.current).slice(0, 2));
       return bounded({ heading, where, stages: [], lines, hint: view.clear && view.ships.kind !== 'nothing' ? words.screenShipHint(view.where) : '' });
     }
+    case 'read-back': {
+      // The same layout as "what would ship": heading, lines, and at the foot what to say.
+      const { action } = view.subject;
+      const lines = readBackLines(view.subject, view.where, words);
+      return bounded({ heading: words.screenReadBackHeading(action), where, stages: [], lines, hint: words.screenReadBackHint(action) });
+    }
+  }
+}
+
+/** The facts a read-back names, as lines: what ships or is put back or waits, what runs now, who and when, where. */
+function readBackLines(subject: ReadBackSubject, where: ScreenView['where'], words: ScreenMessages): ScreenLine[] {
+  switch (subject.action) {
+    case 'deploy': {
+      const { ships, current, lastRelease } = subject;
+      const lines: ScreenLine[] = ships.kind === 'promotion'
+        ? [...words.screenRelease('ships', ships.release), { label: words.screenFrom(), value: ships.from }]
+        : [words.screenShipsUnknown('newest', where)];
+      if (current) lines.push(...words.screenRelease('current', current).slice(0, 2));
+      if (ships.kind === 'newest' && lastRelease && lastRelease.id !== current?.id) lines.push(...words.screenRelease('last', lastRelease));
+      if (ships.kind === 'newest' && !lastRelease) lines.push(words.screenNoReleases());
+      lines.push(words.screenFact('pipeline', subject.pipeline));
+      return lines;
+    }
+    case 'rollback':
+      return rollbackLines(subject.plan, words);
+    case 'approve':
+    case 'reject': {
+      const { approval, release } = subject;
+      const since = words.screenWaitingSince(approval.since);
+      return [
+        words.screenFact('stage', approval.stage),
+        ...(approval.message ? [words.screenFact('asks', approval.message.split('\n')[0] ?? '')] : []),
+        ...(since ? [since] : []),
+        ...(release ? words.screenRelease('waiting', release) : []),
+        words.screenFact('pipeline', subject.pipeline),
+      ];
+    }
+  }
+}
+
+/** What a rollback stops, or what runs and what it puts back. */
+function rollbackLines(plan: Extract<ReadBackSubject, { action: 'rollback' }>['plan'], words: ScreenMessages): ScreenLine[] {
+  switch (plan.kind) {
+    case 'stop-deployment':
+      return [words.screenDeploymentAs('stops', plan.deployment)];
+    case 'redeploy':
+      return [words.screenDeploymentAs('current', plan.current), words.screenDeploymentAs('restores', plan.target)];
+    case 'rollback-stage':
+      return [words.screenFact('stage', plan.stage), ...words.screenRelease('current', plan.current).slice(0, 2), ...words.screenRelease('restores', plan.target)];
   }
 }
 

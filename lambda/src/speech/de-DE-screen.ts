@@ -21,6 +21,15 @@ export function deDEScreen(f: Format): ScreenMessages {
       latest: 'Neuestes Release', ships: 'Liefert aus', current: 'Läuft jetzt', commit: 'Commit', state: 'Status',
       startedBy: 'Gestartet von', started: 'Gestartet', latestDeployment: 'Neuestes Deployment',
       latestRollback: 'Neuestes Deployment (Rollback)', from: 'Aus',
+      last: 'Letztes Release', restores: 'Stellt wieder her', stops: 'Stoppt', waiting: 'Hält zurück', pipeline: 'Pipeline', stage: 'Stufe',
+      asks: 'Fragt', waitingSince: 'Wartet seit',
+    },
+    readBack: {
+      heading: { deploy: 'Bereit zum Ausliefern', rollback: 'Bereit zum Zurückrollen', approve: 'Bereit zur Freigabe', reject: 'Bereit zur Ablehnung' },
+      hint: {
+        deploy: 'Sag „ja“, um es auszuliefern, oder „nein“.', rollback: 'Sag „ja“, um zurückzurollen, oder „nein“.',
+        approve: 'Sag „ja“, um es freizugeben, oder „nein“.', reject: 'Sag „ja“, um es abzulehnen, oder „nein“.',
+      },
     },
     noCommitMessage: 'keine Commit-Nachricht',
     commit: (id) => `Commit ${id}`,

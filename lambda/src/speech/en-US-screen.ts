@@ -21,6 +21,15 @@ export function enUSScreen(f: Format): ScreenMessages {
       latest: 'Latest release', ships: 'Ships', current: 'Running now', commit: 'Commit', state: 'State',
       startedBy: 'Started by', started: 'Started', latestDeployment: 'Latest deployment',
       latestRollback: 'Latest deployment (rollback)', from: 'From',
+      last: 'Last release', restores: 'Puts back', stops: 'Stops', waiting: 'Holds', pipeline: 'Pipeline', stage: 'Stage',
+      asks: 'Asks', waitingSince: 'Waiting since',
+    },
+    readBack: {
+      heading: { deploy: 'Ready to ship', rollback: 'Ready to roll back', approve: 'Ready to approve', reject: 'Ready to reject' },
+      hint: {
+        deploy: 'Say yes to ship it, or no.', rollback: 'Say yes to roll back, or no.', approve: 'Say yes to approve it, or no.',
+        reject: 'Say yes to reject it, or no.',
+      },
     },
     noCommitMessage: 'no commit message',
     commit: (id) => `commit ${id}`,

@@ -21,6 +21,15 @@ export function frFRScreen(f: Format): ScreenMessages {
       latest: 'Dernière livraison', ships: 'Livre', current: 'En service', commit: 'Commit', state: 'État',
       startedBy: 'Lancée par', started: 'Lancée', latestDeployment: 'Dernier déploiement',
       latestRollback: 'Dernier déploiement (retour arrière)', from: 'Depuis',
+      last: 'Dernière livraison', restores: 'Remet en place', stops: 'Arrête', waiting: 'Retient', pipeline: 'Pipeline', stage: 'Étape',
+      asks: 'Demande', waitingSince: 'Attend depuis',
+    },
+    readBack: {
+      heading: { deploy: 'Prêt à livrer', rollback: 'Prêt pour le retour arrière', approve: 'Prêt à approuver', reject: 'Prêt à rejeter' },
+      hint: {
+        deploy: 'Dites « oui » pour le livrer, ou « non ».', rollback: 'Dites « oui » pour revenir en arrière, ou « non ».',
+        approve: 'Dites « oui » pour l’approuver, ou « non ».', reject: 'Dites « oui » pour le rejeter, ou « non ».',
+      },
     },
     noCommitMessage: 'pas de message de commit',
     commit: (id) => `commit ${id}`,

@@ -1,5 +1,6 @@
+import type { ConsentAction } from '../domain/consent';
 import { shortId } from '../domain/ids';
-import type { PipelineExecution } from '../domain/release';
+import type { Deployment, PipelineExecution } from '../domain/release';
 import type { Format, Where } from './messages';
 import type { ScreenLine, ScreenMessages } from './screen-messages';
 
@@ -36,7 +37,17 @@ export interface ScreenWords {
     readonly latestDeployment: string;
     readonly latestRollback: string;
     readonly from: string;
+    readonly last: string;
+    readonly restores: string;
+    readonly stops: string;
+    readonly waiting: string;
+    readonly pipeline: string;
+    readonly stage: string;
+    readonly asks: string;
+    readonly waitingSince: string;
   };
+  /** A read-back's screen: its heading and, at its foot, what to say, by what a yes does. */
+  readonly readBack: { readonly heading: Readonly<Record<ConsentAction, string>>; readonly hint: Readonly<Record<ConsentAction, string>> };
   readonly noCommitMessage: string;
   /** "commit a1b2c3d4" for a CodeDeploy revision that is a commit. */
   commit(id: string): string;
@@ -66,23 +77,34 @@ export function screenMessages(f: Format, words: ScreenWords): ScreenMessages {
       const lines: ScreenLine[] = [{ label: labels[role], value: summaryOf(release) ?? words.noCommitMessage }];
       const commit = release.revisions[0]?.revisionId;
       if (commit) lines.push({ label: labels.commit, value: shortId(commit) });
-      if (role === 'latest') lines.push({ label: labels.state, value: words.releaseState[release.status] ?? release.status });
+      if (role === 'latest' || role === 'last') lines.push({ label: labels.state, value: words.releaseState[release.status] ?? release.status });
       if (release.startedBy) lines.push({ label: labels.startedBy, value: release.startedBy });
       const when = f.when(release.startedAt);
       if (when) lines.push({ label: labels.started, value: when });
       return lines;
     },
-    screenDeployment: (d) => {
-      const what = d.revision ? (d.revision.kind === 'commit' ? words.commit(d.revision.id) : d.revision.id) : d.id;
-      const state = words.deploymentState[d.status] ?? d.status.toLowerCase();
-      const when = f.when(d.completedAt ?? d.createdAt);
-      return { label: d.isRollback ? labels.latestRollback : labels.latestDeployment, value: `${what}, ${state}${when ? `, ${when}` : ''}` };
-    },
+    screenDeployment: (d) => ({ label: d.isRollback ? labels.latestRollback : labels.latestDeployment, value: deploymentText(d) }),
     screenShipsUnknown: (kind, w) => ({ label: labels.ships, value: kind === 'newest' ? words.shipsNewest(w) : words.nothingToPromote }),
     screenFrom: () => labels.from,
     screenNoReleases: () => ({ label: labels.latest, value: words.noReleases }),
     screenShipHint: (w) => words.shipHint(w),
+    screenReadBackHeading: (action) => words.readBack.heading[action],
+    screenReadBackHint: (action) => words.readBack.hint[action],
+    screenDeploymentAs: (role, d) => ({ label: labels[role], value: deploymentText(d) }),
+    screenFact: (fact, value) => ({ label: labels[fact], value }),
+    screenWaitingSince: (since) => {
+      const when = f.when(since);
+      return when ? { label: labels.waitingSince, value: when } : undefined;
+    },
   };
+
+  /** A deployment in a few words: its revision, its state, when it ended (or began). */
+  function deploymentText(d: Deployment): string {
+    const what = d.revision ? (d.revision.kind === 'commit' ? words.commit(d.revision.id) : d.revision.id) : d.id;
+    const state = words.deploymentState[d.status] ?? d.status.toLowerCase();
+    const when = f.when(d.completedAt ?? d.createdAt);
+    return `${what}, ${state}${when ? `, ${when}` : ''}`;
+  }
 }
 
 /** The commit message's first line, at most 100 characters. */

@@ -18,7 +18,7 @@ import { toSpeech, type Ssml } from '../speech/ssml';
 import { Progress, type ProgressiveSettings, type ProgressTarget } from './progress';
 import { aplRuntimeOf, confirmationStatus, intentOf, isRecord, localeOf, requestType, spokenSlot } from './request-shape';
 import {
-  rememberShortcutDue, shortcutDueOf,
+  rememberScreenQuestion, rememberShortcutDue, shortcutDueOf,
   forgetReadBack, freezeOverrideOf, gateOverridesOf, readBackOf, rememberFreezeOverride, rememberGateOverride, rememberReadBack,
 } from './session';
 
@@ -69,6 +69,11 @@ export class Turn {
     readonly speech: Messages,
     readonly principal: Principal,
     readonly allowed: boolean,
+    /**
+     * The intent a read-back asked about as a plain question on a screen in the previous turn (taken out of the
+     * session by the request interceptor: it lives this one turn), for this turn's yes or no alone.
+     */
+    readonly screenQuestion?: Intent,
   ) {}
 
   /** This turn, answering an intent whose interaction model defines `slots`. */
@@ -84,7 +89,9 @@ export class Turn {
   /**
    * Answers this request as if the person had asked for `intent` ("intent chaining"): a custom task arrives as a
    * LaunchRequest and leads into the intent's handler, whose Dialog directives then name that intent. The intent is
-   * built by the skill from the task's input, never taken from it, so it carries no confirmation.
+   * built by the skill from the task's input, never taken from it, so it carries no confirmation. A yes or no to a
+   * read-back asked on a screen chains too: into the intent that read-back asked about, CONFIRMED or DENIED, as the
+   * Dialog.ConfirmIntent a speaker gets would have sent it (screen-answer.handler.ts).
    */
   chainTo(intent: Intent): this {
     this.chained = intent;
@@ -170,10 +177,10 @@ export class Turn {
   // --- answers ---
 
   /**
-   * What a screen shows with this turn's answer (say, sayWithCard, ask), on a device that supports APL; a device
-   * without one gets exactly the voice answer. Never with a Dialog directive: Alexa refuses a response that carries
-   * any other directive beside one ("No other directives are allowed to be specified with a Dialog directive"), so
-   * confirm and elicit throw when a view is pending.
+   * What a screen shows with this turn's answer (say, sayWithCard, ask, confirm), on a device that supports APL; a
+   * device without one gets exactly the voice answer. Never with a Dialog directive: Alexa refuses a response that
+   * carries any other directive beside one ("No other directives are allowed to be specified with a Dialog
+   * directive"), so confirm asks as a plain question where it shows a screen, and elicit throws when a view is pending.
    */
   show(view: ScreenView): this {
     this.view = view;
@@ -182,10 +189,15 @@ export class Turn {
 
   /** The response builder, with the pending view's RenderDocument when the device can show it. */
   private screen(builder: ResponseBuilder): ResponseBuilder {
+    const view = this.viewShown();
+    return view === undefined ? builder : builder.addDirective(screens().renderDocument(view, this.speech));
+  }
+
+  /** The pending view, when this device can show it (its request says it supports APL, at the document's version). */
+  private viewShown(): ScreenView | undefined {
     const runtime = this.view === undefined ? undefined : aplRuntimeOf(this.input);
-    if (this.view === undefined || runtime === undefined) return builder;
-    const { renderDocument, runtimeRenders } = screens();
-    return runtimeRenders(runtime.maxVersion) ? builder.addDirective(renderDocument(this.view, this.speech)) : builder;
+    if (this.view === undefined || runtime === undefined) return undefined;
+    return screens().runtimeRenders(runtime.maxVersion) ? this.view : undefined;
   }
 
   /** Alexa refuses a RenderDocument beside a Dialog directive: a view pending there is a handler's mistake. */
@@ -221,12 +233,22 @@ export class Turn {
   /**
    * Asks for a yes to this intent, its slots set to `values`; Alexa turns the answer into its confirmationStatus. A
    * read-back leaves a card with what it would do in full (`options.card`).
+   *
+   * Where a screen shows the read-back (a view is pending and the device renders it), the question is a plain one:
+   * speech, reprompt, card and the screen, no Dialog directive, because Alexa refuses any other directive beside one.
+   * The intent the ConfirmIntent would have carried is kept in the session for the next turn alone, and the yes or
+   * no, which then arrives as AMAZON.YesIntent or AMAZON.NoIntent, is turned back into it (screen-answer.handler.ts).
+   * Everywhere else, and without a view, it is Dialog.ConfirmIntent, the view (if any) left unshown.
    */
   confirm(values: Readonly<Record<string, string | undefined>>, speech: Ssml, reprompt: Ssml, options: AnswerOptions = {}): Response {
-    this.noScreenBeside('Dialog.ConfirmIntent');
     this.card(speech, options);
+    const asked = this.intentWith(values, 'NONE');
+    if (this.viewShown() !== undefined) {
+      rememberScreenQuestion(this.input, asked);
+      return this.screen(this.input.responseBuilder).speak(toSpeech(speech)).reprompt(toSpeech(reprompt)).withShouldEndSession(false).getResponse();
+    }
     return this.input.responseBuilder.speak(toSpeech(speech)).reprompt(toSpeech(reprompt))
-      .addConfirmIntentDirective(this.intentWith(values, 'NONE'))
+      .addConfirmIntentDirective(asked)
       .getResponse();
   }
 

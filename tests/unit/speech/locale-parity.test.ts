@@ -86,7 +86,8 @@ const CALLS: { readonly [K in keyof Messages]: Parameters<Messages[K]> } = {
   releaseOutcome: [release], releaseNotification: [release], cardWords: [],
   screenHeading: ['status'], screenWhere: [where], screenStageState: [{ name: 'Deploy', status: 'InProgress', currentAction: 'DeployToFleet' }, false],
   screenRelease: ['latest', execution], screenDeployment: [deployment], screenShipsUnknown: ['newest', where], screenFrom: [],
-  screenNoReleases: [], screenShipHint: [where],
+  screenNoReleases: [], screenShipHint: [where], screenReadBackHeading: ['deploy'], screenReadBackHint: ['rollback'],
+  screenDeploymentAs: ['restores', target], screenFact: ['asks', 'Produktfreigabe nötig'], screenWaitingSince: [minutesAgo(15)],
 };
 
 /** The read-backs, and why each is asked again: a deploy or rollback plan that changed, an approval that ended meanwhile. */
