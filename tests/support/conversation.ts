@@ -43,6 +43,14 @@ export class Conversation {
     return spoken(this.last);
   }
 
+  /**
+   * Changes what the next request's session attributes say, as a forged or replayed request could: session
+   * attributes come back from the device, so the skill must not trust them.
+   */
+  editSession(edit: (attributes: Record<string, unknown>) => Record<string, unknown>): void {
+    this.attributes = edit(structuredClone(this.attributes));
+  }
+
   launch() {
     return this.send({ type: 'LaunchRequest' });
   }

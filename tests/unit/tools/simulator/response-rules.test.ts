@@ -91,6 +91,33 @@ describe('responseBreaches', () => {
       LAUNCH, answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: DEPLOY }]),
     ],
     [
+      // The yes to a read-back asked on a screen answers as the intent it asked about: only into a custom intent.
+      'a yes chained into a built-in intent', 'dialog-chains-into-custom-intent',
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: intent('AMAZON.HelpIntent', {}) }]),
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([{ type: 'Dialog.ConfirmIntent', updatedIntent: DEPLOY }]),
+    ],
+    [
+      'a no chained into an intent the dialog model lacks', 'dialog-chains-into-custom-intent',
+      intentRequest(intent('AMAZON.NoIntent', {})), answer([elicitEnvironment(intent('StatusIntent', { service: 'checkout', environment: undefined }))]),
+      intentRequest(intent('AMAZON.NoIntent', {})), answer([elicitEnvironment()]),
+    ],
+    [
+      'a yes chained into an intent with other slots than the model gives it', 'dialog-slots-match-model',
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([elicitEnvironment(intent('DeployIntent', { environment: undefined }))]),
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([elicitEnvironment()]),
+    ],
+    [
+      'a yes chained into a slot its new intent does not have', 'dialog-target-slot-of-intent',
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([{ type: 'Dialog.ElicitSlot', slotToElicit: 'pin', updatedIntent: DEPLOY }]),
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([elicitEnvironment()]),
+    ],
+    [
+      // Only yes and no chain: any other built-in intent naming another intent is still the defect.
+      'a built-in intent other than yes or no answered with another intent', 'dialog-names-request-intent',
+      intentRequest(intent('AMAZON.HelpIntent', {})), answer([elicitEnvironment()]),
+      intentRequest(intent('AMAZON.YesIntent', {})), answer([elicitEnvironment()]),
+    ],
+    [
       'an updatedIntent that names another intent than the request', 'dialog-names-request-intent',
       intentRequest(intent('RollbackIntent', { service: 'checkout', environment: undefined })), answer([elicitEnvironment()]),
       intentRequest(), answer([elicitEnvironment()]),
