@@ -96,6 +96,9 @@ const MUTATIONS: Record<string, string[]> = {
   'alarm-rollback-yes': ['CreateDeployment'],
   'promote-yes': ['StartPipelineExecution'],
   'screen-promote-yes': ['StartPipelineExecution'],
+  // On an Echo Show the read-back is a plain question with its screen: the yes (AMAZON.YesIntent) ships as on a speaker.
+  'screen-deploy-yes': ['StartPipelineExecution'],
+  'screen-deploy-release-code': ['StartPipelineExecution'],
   'approve-yes': ['PutApprovalResult'],
   reject: ['PutApprovalResult'],
   'task-push-to-prod': ['StartPipelineExecution'],

@@ -127,6 +127,43 @@ describe('Simulator', () => {
       expect(skill.received[1]?.session?.new).toBe(false);
     });
 
+    it('sends the yes to a plain question as AMAZON.YesIntent, and takes the skill chaining it into its custom intent', async () => {
+      // Prepare: a read-back asked on a screen has no confirmation step; the yes's answer asks for a slot of DeployIntent
+      const chained: Intent = { name: 'DeployIntent', confirmationStatus: 'CONFIRMED', slots: { service: { name: 'service', value: 'checkout', confirmationStatus: 'NONE' }, environment: { name: 'environment', confirmationStatus: 'NONE' } } };
+      const skill = recordingSkill((envelope) => {
+        if (envelope.request.type === 'LaunchRequest') return speak('Shall I push checkout?', { end: false });
+        if (describeRequest(envelope) === 'AMAZON.YesIntent') return speak('Which environment?', { directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'environment', updatedIntent: chained }] });
+        return speak('Done.', { end: true });
+      });
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      // Act
+      const yes = await simulator.say('yes');
+      const filled = await simulator.say('production');
+      // Assess
+      expect(yes.error).toBeUndefined();
+      expect(filled.error).toBeUndefined();
+      expect(skill.received.map(describeRequest)).toEqual(['LaunchRequest', 'AMAZON.YesIntent', 'DeployIntent']);
+      expect(intentRequestOf(skill.received[2]).intent.confirmationStatus).toBe('CONFIRMED');
+      expect(slotValuesOf(skill.received[2])).toEqual({ service: 'checkout', environment: 'production' });
+    });
+
+    it('refuses any other built-in intent answered with a Dialog directive for another intent', async () => {
+      // Prepare
+      const other: Intent = { name: 'DeployIntent', confirmationStatus: 'NONE', slots: { service: { name: 'service', confirmationStatus: 'NONE' }, environment: { name: 'environment', confirmationStatus: 'NONE' } } };
+      const skill = recordingSkill((envelope) => (envelope.request.type === 'LaunchRequest'
+        ? speak('Hi.', { end: false })
+        : speak('Which service?', { directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'service', updatedIntent: other }] })));
+      const simulator = simulatorFor(skill.invoker);
+      await simulator.say('open release captain');
+      // Act
+      const turn = await simulator.say('help');
+      // Assess
+      expect(describeRequest(skill.received[1])).toBe('AMAZON.HelpIntent');
+      expect(turn.error).toBeInstanceOf(SkillResponseRejectedError);
+      expect(String(turn.error)).toMatch(/dialog-names-request-intent/);
+    });
+
     it('ends a session still open before the task starts its own', async () => {
       // Prepare
       const skill = recordingSkill(() => speak('Hi.', { end: false }));
