@@ -14,6 +14,12 @@ const VIEWS: readonly ScreenView[] = [
   },
   { kind: 'ships', where, ships: { kind: 'promotion', from: 'staging', release: execution('s-1', 'Succeeded', 60) }, current: execution('p-1', 'Succeeded', 120), clear: true },
   { kind: 'ships', where, ships: { kind: 'newest' }, clear: false },
+  { kind: 'read-back', where, subject: { action: 'deploy', pipeline: 'checkout-prod', ships: { kind: 'newest' }, lastRelease: execution('e-2', 'Failed', 30) } },
+  { kind: 'read-back', where, subject: { action: 'rollback', plan: { kind: 'stop-deployment', deployment: deployment('d-2', 'InProgress', 4, 'fedcba9') } } },
+  {
+    kind: 'read-back', where,
+    subject: { action: 'approve', pipeline: 'checkout-prod', approval: { stage: 'Approve', action: 'ManualApproval', token: 't', message: 'Check the canary\nthen approve' } },
+  },
 ];
 
 describe('the release screen document', () => {
@@ -66,5 +72,46 @@ describe('the release screen document', () => {
     ['2024.2', true], ['2024.1', true], ['2025.1', true], ['2023.3', false], ['1.9', false], ['banana', false], [undefined, true],
   ])('is rendered by a device whose APL runtime is %s: %s', (maxVersion, renders) => {
     expect(runtimeRenders(maxVersion)).toBe(renders);
+  });
+
+  it('shows a read-back\'s facts and what to say: an approval, what it asks, since when, what it holds', () => {
+    // Prepare
+    const since = new Date(Date.now() - 45 * 60_000);
+    const release = execution('e-wait', 'InProgress', 50, 'Add gift cards', 'bob');
+
+    // Act
+    const data = screenData({
+      kind: 'read-back', where,
+      subject: { action: 'reject', pipeline: 'checkout-prod', approval: { stage: 'Approve', action: 'ManualApproval', token: 't', since, message: 'Check the canary\nthen approve' }, release },
+    }, words);
+
+    // Assess
+    expect(data.heading).toBe('Ready to reject');
+    expect(data.lines).toEqual([
+      { label: 'Stage', value: 'Approve' },
+      { label: 'Asks', value: 'Check the canary' },
+      { label: 'Waiting since', value: '45 minutes ago' },
+      { label: 'Holds', value: 'Add gift cards' },
+      { label: 'Commit', value: 'e-waitab' },
+      { label: 'Started by', value: 'bob' },
+      { label: 'Started', value: '50 minutes ago' },
+      { label: 'Pipeline', value: 'checkout-prod' },
+    ]);
+    expect(data.hint).toBe('Say yes to reject it, or no.');
+  });
+
+  it('shows a stage rollback\'s read-back: the stage, what it last ran, and the release it returns to', () => {
+    // Act
+    const data = screenData({
+      kind: 'read-back', where,
+      subject: { action: 'rollback', plan: { kind: 'rollback-stage', stage: 'Deploy', current: execution('e-now', 'Succeeded', 20, 'Add gift cards'), target: execution('e-old', 'Succeeded', 120, 'Fix tax rounding', 'carol') } },
+    }, words);
+
+    // Assess
+    expect(data.lines.map((l) => `${l.label}: ${l.value}`)).toEqual([
+      'Stage: Deploy', 'Running now: Add gift cards', 'Commit: e-nowabc', 'Puts back: Fix tax rounding', 'Commit: e-oldabc',
+      'Started by: carol', 'Started: 2 hours ago',
+    ]);
+    expect(data.hint).toBe('Say yes to roll back, or no.');
   });
 });
