@@ -3,7 +3,7 @@ import { ApprovalNotPendingError, AwsTimeoutError } from '../../lambda/src/domai
 import type { PendingApproval } from '../../lambda/src/domain/release';
 import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
 import { Conversation, directive } from '../support/conversation';
-import { ALLOWED_USER, intent, slot, STRANGER } from '../support/envelopes';
+import { ALLOWED_USER, ECHO_SHOW, intent, slot, STRANGER } from '../support/envelopes';
 import { execution } from '../support/fake-release-ports';
 import { testSkill, TEST_CONFIG } from '../support/test-skill';
 
@@ -45,6 +45,29 @@ function waitingSkill(config: Record<string, unknown> = withApprovals(), options
 }
 
 describe('approving a release by voice', () => {
+  it('shows the approval on an Echo Show, asks as a plain question, and approves it on the yes', async () => {
+    // Prepare
+    const { skill, answers } = waitingSkill();
+    const talk = new Conversation(skill, ECHO_SHOW);
+
+    // Act
+    await talk.ask('ApproveIntent', CHECKOUT_PROD);
+
+    // Assess
+    expect(talk.last?.response.directives?.map((d) => d.type)).toEqual(['Alexa.Presentation.APL.RenderDocument']);
+    const screen = (directive(talk.last, 'Alexa.Presentation.APL.RenderDocument') as { datasources?: { screen?: { heading: string; lines: { label: string; value: string }[] } } }).datasources?.screen;
+    expect(screen?.heading).toBe('Ready to approve');
+    expect(screen?.lines.slice(0, 4)).toEqual([
+      { label: 'Stage', value: 'Approve' },
+      { label: 'Asks', value: 'Check the canary dashboard before approving.' },
+      { label: 'Waiting since', value: '2 hours ago' },
+      { label: 'Holds', value: 'Speed up the order history query' },
+    ]);
+    expect(answers()).toEqual([]);
+    expect(await talk.yes()).toMatch(/^Done: I approved it\./);
+    expect(answers()).toHaveLength(1);
+  });
+
   it('reads back where the approval waits, since when, what it asks and what it lets through, and approves it only after a yes', async () => {
     // Prepare
     const { skill, answers, logs } = waitingSkill();

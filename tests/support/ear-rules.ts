@@ -9,8 +9,8 @@ import { ssmlToCaption } from '../../tools/simulator/transcript';
  *
  * - `ear/no-ids`: no commit hashes, etags or execution ids (hex runs), CodeDeploy deployment ids (d-XXXXXXXXX),
  *   UUIDs, ARNs or Alexa account ids in outputSpeech or the reprompt. They belong on the card.
- * - `ear/read-back-length`: a read-back (a response with Dialog.ConfirmIntent) is at most two sentences and at most
- *   {@link MAX_READ_BACK_WORDS} words.
+ * - `ear/read-back-length`: a read-back (a response with Dialog.ConfirmIntent, or, on an Echo Show, the plain question
+ *   that shows the read-back's screen) is at most two sentences and at most {@link MAX_READ_BACK_WORDS} words.
  * - `ear/spoken-time`: times as people say them: no ISO timestamps, no clock with seconds or a zone ("14:05 UTC"), no
  *   raw counts of seconds or epoch numbers, and in en-US no 24-hour or zero-padded clock ("14:05", "08:00").
  */
@@ -74,7 +74,8 @@ export function earBreaches(request: RequestEnvelope, response: ResponseEnvelope
       for (const match of text.matchAll(pattern)) breaches.push({ rule: 'ear/spoken-time', detail: `${field} says ${name}, "${match[0]}": ${quote(text)}` });
     }
   }
-  const readBack = response.response.directives?.some((d) => d.type === 'Dialog.ConfirmIntent') === true;
+  const readBack = response.response.directives?.some((d) => d.type === 'Dialog.ConfirmIntent'
+    || (d.type === 'Alexa.Presentation.APL.RenderDocument' && (d as { token?: unknown }).token === 'push-to-prod.read-back')) === true;
   const speech = heard(response).find((h) => h.field === 'outputSpeech');
   if (readBack && speech) {
     const sentences = sentencesOf(speech.text, locale);

@@ -55,6 +55,15 @@ describe('the ear rules', () => {
     expect(earBreaches(launch(), response)).toEqual([expect.objectContaining({ rule: 'ear/read-back-length', detail: expect.stringMatching(/^the read-back has 4\d words/) })]);
   });
 
+  it('catches a read-back asked on a screen, as a plain question, of three sentences', () => {
+    const response = said('This starts the checkout-prod pipeline. The last release succeeded. Shall I push checkout to production?', {
+      shouldEndSession: false,
+      reprompt: { outputSpeech: { type: 'SSML', ssml: '<speak>Say yes or no.</speak>' } },
+      directives: [{ type: 'Alexa.Presentation.APL.RenderDocument', token: 'push-to-prod.read-back', document: {} }],
+    });
+    expect(rulesOf(response)).toEqual(['ear/read-back-length']);
+  });
+
   it('holds only read-backs to the length: a status may be longer', () => {
     expect(rulesOf(said('One. Two. Three. Four.'))).toEqual([]);
   });
