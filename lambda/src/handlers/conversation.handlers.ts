@@ -56,7 +56,11 @@ export function stop(turn: Turn): Response {
   return turn.say(turn.speech.goodbye());
 }
 
-/** "Yes" or "no" outside a confirmation step: Alexa sends these as intents of their own, and they must never act. */
+/**
+ * "Yes" or "no" outside a confirmation step: Alexa sends these as intents of their own, and they never act. (The
+ * answer to a read-back asked on a screen is the one exception, and is not answered here: screen-answer.handler.ts
+ * hands it to the intent that asked, whose consent check decides.)
+ */
 export function yes(turn: Turn): Response {
   return turn.ask(turn.speech.nothingToConfirm(), turn.speech.launchReprompt());
 }

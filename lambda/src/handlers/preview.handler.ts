@@ -10,9 +10,8 @@ import { resolveTarget } from './target';
  * "What would ship to prod?": what runs in the environment now, what a deploy would ship, and every gate that would
  * stop it (permission, lock, freeze, alarms, bake time, a running release, a manual approval that waits). Reads
  * only: it asks the policy what it would decide, as if this were a deploy with no override given, and changes
- * nothing, not even the session. An Echo Show also shows what would ship, from where, and how to ship it: this is the
- * read-back a screen can carry (the deploy's own read-back asks with Dialog.ConfirmIntent, beside which Alexa takes
- * no other directive).
+ * nothing, not even the session. An Echo Show also shows what would ship, from where, and how to ship it, in the
+ * same layout as the deploy's own read-back there.
  */
 export async function preview(turn: Turn): Promise<Response> {
   const { speech, principal, deps: { policy, releases } } = turn;
