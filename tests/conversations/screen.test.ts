@@ -428,6 +428,24 @@ describe('the read-back on an Echo Show', () => {
     expect(await talk.yes()).toMatch(/^Done: a rollback deployment has started/);
     expect(parts.mutations().map((m) => m.op)).toEqual(['redeploy']);
   });
+  it('asks the second yes for undoing a rollback with Dialog.ConfirmIntent chained from the yes, and rolls back on it', async () => {
+    // Prepare: what runs is itself a rollback
+    const parts = testSkill();
+    parts.deployments.deployments.set('checkout-prod', [deployment('d-RB', 'Succeeded', 10, 'v1v1v1v1', true), deployment('d-BAD', 'Succeeded', 20, 'v2v2v2v2'), deployment('d-V1', 'Succeeded', 90, 'v1v1v1v1')]);
+    const talk = new Conversation(parts.skill, ECHO_SHOW);
+    await talk.ask('RollbackIntent', CHECKOUT_PROD);
+
+    // Act
+    const second = await talk.yes();
+
+    // Assess: the ConfirmIntent answers the YesIntent and names RollbackIntent (held to Alexa's rules by Conversation)
+    expect(second).toBe('Just to be sure: this undoes a rollback of checkout in production and puts back a version that was rolled back before. Roll back anyway?');
+    expect(types(talk.last)).toEqual(['Dialog.ConfirmIntent']);
+    expect(directive(talk.last, 'Dialog.ConfirmIntent')?.updatedIntent).toMatchObject({ name: 'RollbackIntent', confirmationStatus: 'NONE' });
+    expect(parts.mutations()).toEqual([]);
+    expect(await talk.yes()).toMatch(/^Done: a rollback deployment has started/);
+    expect(parts.mutations().map((m) => m.op)).toEqual(['redeploy']);
+  });
 });
 
 /** What a yes with nothing to confirm hears. */
