@@ -1,5 +1,5 @@
 import dynalite from 'dynalite';
-import { request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** The target prefix of DynamoDB's JSON 1.0 API, as in `X-Amz-Target: DynamoDB_20120810.GetItem`. */
@@ -67,7 +67,11 @@ export async function startLocalDynamoDb(tables: readonly string[], region: stri
     server.listen(0, HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // One kept-alive connection to dynalite, as the skill's own client keeps one to DynamoDB: a new loopback connection
+  // per forwarded request was the stand-in's own cost (a handshake and a socket in this process), not DynamoDB's.
+  const agent = new Agent({ keepAlive: true });
   const close = () => new Promise<void>((resolve) => {
+    agent.destroy();
     server.close(() => resolve());
     for (const socket of sockets) socket.destroy();
   });
@@ -81,7 +85,7 @@ export async function startLocalDynamoDb(tables: readonly string[], region: stri
 
   return {
     forward(request, body, response) {
-      const upstream = httpRequest({ host: HOST, port, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      const upstream = httpRequest({ host: HOST, port, agent, method: request.method, path: request.url, headers: request.headers }, (answer) => {
         response.writeHead(answer.statusCode ?? 500, answer.headers);
         answer.pipe(response);
       });
