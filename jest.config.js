@@ -6,6 +6,9 @@ module.exports = {
   // Transpile only, with swc: tsc -p . type-checks the tests (npm run typecheck), so ts-jest's slower TypeScript
   // transpiler bought nothing but CPU.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // Modules compiled with vm.Script, which V8 caches across test files, rather than jest's vm.compileFunction, which
+  // it never does: ~12 CPU-s a run (tests/support/script-runtime.js).
+  runtime: '<rootDir>/tests/support/script-runtime.js',
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
   // A folder per run for what its tests share: the skill bundle, built once (tests/support/shared-bundle.ts).
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

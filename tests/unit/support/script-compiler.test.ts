@@ -1,0 +1,68 @@
+import { createContext } from 'node:vm';
+import { scriptCompiler } from '../../support/script-compiler';
+
+const PARAMETERS = ['module', 'exports', 'require', '__dirname', '__filename'];
+type Exports = Record<string, unknown>;
+
+/** Runs `source` as a module through a fresh compiler (or the one given), in `context`, and returns its exports. */
+function run(source: string, { compiler = scriptCompiler(PARAMETERS), filename = '/virtual/module.js', context = createContext({}) } = {}): Exports {
+  const module = { exports: {} as Exports };
+  const body = compiler.compile(source, filename, context);
+  body.call(module.exports, module, module.exports, () => undefined, '/virtual', filename);
+  return module.exports;
+}
+
+describe('the script compiler of the jest runtime', () => {
+  it('runs a module body with the parameters jest passes, in the order it names them', () => {
+    // Act
+    const exports = run('module.exports = { isModule: typeof module.exports, dir: __dirname, file: __filename, requires: typeof require };');
+
+    // Assess
+    expect(exports).toEqual({ isModule: 'object', dir: '/virtual', file: '/virtual/module.js', requires: 'function' });
+  });
+
+  it("runs each module in the context it is given, that test file's globals", () => {
+    // Prepare
+    const compiler = scriptCompiler(PARAMETERS);
+    const source = 'module.exports = { seen: typeof marker === "undefined" ? "none" : marker };';
+
+    // Act
+    const first = run(source, { compiler, context: createContext({ marker: 'one' }) });
+    const second = run(source, { compiler, context: createContext({}) });
+
+    // Assess
+    expect([first.seen, second.seen]).toEqual(['one', 'none']);
+  });
+
+  it('compiles a changed source afresh rather than running what it compiled before under that name', () => {
+    // Prepare
+    const compiler = scriptCompiler(PARAMETERS);
+
+    // Act
+    const before = run('module.exports = { version: 1 };', { compiler });
+    const after = run('module.exports = { version: 2 };', { compiler });
+
+    // Assess
+    expect([before.version, after.version]).toEqual([1, 2]);
+  });
+
+  it("reports an error at the source's own line and column, on the first line too", () => {
+    // Act
+    const stack = (source: string): string => {
+      try {
+        run(source, { filename: '/virtual/thrower.js' });
+      } catch (error) {
+        return (error as Error).stack ?? '';
+      }
+      return 'did not throw';
+    };
+
+    // Assess: the column of `new Error`, 1-based.
+    expect(stack('const a = 1; throw new Error("first line");')).toContain('/virtual/thrower.js:1:20');
+    expect(stack('const a = 1;\n  throw new Error("second line");')).toContain('/virtual/thrower.js:2:9');
+  });
+
+  it("compiles this suite's modules (jest.config.js names the runtime, and jest-runtime has the shape it patches)", () => {
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('push-to-prod.script-runtime')]).toBe(true);
+  });
+});
