@@ -6,9 +6,10 @@ module.exports = {
   // Transpile only, with swc: tsc -p . type-checks the tests (npm run typecheck), so ts-jest's slower TypeScript
   // transpiler bought nothing but CPU.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
-  // Modules compiled with vm.Script, which V8 caches across test files, rather than jest's vm.compileFunction, which
-  // it never does: ~12 CPU-s a run (tests/support/script-runtime.js).
-  runtime: '<rootDir>/tests/support/script-runtime.js',
+  // jest's runtime with two per-file costs taken out (tests/support/suite-runtime.js): modules are compiled with
+  // vm.Script, which V8 caches across test files, not vm.compileFunction, which it never does (~12 CPU-s a run); and
+  // the AsyncLocalStorage instances a file makes (jest-circus makes one in every file) are disabled when it ends.
+  runtime: '<rootDir>/tests/support/suite-runtime.js',
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
   // A folder per run for what its tests share: the skill bundle, built once (tests/support/shared-bundle.ts).
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

@@ -1,4 +1,4 @@
-// The compiling part of tests/support/script-runtime.js (see there why), in a file of its own so that a test can load
+// The compiling part of tests/support/suite-runtime.js (see there why), in a file of its own so that a test can load
 // it without jest-runtime. Plain JavaScript: jest loads its runtime with Node's own require, before any transform.
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: jest requires its runtime before any transform */
 const { Script } = require('node:vm');

@@ -1,4 +1,7 @@
+import * as asyncHooks from 'node:async_hooks';
+import * as asyncHooksWithoutPrefix from 'async_hooks';
 import { createContext } from 'node:vm';
+import { fileScopedAsyncHooks } from '../../support/file-scoped-async-hooks';
 import { scriptCompiler } from '../../support/script-compiler';
 
 const PARAMETERS = ['module', 'exports', 'require', '__dirname', '__filename'];
@@ -12,7 +15,7 @@ function run(source: string, { compiler = scriptCompiler(PARAMETERS), filename =
   return module.exports;
 }
 
-describe('the script compiler of the jest runtime', () => {
+describe("the suite runtime's script compiler", () => {
   it('runs a module body with the parameters jest passes, in the order it names them', () => {
     // Act
     const exports = run('module.exports = { isModule: typeof module.exports, dir: __dirname, file: __filename, requires: typeof require };');
@@ -63,6 +66,47 @@ describe('the script compiler of the jest runtime', () => {
   });
 
   it("compiles this suite's modules (jest.config.js names the runtime, and jest-runtime has the shape it patches)", () => {
-    expect((globalThis as Record<symbol, unknown>)[Symbol.for('push-to-prod.script-runtime')]).toBe(true);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('push-to-prod.suite-runtime.compiles')]).toBe(true);
+  });
+});
+
+describe("the test file's node:async_hooks", () => {
+  it('makes AsyncLocalStorage instances of the real class that keep a store across awaits', async () => {
+    // Prepare
+    const { module } = fileScopedAsyncHooks(asyncHooks);
+    const storage = new module.AsyncLocalStorage<number>();
+
+    // Act
+    const seen = await storage.run(7, async () => {
+      await new Promise((done) => setImmediate(done));
+      return storage.getStore();
+    });
+
+    // Assess
+    expect(seen).toBe(7);
+    expect(storage).toBeInstanceOf(asyncHooks.AsyncLocalStorage);
+    expect(Object.keys(module).sort()).toEqual(Object.keys(asyncHooks).sort());
+  });
+
+  it('disables every instance it made, so that Node stops tagging promises for them', async () => {
+    // Prepare
+    const { module, disableAll } = fileScopedAsyncHooks(asyncHooks);
+    const first = new module.AsyncLocalStorage<string>();
+    const second = new module.AsyncLocalStorage<string>();
+
+    // Act
+    const seen = await first.run('one', () => second.run('two', async () => {
+      disableAll();
+      await null;
+      return [first.getStore(), second.getStore()];
+    }));
+
+    // Assess
+    expect(seen).toEqual([undefined, undefined]);
+  });
+
+  it("is what this suite's files get, with or without the node: prefix (jest-runtime has the shape the runtime patches)", () => {
+    expect(asyncHooks.AsyncLocalStorage.name).toBe('FileScopedAsyncLocalStorage');
+    expect(asyncHooksWithoutPrefix.AsyncLocalStorage).toBe(asyncHooks.AsyncLocalStorage);
   });
 });
