@@ -17,6 +17,11 @@
  *    of symbol properties). Each file's node:async_hooks here is the real one whose AsyncLocalStorage records its
  *    instances, and they are disabled when the file is torn down (file-scoped-async-hooks.js).
  *
+ * 3. Reading every module's file again. jest keeps what it reads for one test file only, so each file read and
+ *    decoded every module it loaded again (~3.5 CPU-s of the profile), though jest's own transform cache already
+ *    keeps the transformed code across files (checked against the file's time). The files read are kept for the
+ *    worker, checked against size and time before each use (worker-file-cache.js).
+ *
  * Written here because no library serves: @side/jest-runtime patches jest 28's internals and still calls
  * compileFunction, and jest has no option for either. Should a jest upgrade move what this patches (jest-runtime
  * 30's ModuleExecutor and CoreModuleProvider), jest's own behaviour stays and only the speed is lost:
@@ -26,9 +31,14 @@
 const { default: JestRuntime } = require('jest-runtime');
 const { scriptCompiler } = require('./script-compiler');
 const { fileScopedAsyncHooks } = require('./file-scoped-async-hooks');
+const { workerFileCache } = require('./worker-file-cache');
 
-/** Set on each test file's global when its modules are compiled here. */
+/** Set on each test file's global when its modules are compiled here, and when its file reads are the worker's. */
 const COMPILED_HERE = Symbol.for('push-to-prod.suite-runtime.compiles');
+const READS_SHARED = Symbol.for('push-to-prod.suite-runtime.shares-reads');
+
+/** The files this worker has read (jest requires this module once per worker). */
+const workerFiles = workerFileCache();
 
 /** One compiler per worker process and parameter list (jest requires this module once per worker). */
 const compilers = new Map();
@@ -45,6 +55,7 @@ class SuiteRuntime extends JestRuntime {
     super(...args);
     this.#compileWithScripts();
     this.#scopeAsyncStorages();
+    this.#shareFileReads();
   }
 
   teardown() {
@@ -84,6 +95,29 @@ class SuiteRuntime extends JestRuntime {
       return scoped.module;
     };
     this.#disableAsyncStorages = () => scoped?.disableAll();
+  }
+
+  #shareFileReads() {
+    const fileCache = this.fileCache;
+    if (typeof fileCache?.readFile !== 'function' || !(fileCache.strings instanceof Map) || !(fileCache.buffers instanceof Map)) return;
+    // The test file's own maps first, as jest's FileCache does; what they lack comes from the worker's.
+    fileCache.readFileBuffer = (filename) => {
+      let buffer = fileCache.buffers.get(filename);
+      if (buffer === undefined) {
+        buffer = workerFiles.buffer(filename);
+        fileCache.buffers.set(filename, buffer);
+      }
+      return buffer;
+    };
+    fileCache.readFile = (filename) => {
+      let text = fileCache.strings.get(filename);
+      if (text === undefined) {
+        text = workerFiles.text(filename);
+        fileCache.strings.set(filename, text);
+      }
+      return text;
+    };
+    Object.defineProperty(this._environment.global, READS_SHARED, { value: true });
   }
 }
 

@@ -1,8 +1,12 @@
 import * as asyncHooks from 'node:async_hooks';
 import * as asyncHooksWithoutPrefix from 'async_hooks';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createContext } from 'node:vm';
 import { fileScopedAsyncHooks } from '../../support/file-scoped-async-hooks';
 import { scriptCompiler } from '../../support/script-compiler';
+import { workerFileCache } from '../../support/worker-file-cache';
 
 const PARAMETERS = ['module', 'exports', 'require', '__dirname', '__filename'];
 type Exports = Record<string, unknown>;
@@ -108,5 +112,60 @@ describe("the test file's node:async_hooks", () => {
   it("is what this suite's files get, with or without the node: prefix (jest-runtime has the shape the runtime patches)", () => {
     expect(asyncHooks.AsyncLocalStorage.name).toBe('FileScopedAsyncLocalStorage');
     expect(asyncHooksWithoutPrefix.AsyncLocalStorage).toBe(asyncHooks.AsyncLocalStorage);
+  });
+});
+
+describe("the worker's file cache", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ptp-file-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A cache that counts the reads it makes. */
+  function counted() {
+    const reads: string[] = [];
+    const cache = workerFileCache((filename) => {
+      reads.push(filename);
+      return readFileSync(filename);
+    });
+    return { cache, reads };
+  }
+
+  it('reads a file once while it stays as it was', () => {
+    // Prepare
+    const file = join(dir, 'same.js');
+    writeFileSync(file, 'module.exports = 1;');
+    const { cache, reads } = counted();
+
+    // Act
+    const texts = [cache.text(file), cache.text(file), cache.buffer(file).toString()];
+
+    // Assess
+    expect(texts).toEqual(['module.exports = 1;', 'module.exports = 1;', 'module.exports = 1;']);
+    expect(reads).toEqual([file]);
+  });
+
+  it('reads a file again once it changed, in size or only in time', () => {
+    // Prepare
+    const file = join(dir, 'changing.js');
+    writeFileSync(file, 'module.exports = 1;');
+    const { cache } = counted();
+    const first = cache.text(file);
+
+    // Act
+    writeFileSync(file, 'module.exports = 22;');
+    const longer = cache.text(file);
+    writeFileSync(file, 'module.exports = 33;');
+    utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const sameSize = cache.text(file);
+
+    // Assess
+    expect([first, longer, sameSize]).toEqual(['module.exports = 1;', 'module.exports = 22;', 'module.exports = 33;']);
+  });
+
+  it("is where this suite's files read their modules from (jest-runtime has the shape the runtime patches)", () => {
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('push-to-prod.suite-runtime.shares-reads')]).toBe(true);
+  });
+
+  it("leaves a file that is not there to the reader, whose error jest reports", () => {
+    expect(() => workerFileCache().text(join(dir, 'missing.js'))).toThrow(/ENOENT: no such file or directory, open/);
   });
 });
