@@ -1,4 +1,4 @@
-import { hashPin } from '../../lambda/src/domain/pin-guard';
+import { testPinHash } from '../support/release-code';
 import { ApprovalNotPendingError, AwsTimeoutError } from '../../lambda/src/domain/errors';
 import type { PendingApproval } from '../../lambda/src/domain/release';
 import { ReleaseJournal } from '../../lambda/src/domain/release-journal';
@@ -254,7 +254,7 @@ describe('the rules of a deploy, for approvals', () => {
   });
 
   it('asks for the release code after the yes, and answers only on the right one', async () => {
-    const withPin = withApprovals(true, { policies: { production: { requirePin: true } }, pin: { hash: hashPin('4711'), maxAttempts: 3, lockoutMinutes: 15 } });
+    const withPin = withApprovals(true, { policies: { production: { requirePin: true } }, pin: { hash: testPinHash('4711'), maxAttempts: 3, lockoutMinutes: 15 } });
     const { skill, answers, logs } = waitingSkill(withPin);
     const talk = new Conversation(skill);
     await talk.ask('ApproveIntent', CHECKOUT_PROD);

@@ -1,4 +1,4 @@
-import { hashPin } from '../../lambda/src/domain/pin-guard';
+import { testPinHash } from '../support/release-code';
 import { MemoryStateStore } from '../../lambda/src/adapters/state/memory-state-store.adapter';
 import { Conversation, directive, spoken } from '../support/conversation';
 import { ALLOWED_USER, intent, intentRequest, slot } from '../support/envelopes';
@@ -10,7 +10,7 @@ const BOB = 'amzn1.ask.account.BOB';
 const ADMIN = 'amzn1.ask.account.ADMIN';
 const CHECKOUT_PROD = { service: ['checkout', 'checkout'] as [string, string], environment: ['prod', 'production'] as [string, string] };
 const CHECKOUT_STAGING = { service: ['checkout', 'checkout'] as [string, string], environment: ['staging', 'staging'] as [string, string] };
-const PIN_HASH = hashPin('4711');
+const PIN_HASH = testPinHash('4711');
 
 const teamConfig = {
   allowedUsers: [ALLOWED_USER, BOB],

@@ -2,7 +2,7 @@ import { Conversation, directive } from '../support/conversation';
 import { SKILL_ID, STRANGER } from '../support/envelopes';
 import { deployment, execution } from '../support/fake-release-ports';
 import { testSkill } from '../support/test-skill';
-import { hashPin } from '../../lambda/src/domain/pin-guard';
+import { testPinHash } from '../support/release-code';
 
 /**
  * A routine ("Alexa, push to prod") or a Quick Link starts the skill's custom task: a LaunchRequest carrying
@@ -107,7 +107,7 @@ describe('a task launch', () => {
 
   it('asks for the release code after the yes where the policy requires it, as for the spoken intent', async () => {
     // Prepare
-    const withPin = { policies: { production: { requirePin: true } }, pin: { hash: hashPin('4711'), maxAttempts: 3, lockoutMinutes: 15 } };
+    const withPin = { policies: { production: { requirePin: true } }, pin: { hash: testPinHash('4711'), maxAttempts: 3, lockoutMinutes: 15 } };
     const { skill, mutations } = testSkill(withPin);
     const talk = new Conversation(skill);
     await talk.task('PushToProd', CHECKOUT_PROD);

@@ -126,6 +126,16 @@ async function connect(options: DialogOptions, { config, configPath, locale, mod
   const skillId = options.skillId ?? config.skillId ?? LOCAL_SKILL_ID;
   // The skill's progressive responses go to a loopback Alexa API, never to Amazon; the requests name it.
   const alexaApi = await startLocalAlexaApi();
+  try {
+    return await wire(options, { config, configPath, locale, model, localAws, bundle, notify }, skillId, alexaApi);
+  } catch (error) {
+    // A skill that cannot load leaves nothing listening (startDialog closes the local AWS).
+    await alexaApi.close();
+    throw error;
+  }
+}
+
+async function wire(options: DialogOptions, { config, configPath, locale, model, localAws, notify, bundle }: Parts, skillId: string, alexaApi: LocalAlexaApi): Promise<DialogSession> {
   const env = {
     ...process.env, PUSH_TO_PROD_CONFIG: configPath,
     ...(config.skillId === undefined ? { [SKILL_ID_VARIABLE]: skillId } : {}),

@@ -508,8 +508,12 @@ export class LocalAwsStore {
         status = outcome === 'Succeeded' ? 'Succeeded' : 'Failed';
         message = outcome === 'Succeeded' ? undefined : `Deployment ${deployment.id} ${outcome === 'Stopped' ? 'was stopped' : 'failed'}`;
       }
-      const base = { index, name: spec.name, kind: spec.kind, actionName: spec.actionName, startedAt: cursor };
-      stages.push({ ...base, endedAt, status, actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message });
+      // Written out rather than spread from a shared base: V8 copied the spread on a slow path, and the plans of a
+      // seeded history (thousands per local AWS) made this line a tenth of a dialog test's CPU.
+      stages.push({
+        index, name: spec.name, kind: spec.kind, actionName: spec.actionName, startedAt: cursor,
+        endedAt, status, actionStatus: status === 'Succeeded' ? 'Succeeded' : 'Failed', message,
+      });
       if (status === 'Failed') return { stages, endedAt, status: 'Failed', summary: message };
       const last = position === execution.stageIndexes.length - 1;
       if (!last && execution.supersedeAfterStage === index) {
@@ -527,7 +531,10 @@ export class LocalAwsStore {
     const stages = plan.stages.filter((run) => run.startedAt <= at).map((run): StageView => {
       if (run.endedAt <= at) {
         events.push(run.endedAt);
-        return { ...run, lastChangeAt: run.endedAt };
+        return {
+          index: run.index, name: run.name, kind: run.kind, actionName: run.actionName, startedAt: run.startedAt,
+          endedAt: run.endedAt, status: run.status, actionStatus: run.actionStatus, message: run.message, lastChangeAt: run.endedAt,
+        };
       }
       events.push(run.startedAt);
       return {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { bundledConfig } from '../../../lambda/src/config/bundled';
-import { hashPin } from '../../../lambda/src/domain/pin-guard';
+import { testPinHash } from '../../support/release-code';
 import { loadConfigFile, parseConfig, resolveConfig } from '../../../lambda/src/config/load';
 import { TEST_CONFIG } from '../../support/test-skill';
 import { issuesOf } from '../../support/config-issues';
@@ -102,7 +102,7 @@ describe('config', () => {
   it('gives a validated config, every section filled in, that survives JSON unchanged, as the build bundles it', () => {
     const config = parseConfig({
       ...TEST_CONFIG, timeZone: 'Europe/Berlin', defaultService: 'checkout', stateTable: 'push-to-prod-state',
-      admins: ['amzn1.ask.account.ADMIN'], people: { 'amzn1.ask.account.ADMIN': 'Ann' }, pin: { hash: hashPin('1234') },
+      admins: ['amzn1.ask.account.ADMIN'], people: { 'amzn1.ask.account.ADMIN': 'Ann' }, pin: { hash: testPinHash('1234') },
       notifications: { clientCredentialsParameter: '/push-to-prod/alexa-client' },
       policies: {
         production: { allowedUsers: ['amzn1.ask.account.ADMIN'], requirePin: true, freezes: [{ days: ['fri'], from: '15:00', to: '23:59', reason: 'weekend' }] },

@@ -1,7 +1,8 @@
 import { MemoryStateStore } from '../../../lambda/src/adapters/state/memory-state-store.adapter';
 import { parseConfig } from '../../../lambda/src/config/load';
 import { EnvironmentLocks } from '../../../lambda/src/domain/locks';
-import { hashPin, PinGuard } from '../../../lambda/src/domain/pin-guard';
+import { PinGuard } from '../../../lambda/src/domain/pin-guard';
+import { testPinHash } from '../../support/release-code';
 import { FREEZE_OVERRIDE_KEY, isOverrideQuestion, overrideMarker, ReleasePolicy } from '../../../lambda/src/domain/release-policy';
 import type { Alarm } from '../../../lambda/src/domain/alarms';
 import type { PromotionPlan } from '../../../lambda/src/domain/promotion';
@@ -93,7 +94,7 @@ describe('ReleasePolicy', () => {
   });
 
   describe('releaseCode', () => {
-    const withPin = { pin: { hash: hashPin('4321') }, policies: { production: { requirePin: true } } };
+    const withPin = { pin: { hash: testPinHash('4321') }, policies: { production: { requirePin: true } } };
 
     it('is not required where the policy does not ask for it', async () => {
       expect(await policyFor(withPin).policy.releaseCode(ALICE, 'staging', undefined)).toEqual({ kind: 'not-required' });

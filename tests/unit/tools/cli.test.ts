@@ -31,8 +31,8 @@ function npmStart(args: readonly string[], input = '', env: Record<string, strin
 
 /**
  * The same run in this process: tools/cli.ts's main with this input, output and environment (the process's own
- * variables are not read). A tsx process costs over a second of CPU, so only the runs that prove the wiring (exit
- * code and streams, a whole conversation, the SDK's credential chain in a clean environment) are real processes.
+ * variables are not read). A tsx process costs over a second of CPU, so one run, a whole conversation with its input,
+ * output and exit code, is a real process: it proves the wiring that every run shares.
  */
 async function inProcess(args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
   const { io, stdout, stderr } = testIo({ PATH: process.env.PATH, HOME: home, ...env }, input);
@@ -41,8 +41,25 @@ async function inProcess(args: readonly string[], input = '', env: Record<string
 }
 
 /**
- * Every run starts at once, each test awaits its own: a fresh tsx process costs about a second of CPU, and the runs
- * need not wait for each other.
+ * An in-process run where the AWS SDK finds no credentials, as in a fresh process with an empty home: the SDK reads
+ * process.env (HOME, AWS_*), not the run's environment, so for the run those are the empty home's and nothing else.
+ * Nothing else may run meanwhile (the in-process runs that talk to the local AWS need its credentials).
+ */
+async function inProcessWithoutAwsCredentials(args: readonly string[], input = ''): Promise<Run> {
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
+  Object.assign(process.env, { HOME: home, AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  try {
+    return await inProcess(args, input);
+  } finally {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  }
+}
+
+/**
+ * Every run starts at once, each test awaits its own, except the one without AWS credentials, which runs first and
+ * alone (it changes process.env while it runs).
  */
 const runs: Record<string, Promise<Run>> = {};
 beforeAll(async () => {
@@ -50,11 +67,12 @@ beforeAll(async () => {
   // load takes several times as long as in a process of its own (on a loaded machine, past the deadline), so the
   // in-process runs find it loaded, as a warm Lambda would.
   await import('../../../lambda/src/adapters/aws/sdk');
+  const awsWithoutCredentials = await inProcessWithoutAwsCredentials(['--aws'], 'push to prod\n');
   Object.assign(runs, {
-    faultNotJson: npmStart(['--fault', 'nope'], 'push to prod\n'),
+    faultNotJson: inProcess(['--fault', 'nope'], 'push to prod\n'),
     faultUnknownService: inProcess(['--fault', '{"kind":"accessDenied","service":"s3"}'], 'push to prod\n'),
     builtWithoutBuild: inProcess(['--built'], 'push to prod\n', { PUSH_TO_PROD_DIST: join(home, 'no-dist') }),
-    awsWithoutCredentials: npmStart(['--aws'], 'push to prod\n'),
+    awsWithoutCredentials: Promise.resolve(awsWithoutCredentials),
     unknownLocale: inProcess(['--locale', 'it-IT'], 'push to prod\n'),
     unwritableSkillIo: inProcess(['--save-skill-io', join(home, 'no-such-folder', 'io.json')], 'push to prod\n'),
     // `npm start --json` runs the script with no argument and npm_config_json=true.

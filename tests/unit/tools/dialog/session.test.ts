@@ -12,6 +12,9 @@ afterEach(() => {
   Object.assign(process.env, saved);
 });
 
+/** How many servers this process has listening (each is a TCPServerWrap among Node's active resources). */
+const listeningServers = (): number => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
+
 /** Whether anything answers at `url`. */
 function listening(url: string): Promise<boolean> {
   return new Promise((done) => {
@@ -29,6 +32,7 @@ describe('startDialog', () => {
     // Prepare: a bundle that exists but fails as it loads.
     writeFileSync(join(dist, 'index.js'), "throw new Error('half a bundle');\n");
     process.env.PUSH_TO_PROD_DIST = dist;
+    const serversBefore = listeningServers();
 
     // Act
     const starting = startDialog({ built: true });
@@ -38,6 +42,8 @@ describe('startDialog', () => {
     const url = process.env.AWS_ENDPOINT_URL_CODEPIPELINE;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await listening(url as string)).toBe(false);
+    // Nor the loopback Alexa API, or anything else: a server left listening keeps jest from exiting.
+    expect(listeningServers()).toBe(serversBefore);
   });
 
   it('refuses a locale the skill has no model for, and a missing bundle, before starting anything', async () => {
