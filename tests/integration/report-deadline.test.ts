@@ -6,6 +6,7 @@ import { startLocalAws, type LocalAws } from '../../tools/local-aws';
 import { configFiles } from '../support/config-files';
 import { spoken } from '../support/conversation';
 import { intent, intentRequest, slot } from '../support/envelopes';
+import { settleSdkTimers } from '../support/sdk-timers';
 import { TEST_CONFIG } from '../support/test-skill';
 
 /**
@@ -41,6 +42,9 @@ afterEach(async () => {
   await aws?.close();
   process.env = { ...saved };
 });
+
+// The deadline cuts the slow reads short, and the SDK leaves a one-second timer behind each (support/sdk-timers.ts).
+afterAll(settleSdkTimers);
 
 const howAreWeDoing = () => intentRequest(intent('ReportIntent', {}));
 

@@ -11,6 +11,7 @@ import { intent, intentRequest, slot } from '../support/envelopes';
 import { invalidSsml } from '../support/ssml-check';
 import { yesTo } from '../support/read-back';
 import { TEST_CONFIG } from '../support/test-skill';
+import { settleSdkTimers } from '../support/sdk-timers';
 
 /**
  * Proof that the skill can be trusted with production when AWS misbehaves: the real Lambda handler, real AWS SDK
@@ -190,15 +191,8 @@ async function quiet(local: LocalAws, stillMs = 100, maxMs = 3000): Promise<void
 const env = environment();
 let aws: LocalAws | undefined;
 
-/**
- * Waits out the timers the AWS SDK leaves behind: @smithy/node-http-handler arms, for each request, a one-second timer
- * that registers its connection timeout (DEFER_EVENT_LISTENER_TIME) and that a request cut short by the deadline never
- * clears. They end by themselves, but a jest worker still holding one when the run ends is "force exited" (seen after
- * these files, with getActiveResourcesInfo). Call from the test file's afterAll; it waits no CPU.
- */
-export async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-}
+/** The SDK's one-second timers a cut-short request leaves (tests/support/sdk-timers.ts): call from afterAll. */
+export const settle = settleSdkTimers;
 
 /** Puts the environment back and stops the local AWS after each case: call from the test file's afterEach. */
 export async function cleanUp(): Promise<void> {
