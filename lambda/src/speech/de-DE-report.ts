@@ -2,13 +2,12 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
+import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Alexa's limit on a card's text. */
 const CARD_LIMIT = 8000;
 const MAX_NAMES_SPOKEN = 3;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 const SMALL = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf',
   'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn'];
@@ -25,13 +24,10 @@ export function numberWords(n: number): string {
 
 /** "vierzig Minuten", "eine Stunde", "drei Stunden", "zwei Tage". */
 export function durationWords(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'weniger als eine Minute';
-  if (minutes < 100) return minutes === 1 ? 'eine Minute' : `${numberWords(minutes)} Minuten`;
-  const hours = Math.round(ms / HOUR_MS);
-  if (hours < 36) return hours === 1 ? 'eine Stunde' : `${numberWords(hours)} Stunden`;
-  const days = Math.round(ms / DAY_MS);
-  return days === 1 ? 'ein Tag' : `${numberWords(days)} Tage`;
+  const d = spokenDuration(ms);
+  if (d.unit === 'under-a-minute') return 'weniger als eine Minute';
+  const [one, many] = ({ minute: ['eine Minute', 'Minuten'], hour: ['eine Stunde', 'Stunden'], day: ['ein Tag', 'Tage'] } as const)[d.unit];
+  return d.count === 1 ? one : `${numberWords(d.count)} ${many}`;
 }
 
 /** "einmal", "zweimal", "siebenmal". */
@@ -41,20 +37,20 @@ function times(n: number): string {
 
 /** "etwa dreimal am Tag", "etwa zweimal pro Woche", or nothing for a period too short for a rate. */
 export function frequencyWords(succeeded: number, days: number): string | undefined {
-  if (succeeded === 0 || days < 2) return undefined;
-  const perDay = Math.round(succeeded / days);
-  if (perDay >= 1) return `etwa ${times(perDay)} am Tag`;
-  const perWeek = Math.round((succeeded / days) * 7);
-  return days >= 14 && perWeek >= 1 ? `etwa ${times(perWeek)} pro Woche` : undefined;
+  const rate = deliveryRate(succeeded, days);
+  return rate && `etwa ${times(rate.count)} ${rate.per === 'day' ? 'am Tag' : 'pro Woche'}`;
 }
 
 /** "jedes fünfte Release schlug fehl" is hard to build for any n; "eins von fünf Releases schlug fehl" is not. */
 export function failureWords(failed: number, releases: number): string {
-  if (failed === releases) return releases === 1 ? 'das eine Release schlug fehl' : releases === 2 ? 'beide Releases schlugen fehl' : `alle ${numberWords(releases)} Releases schlugen fehl`;
-  if (releases % failed === 0) return `eins von ${numberWords(releases / failed)} Releases schlug fehl`;
-  if (releases <= 10) return `${numberWords(failed)} von ${numberWords(releases)} Releases schlugen fehl`;
-  const rate = failed / releases;
-  return rate <= 0.5 ? `etwa eins von ${numberWords(Math.round(1 / rate))} Releases schlug fehl` : `etwa ${numberWords(Math.round(rate * 10))} von zehn Releases schlugen fehl`;
+  const share = failureShare(failed, releases);
+  switch (share.kind) {
+    case 'all': return share.releases === 1 ? 'das eine Release schlug fehl' : share.releases === 2 ? 'beide Releases schlugen fehl' : `alle ${numberWords(share.releases)} Releases schlugen fehl`;
+    case 'one-in': return `eins von ${numberWords(share.n)} Releases schlug fehl`;
+    case 'of': return `${numberWords(share.failed)} von ${numberWords(share.releases)} Releases schlugen fehl`;
+    case 'about-one-in': return `etwa eins von ${numberWords(share.n)} Releases schlug fehl`;
+    case 'about-in-ten': return `etwa ${numberWords(share.n)} von zehn Releases schlugen fehl`;
+  }
 }
 
 const NAMED: Record<PeriodName, string> = {
@@ -202,10 +198,8 @@ function cardLines(m: DeliveryMetrics): string[] {
 }
 
 function cardDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 120) return `${minutes} Min.`;
-  const hours = ms / HOUR_MS;
-  return hours < 48 ? `${hours.toFixed(1).replace('.', ',')} Std.` : `${(ms / DAY_MS).toFixed(1).replace('.', ',')} Tage`;
+  const d = writtenDuration(ms);
+  return `${String(d.value).replace('.', ',')} ${{ minutes: 'Min.', hours: 'Std.', days: 'Tage' }[d.unit]}`;
 }
 
 function cardTime(at: Date, p: ReportPeriod): string {

@@ -2,14 +2,13 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
+import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Alexa's limit on a card's text. */
 const CARD_LIMIT = 8000;
 /** Services named aloud in one list at most. */
 const MAX_NAMES_SPOKEN = 3;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -25,13 +24,10 @@ export function numberWords(n: number): string {
 
 /** "forty minutes", "an hour", "three hours", "two days": a length of time, rounded the way people round it. */
 export function durationWords(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 100) return minutes === 1 ? 'a minute' : `${numberWords(minutes)} minutes`;
-  const hours = Math.round(ms / HOUR_MS);
-  if (hours < 36) return hours === 1 ? 'an hour' : `${numberWords(hours)} hours`;
-  const days = Math.round(ms / DAY_MS);
-  return days === 1 ? 'a day' : `${numberWords(days)} days`;
+  const d = spokenDuration(ms);
+  if (d.unit === 'under-a-minute') return 'under a minute';
+  const single = { minute: 'a minute', hour: 'an hour', day: 'a day' }[d.unit];
+  return d.count === 1 ? single : `${numberWords(d.count)} ${d.unit}s`;
 }
 
 /** "shipped once", "shipped twice", "shipped seven times". */
@@ -44,20 +40,20 @@ function times(n: number): string {
  * short for the rate to say more than the count (under two days, or under two weeks for a weekly rate).
  */
 export function frequencyWords(succeeded: number, days: number): string | undefined {
-  if (succeeded === 0 || days < 2) return undefined;
-  const perDay = Math.round(succeeded / days);
-  if (perDay >= 1) return `about ${times(perDay)} a day`;
-  const perWeek = Math.round((succeeded / days) * 7);
-  return days >= 14 && perWeek >= 1 ? `about ${times(perWeek)} a week` : undefined;
+  const rate = deliveryRate(succeeded, days);
+  return rate && `about ${times(rate.count)} a ${rate.per}`;
 }
 
 /** "one in five releases failed", "two of seven releases failed", "about one in four releases failed". */
 export function failureWords(failed: number, releases: number): string {
-  if (failed === releases) return releases === 1 ? 'the one release failed' : releases === 2 ? 'both releases failed' : `all ${numberWords(releases)} releases failed`;
-  if (releases % failed === 0) return `one in ${numberWords(releases / failed)} releases failed`;
-  if (releases <= 10) return `${numberWords(failed)} of ${numberWords(releases)} releases failed`;
-  const rate = failed / releases;
-  return rate <= 0.5 ? `about one in ${numberWords(Math.round(1 / rate))} releases failed` : `about ${numberWords(Math.round(rate * 10))} in ten releases failed`;
+  const share = failureShare(failed, releases);
+  switch (share.kind) {
+    case 'all': return share.releases === 1 ? 'the one release failed' : share.releases === 2 ? 'both releases failed' : `all ${numberWords(share.releases)} releases failed`;
+    case 'one-in': return `one in ${numberWords(share.n)} releases failed`;
+    case 'of': return `${numberWords(share.failed)} of ${numberWords(share.releases)} releases failed`;
+    case 'about-one-in': return `about one in ${numberWords(share.n)} releases failed`;
+    case 'about-in-ten': return `about ${numberWords(share.n)} in ten releases failed`;
+  }
 }
 
 const NAMED: Record<PeriodName, string> = {
@@ -209,10 +205,8 @@ function cardLines(m: DeliveryMetrics): string[] {
 }
 
 function cardDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = ms / HOUR_MS;
-  return hours < 48 ? `${hours.toFixed(1)} h` : `${(ms / DAY_MS).toFixed(1)} days`;
+  const d = writtenDuration(ms);
+  return `${d.value} ${{ minutes: 'min', hours: 'h', days: 'days' }[d.unit]}`;
 }
 
 function cardTime(at: Date, p: ReportPeriod): string {

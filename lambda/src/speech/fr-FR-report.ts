@@ -2,13 +2,12 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
+import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
 /** Alexa's limit on a card's text. */
 const CARD_LIMIT = 8000;
 const MAX_NAMES_SPOKEN = 3;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 const SMALL = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze',
   'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf'];
@@ -32,13 +31,10 @@ export function numberWords(n: number): string {
 
 /** "quarante minutes", "une heure", "trois heures", "deux jours". */
 export function durationWords(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'moins d\'une minute';
-  if (minutes < 100) return minutes === 1 ? 'une minute' : `${numberWords(minutes)} minutes`;
-  const hours = Math.round(ms / HOUR_MS);
-  if (hours < 36) return hours === 1 ? 'une heure' : `${numberWords(hours)} heures`;
-  const days = Math.round(ms / DAY_MS);
-  return days === 1 ? 'un jour' : `${numberWords(days)} jours`;
+  const d = spokenDuration(ms);
+  if (d.unit === 'under-a-minute') return 'moins d\'une minute';
+  const [one, many] = ({ minute: ['une minute', 'minutes'], hour: ['une heure', 'heures'], day: ['un jour', 'jours'] } as const)[d.unit];
+  return d.count === 1 ? one : `${numberWords(d.count)} ${many}`;
 }
 
 /** "une fois", "deux fois". */
@@ -48,20 +44,20 @@ function times(n: number): string {
 
 /** "environ trois fois par jour", "environ deux fois par semaine", or nothing for a period too short for a rate. */
 export function frequencyWords(succeeded: number, days: number): string | undefined {
-  if (succeeded === 0 || days < 2) return undefined;
-  const perDay = Math.round(succeeded / days);
-  if (perDay >= 1) return `environ ${times(perDay)} par jour`;
-  const perWeek = Math.round((succeeded / days) * 7);
-  return days >= 14 && perWeek >= 1 ? `environ ${times(perWeek)} par semaine` : undefined;
+  const rate = deliveryRate(succeeded, days);
+  return rate && `environ ${times(rate.count)} ${rate.per === 'day' ? 'par jour' : 'par semaine'}`;
 }
 
 /** "une mise en production sur cinq a échoué", "deux sur sept ont échoué". */
 export function failureWords(failed: number, releases: number): string {
-  if (failed === releases) return releases === 1 ? 'l\'unique mise en production a échoué' : releases === 2 ? 'les deux mises en production ont échoué' : `les ${numberWords(releases)} mises en production ont toutes échoué`;
-  if (releases % failed === 0) return `une mise en production sur ${numberWords(releases / failed)} a échoué`;
-  if (releases <= 10) return `${numberWords(failed)} mises en production sur ${numberWords(releases)} ont échoué`;
-  const rate = failed / releases;
-  return rate <= 0.5 ? `environ une mise en production sur ${numberWords(Math.round(1 / rate))} a échoué` : `environ ${numberWords(Math.round(rate * 10))} sur dix ont échoué`;
+  const share = failureShare(failed, releases);
+  switch (share.kind) {
+    case 'all': return share.releases === 1 ? 'l\'unique mise en production a échoué' : share.releases === 2 ? 'les deux mises en production ont échoué' : `les ${numberWords(share.releases)} mises en production ont toutes échoué`;
+    case 'one-in': return `une mise en production sur ${numberWords(share.n)} a échoué`;
+    case 'of': return `${numberWords(share.failed)} mises en production sur ${numberWords(share.releases)} ont échoué`;
+    case 'about-one-in': return `environ une mise en production sur ${numberWords(share.n)} a échoué`;
+    case 'about-in-ten': return `environ ${numberWords(share.n)} sur dix ont échoué`;
+  }
 }
 
 const NAMED: Record<PeriodName, string> = {
@@ -216,10 +212,8 @@ function cardLines(m: DeliveryMetrics): string[] {
 }
 
 function cardDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = ms / HOUR_MS;
-  return hours < 48 ? `${hours.toFixed(1).replace('.', ',')} h` : `${(ms / DAY_MS).toFixed(1).replace('.', ',')} jours`;
+  const d = writtenDuration(ms);
+  return `${String(d.value).replace('.', ',')} ${{ minutes: 'min', hours: 'h', days: 'jours' }[d.unit]}`;
 }
 
 function cardTime(at: Date, p: ReportPeriod): string {
