@@ -7,6 +7,7 @@ import type { LocaleSpeech } from './index';
 import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { deDECards } from './de-DE-cards';
 import { deDEScreen } from './de-DE-screen';
+import { clip } from './free-text';
 import { deDEReport, numberWords } from './de-DE-report';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 import type { TimeWords } from './spoken-time';
@@ -68,8 +69,8 @@ export function deDE(f: Format): Messages {
 
   /** What ships, by its commit message's first line: „Steuerrundung korrigiert“, or nothing. */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
-    const summary = execution?.revisions[0]?.summary?.split('\n')[0]?.trim().slice(0, 100);
-    return summary ? ssml`${summary}` : undefined;
+    const summary = clip(execution?.revisions[0]?.summary);
+    return summary === undefined ? undefined : ssml`${summary}`;
   };
   /** A read-back's question, led by what changed since the last one when something did: two sentences still. */
   const question = (lead: ReadBackLead | undefined, words: Ssml): Ssml => (lead === undefined ? words : ssml`${LEADS[lead]}: ${words}`);
@@ -237,7 +238,7 @@ export function deDE(f: Format): Messages {
     ...deDEScreen(f),
 
     approvalConfirm: (w, action, _pipeline, approval, release, lead) => {
-      const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
+      const asks = clip(approval.message);
       const what = ships(release);
       const ask = action === 'approve'
         ? ssml`Soll ich es genehmigen, damit ${w.service} weiter nach ${w.environment} geht?`

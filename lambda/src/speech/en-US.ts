@@ -7,6 +7,7 @@ import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead
 import { enUSCards } from './en-US-cards';
 import { enUSReport } from './en-US-report';
 import { enUSScreen } from './en-US-screen';
+import { clip } from './free-text';
 import { joinSsml, Ssml, ssml, spokenList } from './ssml';
 
 /** Everything Alexa says in English. */
@@ -340,19 +341,6 @@ const LEADS: Readonly<Record<ReadBackLead, string>> = {
   'plan-changed': 'That changed, so I did nothing yet',
   'approval-gone': 'That one ended before your yes, so I sent nothing',
 };
-
-/**
- * A line of someone's free text said aloud: its first line, its first sentence, without closing punctuation, cut on a
- * word to at most 60 characters (git's 50-character subject, and a little more). The whole text goes on the card.
- */
-function clip(text: string | undefined): string | undefined {
-  const first = text?.split('\n')[0]?.trim().split(/(?<=[.!?])\s/)[0]?.replace(/[.!?:;,\s]+$/, '');
-  if (!first) return undefined;
-  if (first.length <= 60) return first;
-  const cut = first.slice(0, 61);
-  const space = cut.lastIndexOf(' ');
-  return (space > 20 ? cut.slice(0, space) : cut.slice(0, 60)).replace(/[.!?:;,\s]+$/, '');
-}
 
 /** A CodeDeploy revision's readable file name (app.zip), when it has one; versions and etags are for the card. */
 function fileOf(d: Deployment): string | undefined {

@@ -7,6 +7,7 @@ import type { LocaleSpeech } from './index';
 import type { Action, Format, Messages, PreviewGate, PreviewSpeech, ReadBackLead, ReleaseEndSpeech, StatusSpeech, Where } from './messages';
 import { frFRCards } from './fr-FR-cards';
 import { frFRScreen } from './fr-FR-screen';
+import { clip } from './free-text';
 import { frFRReport, numberWords } from './fr-FR-report';
 import { joinSsml, Ssml, ssml, spokenList } from './ssml';
 import type { TimeWords } from './spoken-time';
@@ -68,8 +69,8 @@ export function frFR(f: Format): Messages {
 
   /** What ships, by its commit message's first line, or nothing. */
   const ships = (execution: PipelineExecution | undefined): Ssml | undefined => {
-    const summary = execution?.revisions[0]?.summary?.split('\n')[0]?.trim().slice(0, 100);
-    return summary ? ssml`${summary}` : undefined;
+    const summary = clip(execution?.revisions[0]?.summary);
+    return summary === undefined ? undefined : ssml`${summary}`;
   };
   /**
    * A read-back's question, led by what changed since the last one when something did, within its two sentences.
@@ -237,7 +238,7 @@ export function frFR(f: Format): Messages {
     ...frFRScreen(f),
 
     approvalConfirm: (w, action, _pipeline, approval, release, lead) => {
-      const asks = approval.message?.split('\n')[0]?.trim().replace(/[.!?\s]+$/, '').slice(0, 150);
+      const asks = clip(approval.message);
       const what = ships(release);
       const ask = action === 'approve'
         ? ssml`Dois-je l'approuver, pour que ${w.service} continue vers ${w.environment} ?`
