@@ -5,6 +5,7 @@ import {
   launchHandler, quietHandler, sessionEndedHandler, subscriptionChangedHandler, unknownIntentHandler,
 } from './handlers/conversation.handlers';
 import { errorHandler } from './handlers/error.handler';
+import { runIntent } from './handlers/run-intent';
 import { screenAnswerHandler } from './handlers/screen-answer.handler';
 import { shortcutResumedHandler } from './handlers/shortcut.handler';
 import { taskLaunchHandler } from './handlers/task.handler';
@@ -55,14 +56,6 @@ export function buildSkill(deps: SkillDeps, intents: readonly IntentSpec[] = INT
 function intentHandler(spec: IntentSpec): RequestHandler {
   return {
     canHandle: (input) => intentName(input) === spec.name,
-    async handle(input) {
-      const turn = turnOf(input).forIntent(spec.slots);
-      try {
-        return await spec.handle(turn);
-      } finally {
-        // Alexa plays no progressive response that arrives after the answer: none may start once it is ready.
-        turn.progress.stop();
-      }
-    },
+    handle: (input) => runIntent(spec, turnOf(input)),
   };
 }

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import type { IntentSpec } from '../intents';
 import { intentName } from '../turn/request-shape';
 import { turnOf } from '../turn/turn';
+import { runIntent } from './run-intent';
 import { refuseStranger } from './access-guard.handler';
 
 const ANSWERS: Readonly<Record<string, 'CONFIRMED' | 'DENIED'>> = { 'AMAZON.YesIntent': 'CONFIRMED', 'AMAZON.NoIntent': 'DENIED' };
@@ -32,11 +33,7 @@ export function screenAnswerHandler(intents: readonly IntentSpec[]): RequestHand
       const { status, question, spec } = found;
       const turn = turnOf(input);
       if (spec.access !== 'open' && !turn.allowed) return refuseStranger(turn, spec.name);
-      try {
-        return await spec.handle(turn.chainTo({ ...question, confirmationStatus: status }).forIntent(spec.slots));
-      } finally {
-        turn.progress.stop();
-      }
+      return runIntent(spec, turn, { ...question, confirmationStatus: status });
     },
   };
 }

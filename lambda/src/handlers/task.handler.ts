@@ -3,6 +3,7 @@ import type { IntentSpec } from '../intents';
 import { findTask, taskIntent } from '../tasks';
 import { applicationIdOf, taskOf } from '../turn/request-shape';
 import { turnOf } from '../turn/turn';
+import { runIntent } from './run-intent';
 
 /**
  * A custom task (a routine's "Alexa, push to prod", a Quick Link) arrives as a LaunchRequest carrying
@@ -27,11 +28,7 @@ export function taskLaunchHandler(intents: readonly IntentSpec[]): RequestHandle
       const { task, spec, intent } = found;
       const turn = turnOf(input);
       turn.deps.logger.log('info', 'task.launched', { task: spec.name, version: task.version, intent: intent.name });
-      try {
-        return await intent.handle(turn.chainTo(taskIntent(spec, task.input, intent.slots)).forIntent(intent.slots));
-      } finally {
-        turn.progress.stop();
-      }
+      return runIntent(intent, turn, taskIntent(spec, task.input, intent.slots));
     },
   };
 }
