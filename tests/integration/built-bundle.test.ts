@@ -188,6 +188,24 @@ describe('the built bundle', () => {
     expect(new Set(calls.map((call) => call.accessKeyId))).toEqual(new Set([localAws.env.AWS_ACCESS_KEY_ID]));
   });
 
+  it('tells AWS errors apart by name, and retries a throttled call, with the SDK\'s unused error classes left out', async () => {
+    // Prepare: the pipeline is gone for one status; CodeDeploy throttles the next one's first attempt
+    localAws.faults.inject({ service: 'codepipeline', operation: 'GetPipelineState', kind: 'notFound', times: 1 });
+    const missing = await answerInFreshProcess(statusRequest());
+    localAws.faults.inject({ service: 'codedeploy', operation: 'ListDeployments', kind: 'throttle', times: 1 });
+    const before = localAws.calls().length;
+
+    // Act
+    const throttledOnce = await answerInFreshProcess(statusRequest());
+
+    // Assess: aws-sdk.js holds no error class but the one the skill tests with instanceof, and errors still go by name
+    const sdk = readFileSync(join(outDir, AWS_SDK_FILE), 'utf8');
+    expect(sdk.match(/name="\w+Exception"/g)).toEqual(['name="ConditionalCheckFailedException"']);
+    expect(missing.speech).toMatch(/can't find the pipeline or deployment group for checkout in production/);
+    expect(localAws.calls().slice(before).filter((call) => call.operation === 'ListDeployments')).toHaveLength(2);
+    expect(throttledOnce.speech).toMatch(/The latest deployment/);
+  });
+
   it('says when things happened in a cold status without ICU in UTC, and with it in any other zone', async () => {
     // Prepare
     const berlin = join(work, 'berlin-config.json');
