@@ -25,8 +25,10 @@
  * ends with a sourceMappingURL pointing there: `node --enable-source-maps` uses them on a developer's machine, and
  * `npm run stack` maps a stack trace copied from CloudWatch.
  *
- * The SDK's files lose the error classes and package.json fields the skill never reads (sdk-trim.ts, checked after
- * each build): less for a cold start to compile and evaluate.
+ * Two changes to what esbuild writes, both for cold starts: the SDK's files lose the error classes and package.json
+ * fields the skill never reads (sdk-trim.ts, checked after each build), and every file a Lambda loads on its usual
+ * paths gets its top-level code moved into functions that V8 compiles one at a time (lazy-top-level.ts; the maps are
+ * composed to match).
  */
 import { build, type BuildOptions, type Metafile, type OutputFile, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadConfigFile } from '../lambda/src/config/load';
 import type { Config } from '../lambda/src/config/schema';
+import { lazyTopLevel } from './lazy-top-level';
 import { assertSdkTrimmed, clientPackagesIn, sdkTrims } from './sdk-trim';
 
 const ROOT = resolve(__dirname, '..');
@@ -285,28 +288,36 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
     mkdirSync(dir, { recursive: true });
   }
   const written: Record<string, number> = {};
-  for (const file of [main, notifier, sdk, ssm, chain, schema, model, screens, ...speech].flatMap((bundle) => bundle.outputFiles)) {
-    const path = writeOutput(file, outDir, mapsDir);
-    written[relative(ROOT, path)] = file.contents.length;
+  // The files a Lambda loads on its usual paths get their top level made cheap to compile; the three it never loads
+  // there (the credential chain, the schema for a config named at run time, ask-sdk-model) are left as esbuild wrote
+  // them, which saves the build a second or two.
+  for (const [bundle, lazy] of [[main, true], [notifier, true], [sdk, true], [ssm, true], [chain, false], [schema, false], [model, false], [screens, true], ...speech.map((s) => [s, true] as const)] as const) {
+    for (const [path, contents] of writeBundle(bundle.outputFiles, outDir, mapsDir, lazy)) written[relative(ROOT, path)] = contents;
   }
   return written;
 }
 
-/** Writes a bundle with a sourceMappingURL into the maps folder, or a map into it; returns the path. */
-function writeOutput(file: OutputFile, outDir: string, mapsDir: string): string {
-  const name = basename(file.path);
-  if (name.endsWith('.map')) {
-    const path = join(mapsDir, name);
-    // The map's sources are relative to where esbuild meant it to be, beside the bundle.
-    const map = JSON.parse(file.text) as { sources: string[] };
-    map.sources = map.sources.map((source) => relative(mapsDir, resolve(outDir, source)).split('\\').join('/'));
-    writeFileSync(path, JSON.stringify(map));
-    return path;
-  }
-  const path = join(outDir, name);
-  const mapUrl = relative(outDir, join(mapsDir, `${name}.map`)).split('\\').join('/');
-  writeFileSync(path, `${file.text}//# sourceMappingURL=${mapUrl}\n`);
-  return path;
+/**
+ * Writes one bundle and its source map: the bundle (with its top level made lazy to compile, lazy-top-level.ts, when
+ * `lazy`) and a sourceMappingURL into the maps folder, the map composed to match. Returns each path written with its
+ * size in bytes.
+ */
+function writeBundle(files: readonly OutputFile[], outDir: string, mapsDir: string, lazy: boolean): [string, number][] {
+  const code = files.find((file) => file.path.endsWith('.js'));
+  const map = files.find((file) => file.path.endsWith('.js.map'));
+  if (code === undefined || map === undefined || files.length !== 2) throw new Error(`expected a bundle and its map, got ${files.map((f) => f.path).join(', ')}`);
+  const name = basename(code.path);
+  const output = lazy ? lazyTopLevel(code.text, name, map.text) : { code: code.text, map: map.text };
+  // The map's sources are relative to where esbuild meant it to be, beside the bundle.
+  const composed = JSON.parse(output.map ?? map.text) as { sources: string[] };
+  composed.sources = composed.sources.map((source) => relative(mapsDir, resolve(outDir, source)).split('\\').join('/'));
+  const mapPath = join(mapsDir, `${name}.map`);
+  const mapText = JSON.stringify(composed);
+  writeFileSync(mapPath, mapText);
+  const codePath = join(outDir, name);
+  const mapUrl = relative(outDir, mapPath).split('\\').join('/');
+  writeFileSync(codePath, `${output.code}//# sourceMappingURL=${mapUrl}\n`);
+  return [[mapPath, Buffer.byteLength(mapText)], [codePath, Buffer.byteLength(output.code)]];
 }
 
 /** The point of the split: a static import of the SDK in the skill would put it back on every cold start. */
