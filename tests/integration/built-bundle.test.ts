@@ -192,7 +192,7 @@ describe('the built bundle', () => {
     // Prepare: the pipeline is gone for one status; CodeDeploy throttles the next one's first attempt
     localAws.faults.inject({ service: 'codepipeline', operation: 'GetPipelineState', kind: 'notFound', times: 1 });
     const missing = await answerInFreshProcess(statusRequest());
-    localAws.faults.inject({ service: 'codedeploy', operation: 'ListDeployments', kind: 'throttle', times: 1 });
+    localAws.faults.inject({ service: 'codedeploy', operation: 'GetDeploymentGroup', kind: 'throttle', times: 1 });
     const before = localAws.calls().length;
 
     // Act
@@ -202,7 +202,7 @@ describe('the built bundle', () => {
     const sdk = readFileSync(join(outDir, AWS_SDK_FILE), 'utf8');
     expect(sdk.match(/name="\w+Exception"/g)).toEqual(['name="ConditionalCheckFailedException"']);
     expect(missing.speech).toMatch(/can't find the pipeline or deployment group for checkout in production/);
-    expect(localAws.calls().slice(before).filter((call) => call.operation === 'ListDeployments')).toHaveLength(2);
+    expect(localAws.calls().slice(before).filter((call) => call.operation === 'GetDeploymentGroup')).toHaveLength(2);
     expect(throttledOnce.speech).toMatch(/The latest deployment/);
   });
 

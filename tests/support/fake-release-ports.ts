@@ -97,6 +97,12 @@ export class FakeDeployments implements DeploymentPort {
       .slice(0, limit);
   }
 
+  async latestDeployment(group: DeploymentGroupRef): Promise<Deployment | undefined> {
+    this.record('latestDeployment', group);
+    return [...(this.deployments.get(group.deploymentGroup) ?? [])]
+      .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+  }
+
   async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {
     this.record('deploymentsCreated', group, from, to, maxPages);
     const items = (this.deployments.get(group.deploymentGroup) ?? []).filter((d) => d.createdAt !== undefined && d.createdAt >= from && d.createdAt < to);

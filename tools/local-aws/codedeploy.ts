@@ -159,7 +159,8 @@ export const codeDeployOperations: Readonly<Record<string, Operation>> = {
         deploymentStyle: DEPLOYMENT_STYLE,
         outdatedInstancesStrategy: 'UPDATE',
         lastSuccessfulDeployment: lastDeploymentInfo(store, lastSucceeded),
-        lastAttemptedDeployment: lastDeploymentInfo(store, deployments.at(-1)),
+        // The group's most recently created deployment, whatever its status, as CodeDeploy names it.
+        lastAttemptedDeployment: lastDeploymentInfo(store, deployments.reduce<DeploymentRecord | undefined>((newest, d) => (newest === undefined || d.createdAt >= newest.createdAt ? d : newest), undefined)),
         computePlatform: 'Server',
         terminationHookEnabled: false,
       },

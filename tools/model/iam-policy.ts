@@ -47,6 +47,7 @@ export const APPROVAL_ACTIONS = ['codepipeline:PutApprovalResult'] as const;
 export const DEPLOYMENT_GROUP_ACTIONS = [
   'codedeploy:BatchGetDeployments',
   'codedeploy:CreateDeployment',
+  'codedeploy:GetDeploymentGroup',
   'codedeploy:ListDeployments',
 ] as const;
 

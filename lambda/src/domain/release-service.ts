@@ -264,13 +264,13 @@ export class ReleaseService {
 
   /** Where the release stands: the latest execution and stage, the latest deployment, and firing alarms. */
   async status(target: Target): Promise<StatusReport> {
-    const [executions, state, deployments, alarms] = await Promise.all([
+    const [executions, state, latestDeployment, alarms] = await Promise.all([
       target.pipeline ? this.pipelines.recentExecutions(target.pipeline, 1) : Promise.resolve([]),
       target.pipeline ? this.pipelines.state(target.pipeline) : Promise.resolve(undefined),
-      target.deploymentGroup ? this.deployments.recentDeployments(target.deploymentGroup, [], 1) : Promise.resolve([]),
+      target.deploymentGroup ? this.deployments.latestDeployment(target.deploymentGroup) : Promise.resolve(undefined),
       target.alarms ? this.alarms(target) : Promise.resolve(undefined),
     ]);
-    return { latestExecution: executions[0], state, latestDeployment: deployments[0], ...(alarms === undefined ? {} : { alarms }) };
+    return { latestExecution: executions[0], state, latestDeployment, ...(alarms === undefined ? {} : { alarms }) };
   }
 }
 

@@ -8,6 +8,11 @@ export interface DeploymentPort {
    */
   recentDeployments(group: DeploymentGroupRef, statuses: readonly DeploymentStatus[], limit: number): Promise<Deployment[]>;
   /**
+   * The group's most recently created deployment, whatever its status (running, ended, a rollback), or undefined
+   * when the group has none: one read however many deployments the group has.
+   */
+  latestDeployment(group: DeploymentGroupRef): Promise<Deployment | undefined>;
+  /**
    * The group's deployments created from `from` to `to`, newest first; `complete` is false when `maxPages` list
    * pages ended the read first (the API lists in no promised order, so then any of them may be missing).
    */

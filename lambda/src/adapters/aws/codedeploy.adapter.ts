@@ -3,7 +3,7 @@ import type {
 } from '@aws-sdk/client-codedeploy';
 import { ROLLBACK_DESCRIPTION, type Deployment, type DeploymentGroupRef, type DeploymentStatus, type ReadHistory, type Revision } from '../../domain/release';
 import type { DeploymentPort } from '../../ports/deployment.port';
-import { BatchGetDeploymentsCommand, CreateDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
+import { BatchGetDeploymentsCommand, CreateDeploymentCommand, GetDeploymentGroupCommand, ListDeploymentsCommand, StopDeploymentCommand } from './sdk';
 import { requireId, sendCommand } from './send';
 import { nodeCrypto } from '../../runtime/node-crypto';
 
@@ -107,6 +107,25 @@ export class CodeDeployAdapter implements DeploymentPort {
     }
     const deployments = await this.describe(client, ids, ids.length);
     return deployments.slice(0, limit);
+  }
+
+  /**
+   * GetDeploymentGroup names the group's most recent attempted deployment (`lastAttemptedDeployment`: its id, status
+   * and times, not its revision), which BatchGetDeployments then reads in full. Listing the group's deployments
+   * instead would read every one of a busy week's (ListDeployments promises no order) and, past the pages it follows,
+   * could miss the newest.
+   */
+  async latestDeployment(group: DeploymentGroupRef): Promise<Deployment | undefined> {
+    const client = this.clientFor(group.region);
+    const output = await sendCommand(
+      client,
+      new GetDeploymentGroupCommand({ applicationName: group.application, deploymentGroupName: group.deploymentGroup }),
+      { operation: 'GetDeploymentGroup', mutating: false, retrySafe: true },
+    );
+    const id = output.deploymentGroupInfo?.lastAttemptedDeployment?.deploymentId;
+    if (id === undefined || id === '') return undefined;
+    const [deployment] = await this.describe(client, [id], 1);
+    return deployment;
   }
 
   async deploymentsCreated(group: DeploymentGroupRef, from: Date, to: Date, maxPages: number): Promise<ReadHistory<Deployment>> {

@@ -17,6 +17,7 @@ export {
   BatchGetDeploymentsCommand,
   CodeDeployClient,
   CreateDeploymentCommand,
+  GetDeploymentGroupCommand,
   ListDeploymentsCommand,
   StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';

@@ -8,6 +8,7 @@ import {
   DeploymentAlreadyCompletedException,
   DeploymentGroupDoesNotExistException,
   DeploymentLimitExceededException,
+  GetDeploymentGroupCommand,
   ListDeploymentsCommand,
   StopDeploymentCommand,
   type DeploymentInfo,
@@ -216,6 +217,58 @@ describe('CodeDeployAdapter.recentDeployments', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
     await expect(failure).rejects.toMatchObject({ requestId: 'req-7', operation: 'ListDeployments' });
+  });
+});
+
+describe('CodeDeployAdapter.latestDeployment', () => {
+  it('reads the deployment the group last attempted, in full, in the group\'s region, without listing the group', async () => {
+    // Prepare: the group's last attempt is a rollback still running
+    deployMock.on(GetDeploymentGroupCommand).resolves({
+      deploymentGroupInfo: {
+        lastAttemptedDeployment: { deploymentId: 'd-NEWEST', status: 'InProgress', createTime: new Date(Date.UTC(2024, 4, 9)) },
+        lastSuccessfulDeployment: { deploymentId: 'd-OLDER', status: 'Succeeded' },
+      },
+    });
+    deployMock.on(BatchGetDeploymentsCommand).resolves({
+      deploymentsInfo: [info('d-NEWEST', 9, { status: 'InProgress', creator: 'codeDeployRollback', revision: gitHub })],
+    });
+    const { adapter, regions } = makeAdapter();
+
+    // Act
+    const deployment = await adapter.latestDeployment(group);
+
+    // Assess
+    expect(deployMock).toHaveReceivedCommandWith(GetDeploymentGroupCommand, { applicationName: 'checkout', deploymentGroupName: 'prod' });
+    expect(deployMock).toHaveReceivedCommandWith(BatchGetDeploymentsCommand, { deploymentIds: ['d-NEWEST'] });
+    expect(deployMock).not.toHaveReceivedCommand(ListDeploymentsCommand);
+    expect(deployment).toMatchObject({ id: 'd-NEWEST', status: 'InProgress', isRollback: true, revision: { kind: 'commit', id: 'abcdef1' } });
+    expect(regions).toEqual(['us-west-2']);
+  });
+
+  it('says there is none for a group that was never deployed to, without reading any deployment', async () => {
+    // Prepare
+    deployMock.on(GetDeploymentGroupCommand).resolves({ deploymentGroupInfo: { deploymentGroupName: 'prod' } });
+    const { adapter } = makeAdapter();
+
+    // Act
+    const deployment = await adapter.latestDeployment(group);
+
+    // Assess
+    expect(deployment).toBeUndefined();
+    expect(deployMock).not.toHaveReceivedCommand(BatchGetDeploymentsCommand);
+  });
+
+  it('reports a missing deployment group as ResourceNotFoundError', async () => {
+    // Prepare
+    deployMock.on(GetDeploymentGroupCommand).rejects(new DeploymentGroupDoesNotExistException({ message: 'nope', ...metadata }));
+    const { adapter } = makeAdapter();
+
+    // Act
+    const failure = adapter.latestDeployment(group);
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(failure).rejects.toMatchObject({ requestId: 'req-7', operation: 'GetDeploymentGroup' });
   });
 });
 
