@@ -254,7 +254,7 @@ function printReport(samples: number, cold: ColdResults, warm: WarmResults, arti
     coldRow(scenarioNamed('launch'), 0.25),
     coldRow(scenarioNamed('deploy'), 0.9),
     coldRow(scenarioNamed('deploy-no-table')),
-    coldRow(scenarioNamed('status')),
+    coldRow(scenarioNamed('status'), 0.85),
     {
       label: '… of which require (module evaluation), LaunchRequest',
       skill: coldMedian('launch', 'skill', (s) => s.requireMs),
