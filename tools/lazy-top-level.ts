@@ -10,19 +10,17 @@
  * pre-parsed with the script and compiled when first called, one at a time, each tree freed before the next: the
  * require of aws-sdk.js went from 55 to 45 ms (BENCHMARKS.md, "Cold StatusIntent"). No bundler option does this
  * (esbuild wraps a module in a function only when it must, and then per module); V8 has no flag a Lambda could set
- * for it. So this is written here, on acorn's syntax tree, with magic-string for the edits and their source map, which
- * is then composed with esbuild's (@jridgewell's trace-mapping and gen-mapping), so that `npm run stack` still finds
- * the TypeScript line.
+ * for it. So this is written here, on acorn's syntax tree. The edits only insert and remove text, so esbuild's source
+ * map is kept and each of its positions shifted (@jridgewell/sourcemap-codec): `npm run stack` still finds the
+ * TypeScript line, and the build pays some 50 ms a file for it.
  *
  * What stays at the top level, unwrapped: the directive prologue ("use strict"), function declarations (hoisted, and
  * already compiled lazily), and any statement that declares a `var` inside a block (it would belong to the function).
  * `let`, `const` and `class` become assignments to the hoisted `var`s: a bundle never reads one before its declaration
  * runs, so the temporal dead zone they lose was never reached.
  */
-import { addMapping, GenMapping, setSourceContent, toEncodedMap } from '@jridgewell/gen-mapping';
-import { eachMapping, originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { decode, encode, type SourceMapSegment } from '@jridgewell/sourcemap-codec';
 import { parse, type Node, type Pattern, type Program, type Statement, type VariableDeclaration } from 'acorn';
-import MagicString from 'magic-string';
 
 /** Code per function, in characters: small enough to compile quickly, large enough that the calls cost nothing. */
 export const DEFAULT_CHUNK_CHARS = 8000;
@@ -30,6 +28,78 @@ export const DEFAULT_CHUNK_CHARS = 8000;
 const MIN_CHUNK_CHARS = 200;
 /** The prefix of the functions this adds; a bundle that already uses it is refused rather than broken. */
 const CHUNK_PREFIX = '__lazyTop';
+
+/**
+ * Text inserted before an original position, and original ranges removed. Inserts at one position come out by `rank`
+ * (what closes the code before the position, then what opens a function, then what prefixes the statement there),
+ * then in the order they were made.
+ */
+class Edits {
+  private readonly inserts: { at: number; rank: 0 | 1 | 2; seq: number; text: string }[] = [];
+  private readonly removals: [number, number][] = [];
+
+  insert(at: number, rank: 0 | 1 | 2, text: string): void {
+    if (text.includes('\n')) throw new Error('an insert must not hold a line break');
+    this.inserts.push({ at, rank, seq: this.inserts.length, text });
+  }
+
+  remove(start: number, end: number): void {
+    if (end > start) this.removals.push([start, end]);
+  }
+
+  /** The edited code, and for each original position the edited one (undefined where the position was removed). */
+  apply(code: string): { code: string; position: (offset: number) => number | undefined } {
+    const inserts = [...this.inserts].sort((x, y) => x.at - y.at || x.rank - y.rank || x.seq - y.seq);
+    const removals = [...this.removals].sort((x, y) => x[0] - y[0]);
+    removals.forEach(([start], i) => {
+      if (i > 0 && start < (removals[i - 1]?.[1] ?? 0)) throw new Error('overlapping removals');
+    });
+    const out: string[] = [];
+    let cursor = 0;
+    let r = 0;
+    const copyTo = (end: number) => {
+      while (cursor < end) {
+        while ((removals[r]?.[1] ?? Infinity) <= cursor) r += 1;
+        const removal = removals[r];
+        if (removal === undefined || removal[0] >= end) {
+          out.push(code.slice(cursor, end));
+          cursor = end;
+        } else if (removal[0] > cursor) {
+          out.push(code.slice(cursor, removal[0]));
+          cursor = removal[0];
+        } else {
+          cursor = Math.min(removal[1], end);
+        }
+      }
+    };
+    for (const insert of inserts) {
+      copyTo(insert.at);
+      out.push(insert.text);
+    }
+    copyTo(code.length);
+
+    // An original offset's edited one: the characters inserted before it added, the ones removed before it taken away.
+    let insertIndex = 0;
+    let removalIndex = 0;
+    let shift = 0;
+    let last = -1;
+    const position = (offset: number): number | undefined => {
+      if (offset < last) throw new Error('positions must be asked for in order');
+      last = offset;
+      for (let insert = inserts[insertIndex]; insert !== undefined && insert.at <= offset; insert = inserts[insertIndex]) {
+        shift += insert.text.length;
+        insertIndex += 1;
+      }
+      for (let removal = removals[removalIndex]; removal !== undefined && removal[1] <= offset; removal = removals[removalIndex]) {
+        shift -= removal[1] - removal[0];
+        removalIndex += 1;
+      }
+      const current = removals[removalIndex];
+      return current !== undefined && current[0] <= offset ? undefined : offset + shift;
+    };
+    return { code: out.join(''), position };
+  }
+}
 
 export interface LazyTopLevelResult {
   readonly code: string;
@@ -46,7 +116,7 @@ export interface LazyTopLevelResult {
 export function lazyTopLevel(code: string, fileName: string, map?: string, chunkChars = DEFAULT_CHUNK_CHARS): LazyTopLevelResult {
   if (code.includes(CHUNK_PREFIX)) throw new Error(`${fileName} already contains ${CHUNK_PREFIX}: was it transformed twice?`);
   const program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true }) as Program;
-  const edit = new MagicString(code);
+  const edit = new Edits();
   const body = program.body.filter((node): node is Statement => !/^(Import|Export)/.test(node.type));
   if (body.length !== program.body.length) throw new Error(`${fileName} is an ES module; this takes CommonJS bundles`);
 
@@ -63,7 +133,7 @@ export function lazyTopLevel(code: string, fileName: string, map?: string, chunk
     if (statement.type === 'VariableDeclaration') for (const d of statement.declarations) for (const name of patternNames(d.id)) names.add(name);
     else if (statement.type === 'ClassDeclaration' && statement.id) names.add(statement.id.name);
   }
-  if (names.size > 0) edit.appendLeft(prologueEnd, `var ${[...names].join(',')};`);
+  if (names.size > 0) edit.insert(prologueEnd, 1, `var ${[...names].join(',')};`);
 
   let chunks = 0;
   /** The statements going into the next function: where the first starts and the last ends. */
@@ -72,8 +142,8 @@ export function lazyTopLevel(code: string, fileName: string, map?: string, chunk
     if (run !== undefined && run.end - run.start >= Math.min(MIN_CHUNK_CHARS, chunkChars)) {
       const name = `${CHUNK_PREFIX}${chunks}`;
       chunks += 1;
-      edit.appendLeft(run.start, `function ${name}(){`);
-      edit.appendLeft(run.end, `}${name}.call(this);`);
+      edit.insert(run.start, 1, `function ${name}(){`);
+      edit.insert(run.end, 0, `}${name}.call(this);`);
     }
     run = undefined;
   };
@@ -85,42 +155,40 @@ export function lazyTopLevel(code: string, fileName: string, map?: string, chunk
     if (statement.type === 'VariableDeclaration') {
       rewriteDeclaration(statement, edit);
     } else if (statement.type === 'ClassDeclaration' && statement.id) {
-      edit.prependRight(statement.start, `${statement.id.name}=`);
-      edit.appendLeft(statement.end, ';');
+      edit.insert(statement.start, 2, `${statement.id.name}=`);
+      edit.insert(statement.end, 0, ';');
     }
     run = { start: run?.start ?? statement.start, end: statement.end };
     if (run.end - run.start >= chunkChars) closeRun();
   }
   closeRun();
 
-  const result = edit.toString();
-  if (map === undefined) return { code: result, chunks };
-  return { code: result, map: composeMaps(edit.generateMap({ hires: 'boundary', source: fileName, file: fileName }).toString(), map, fileName), chunks };
+  const edited = edit.apply(code);
+  if (map === undefined) return { code: edited.code, chunks };
+  return { code: edited.code, map: shiftMap(map, code, edited.code, edited.position), chunks };
 }
 
-/**
- * The map from the transformed code to the original sources: each position the edits' map gives in the bundle,
- * looked up in the bundle's own map. (@jridgewell/remapping does this, but its published types do not compile.)
- */
-function composeMaps(editMap: string, bundleMap: string, fileName: string): string {
-  const edits = new TraceMap(editMap);
-  const bundle = new TraceMap(bundleMap);
-  const composed = new GenMapping({ file: fileName });
-  eachMapping(edits, (mapping) => {
-    if (mapping.originalLine === null) return;
-    const original = originalPositionFor(bundle, { line: mapping.originalLine, column: mapping.originalColumn });
-    if (original.source === null) return;
-    const generated = { line: mapping.generatedLine, column: mapping.generatedColumn };
-    const from = { line: original.line, column: original.column };
-    if (original.name === null) addMapping(composed, { generated, source: original.source, original: from });
-    else addMapping(composed, { generated, source: original.source, original: from, name: original.name });
+/** esbuild's map of `original`, for `edited`: every segment moved to where its code now is, or dropped with it. */
+function shiftMap(mapText: string, original: string, edited: string, position: (offset: number) => number | undefined): string {
+  const map = JSON.parse(mapText) as { mappings: string };
+  const [originalLines, editedLines] = [lineStarts(original), lineStarts(edited)];
+  const shifted: SourceMapSegment[][] = editedLines.map(() => []);
+  let line = 0;
+  decode(map.mappings).forEach((segments, originalLine) => {
+    for (const [column, ...rest] of segments) {
+      const moved = position((originalLines[originalLine] ?? 0) + column);
+      if (moved === undefined) continue;
+      while ((editedLines[line + 1] ?? Infinity) <= moved) line += 1;
+      shifted[line]?.push([moved - (editedLines[line] ?? 0), ...rest] as SourceMapSegment);
+    }
   });
-  const contents = (JSON.parse(bundleMap) as { sourcesContent?: (string | null)[] }).sourcesContent ?? [];
-  bundle.sources.forEach((source, i) => {
-    const content = contents[i];
-    if (source !== null && content !== undefined && content !== null) setSourceContent(composed, source, content);
-  });
-  return JSON.stringify(toEncodedMap(composed));
+  return JSON.stringify({ ...map, mappings: encode(shifted) });
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function isDirective(statement: Statement): boolean {
@@ -131,7 +199,7 @@ function isDirective(statement: Statement): boolean {
  * `var a = 1, { b } = c, d;` → `a = 1, ({ b } = c);` with a, b and d hoisted. A declaration with no initialiser left
  * becomes an empty statement: its names are undefined until assigned, as they were.
  */
-function rewriteDeclaration(statement: VariableDeclaration, edit: MagicString): void {
+function rewriteDeclaration(statement: VariableDeclaration, edit: Edits): void {
   const declarators = statement.declarations;
   const [first, last] = [declarators[0], declarators.at(-1)];
   if (first === undefined || last === undefined) return;
@@ -140,20 +208,22 @@ function rewriteDeclaration(statement: VariableDeclaration, edit: MagicString): 
     edit.remove(first.start, last.end);
     return;
   }
-  // Drop the declarators without an initialiser, and the comma that joined each to the list.
-  let previousEnd: number | undefined;
+  // Drop the declarators without an initialiser, each with the comma that joined it to the list: the one before it
+  // once a kept declarator came first, else the one after it.
+  let keptBefore = false;
   for (const [i, declarator] of declarators.entries()) {
     if (declarator.init === null || declarator.init === undefined) {
+      const previousEnd = declarators[i - 1]?.end;
       const nextStart = declarators[i + 1]?.start;
-      if (previousEnd !== undefined) edit.remove(previousEnd, declarator.end);
+      if (keptBefore && previousEnd !== undefined) edit.remove(previousEnd, declarator.end);
       else if (nextStart !== undefined) edit.remove(declarator.start, nextStart);
       continue;
     }
-    previousEnd = declarator.end;
+    keptBefore = true;
     if (declarator.id.type !== 'Identifier') {
       // `{ b } = c` as an expression needs parentheses (an object pattern would open a block).
-      edit.prependRight(declarator.id.start, '(');
-      edit.appendLeft(declarator.end, ')');
+      edit.insert(declarator.id.start, 2, '(');
+      edit.insert(declarator.end, 0, ')');
     }
   }
 }

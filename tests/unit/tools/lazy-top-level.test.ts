@@ -20,6 +20,8 @@ const PROGRAM = `"use strict";
 log.push(typeof later);
 var counter = 0, unset, { a, b: [bee = 2, ...rest] } = { a: 1, b: [undefined, 3, 4] };
 let letter = 'x', notYet;
+var p1 = 1, q1, r1;
+var s1, t1, u1 = 3, { v1 } = { v1: 4 }, w1;
 const constant = counter + 1;
 class Shape { static made = 0; constructor() { Shape.made += 1; } area() { return constant * 10; } }
 function later() { return [counter, letter, a, bee, rest, constant, new Shape().area(), Shape.made, notYet, unset]; }
@@ -30,6 +32,7 @@ log.push((function () { return this; })() === undefined ? 'strict' : 'sloppy');
 log.push(this === module.exports ? 'this is exports' : 'this is lost');
 module.exports.result = later();
 module.exports.fromBlock = fromBlock;
+module.exports.more = [p1, q1, r1, s1, t1, u1, v1, w1];
 `;
 
 describe('lazyTopLevel', () => {
@@ -47,6 +50,7 @@ describe('lazyTopLevel', () => {
     expect(after.log).toEqual(before.log);
     expect(after.log).toEqual(['function', 'stays in its block', 'strict', 'this is exports']);
     expect(after.exports.result).toEqual([13, 'x', 1, 2, [3, 4], 1, 10, 1, undefined, undefined]);
+    expect(after.exports.more).toEqual([1, undefined, undefined, undefined, undefined, 3, 4, undefined]);
   });
 
   it('keeps the directive prologue first, function declarations and block-scoped vars at the top level', () => {
