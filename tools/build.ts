@@ -28,7 +28,7 @@
  * Two changes to what esbuild writes, both for cold starts: the SDK's files lose the error classes and package.json
  * fields the skill never reads (sdk-trim.ts, checked after each build), and every file a Lambda loads on its usual
  * paths gets its top-level code moved into functions that V8 compiles one at a time (lazy-top-level.ts; the maps are
- * composed to match).
+ * shifted to match).
  */
 import { build, type BuildOptions, type Metafile, type OutputFile, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -299,7 +299,7 @@ export async function buildBundle({ outDir = OUT_DIR, mapsDir = MAPS_DIR, config
 
 /**
  * Writes one bundle and its source map: the bundle (with its top level made lazy to compile, lazy-top-level.ts, when
- * `lazy`) and a sourceMappingURL into the maps folder, the map composed to match. Returns each path written with its
+ * `lazy`) and a sourceMappingURL into the maps folder, the map shifted to match. Returns each path written with its
  * size in bytes.
  */
 function writeBundle(files: readonly OutputFile[], outDir: string, mapsDir: string, lazy: boolean): [string, number][] {
@@ -309,10 +309,10 @@ function writeBundle(files: readonly OutputFile[], outDir: string, mapsDir: stri
   const name = basename(code.path);
   const output = lazy ? lazyTopLevel(code.text, name, map.text) : { code: code.text, map: map.text };
   // The map's sources are relative to where esbuild meant it to be, beside the bundle.
-  const composed = JSON.parse(output.map ?? map.text) as { sources: string[] };
-  composed.sources = composed.sources.map((source) => relative(mapsDir, resolve(outDir, source)).split('\\').join('/'));
+  const shifted = JSON.parse(output.map ?? map.text) as { sources: string[] };
+  shifted.sources = shifted.sources.map((source) => relative(mapsDir, resolve(outDir, source)).split('\\').join('/'));
   const mapPath = join(mapsDir, `${name}.map`);
-  const mapText = JSON.stringify(composed);
+  const mapText = JSON.stringify(shifted);
   writeFileSync(mapPath, mapText);
   const codePath = join(outDir, name);
   const mapUrl = relative(outDir, mapPath).split('\\').join('/');
