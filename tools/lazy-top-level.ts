@@ -103,7 +103,7 @@ class Edits {
 
 export interface LazyTopLevelResult {
   readonly code: string;
-  /** The composed source map (the transformed bundle to the original sources), when the input had one. */
+  /** The source map of the transformed bundle (to the original sources), when the input had one. */
   readonly map?: string;
   /** How many functions the top level was moved into. */
   readonly chunks: number;
