@@ -127,7 +127,7 @@ export function lazyTopLevel(code: string, fileName: string, map?: string, chunk
   /** What stays at the top level as it is. */
   const staysOnTop = (statement: Statement) => statement.type === 'FunctionDeclaration' || declaresVarInBlock(statement);
 
-  // Every edit at one position is ordered by when it is made: the hoisted declaration goes in first.
+  // Made first, the hoisted declaration comes before the first function opened at the same position (Edits.insert).
   const names = new Set<string>();
   for (const statement of statements) {
     if (statement.type === 'VariableDeclaration') for (const d of statement.declarations) for (const name of patternNames(d.id)) names.add(name);
