@@ -10,8 +10,8 @@
  *    name (adapters/aws/aws-errors.ts), never by class, except for the classes it imports from the SDK (KEPT_ERROR_CLASSES).
  *    An error the registry does not know is thrown as the client's base ServiceException, with the same name,
  *    message, $fault and $metadata (`ProtocolLib.getErrorSchemaOrThrowBaseException` in @aws-sdk/core), and the SDK's
- *    retries go by name and status too. So only the registrations of the kept classes stay; the rest, with the classes
- *    and error schemas only they referred to, are left out.
+ *    retries go by name and status too. So only the registrations of the kept classes stay; the other classes, which
+ *    only their registrations referred to, are left out by esbuild's tree-shaking (some error schemas stay).
  * 2. Package files. Each client imports its whole package.json for one field, `version` (its user agent): the rest
  *    (scripts, dependencies, some 2 KB per client) is left out.
  *
