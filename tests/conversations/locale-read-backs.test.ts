@@ -87,8 +87,9 @@ describe('a French read-back', () => {
     expect(answer).toBe('L\'étape Approve attend une approbation depuis une minute pour Historique des commandes plus rapide : Deuxième essai. '
       + 'Cette approbation a pris fin avant votre oui, je n\'ai donc rien envoyé : dois-je l\'approuver, pour que checkout continue vers production ?');
     expect(pipelines.calls.filter((c) => c.op === 'putApprovalResult')).toEqual([]);
-    expect(card?.title).toBe('Capitaine de livraison : checkout en production');
-    // The layout is the one of every card (speech/cards.ts): "label: value", without French's space before the colon.
-    expect(card?.text).toContain('\nApprobation: Approve / ManualApproval\nMessage: Deuxième essai\nEn attente depuis: 1 décembre 2026 à 13:59 (UTC)\nExécution: e-wait-1\n');
+    expect(card?.title).toBe('Capitaine de livraison\u00a0: checkout en production');
+    // The layout is the one of every card (speech/cards.ts), with French's no-break space before each colon.
+    expect(card?.text).toContain('\nApprobation\u00a0: Approve / ManualApproval\nMessage\u00a0: Deuxième essai\nEn attente depuis\u00a0: 1 décembre 2026 à 13:59 (UTC)\nExécution\u00a0: e-wait-1\n');
+    expect(card?.text).not.toMatch(/\S: /);
   });
 });

@@ -27,6 +27,8 @@ export interface CardWords {
   title(where: { readonly service: string; readonly environment: string } | undefined, environment: string | undefined): string;
   readonly roles: Readonly<Record<CardRole, string>>;
   readonly labels: Readonly<Record<CardLabel, string>>;
+  /** What joins a label to its value: ": " in English and German; French sets a no-break space before the colon. */
+  readonly colon: string;
   /** A moment, exact and with its zone. */
   written(at: Date): string;
 }
@@ -45,41 +47,41 @@ const MAX_CONTENT = 7500;
 
 /** A Simple card: title and content, plain text. */
 export function buildCard(words: CardWords, said: Ssml, context: CardContext, facts: readonly CardFact[]): { readonly title: string; readonly text: string } {
-  const { labels } = words;
+  const { labels, colon } = words;
   const lines: string[] = [plainText(said), ''];
   const where = context.where;
   if (where) {
-    lines.push(`${labels.service}: ${where.service}`, `${labels.environment}: ${where.environment}`);
-    if (where.pipeline) lines.push(`${labels.pipeline}: ${where.pipeline.name} (${where.pipeline.region})`);
-    if (where.deploymentGroup) lines.push(`${labels.deploymentGroup}: ${where.deploymentGroup.application}/${where.deploymentGroup.deploymentGroup} (${where.deploymentGroup.region})`);
+    lines.push(`${labels.service}${colon}${where.service}`, `${labels.environment}${colon}${where.environment}`);
+    if (where.pipeline) lines.push(`${labels.pipeline}${colon}${where.pipeline.name} (${where.pipeline.region})`);
+    if (where.deploymentGroup) lines.push(`${labels.deploymentGroup}${colon}${where.deploymentGroup.application}/${where.deploymentGroup.deploymentGroup} (${where.deploymentGroup.region})`);
   } else if (context.environment !== undefined) {
-    lines.push(`${labels.environment}: ${context.environment}`);
+    lines.push(`${labels.environment}${colon}${context.environment}`);
   }
-  lines.push(`${labels.askedBy}: ${context.askedBy ?? labels.nobody}, ${utcMinute(context.at)}`);
+  lines.push(`${labels.askedBy}${colon}${context.askedBy ?? labels.nobody}, ${utcMinute(context.at)}`);
   for (const fact of facts) lines.push('', ...factLines(words, fact));
   // With no fact to link to, the pipeline (or deployment group) itself.
   if (where && !facts.some((f) => f.kind === 'execution' || f.kind === 'deployment' || f.kind === 'approval')) {
     const link = where.pipeline ? pipelineLink(where.pipeline) : where.deploymentGroup ? deploymentGroupLink(where.deploymentGroup) : undefined;
-    if (link) lines.push('', `${labels.console}: ${link}`);
+    if (link) lines.push('', `${labels.console}${colon}${link}`);
   }
   const text = lines.join('\n');
   return { title: words.title(where, context.environment), text: text.length > MAX_CONTENT ? `${text.slice(0, MAX_CONTENT - 1)}…` : text };
 }
 
 function factLines(words: CardWords, fact: CardFact): string[] {
-  const { labels } = words;
-  const at = (label: string, when: Date | undefined) => (when ? [`${label}: ${words.written(when)}`] : []);
+  const { labels, colon } = words;
+  const at = (label: string, when: Date | undefined) => (when ? [`${label}${colon}${words.written(when)}`] : []);
   switch (fact.kind) {
     case 'execution': {
       const e = fact.execution;
       const full = 'status' in e ? e : undefined;
       return [
         `${words.roles[fact.role]}${full?.isRollback ? ` (${labels.rollback})` : ''}`,
-        `${labels.execution}: ${e.id}${full ? ` (${full.status})` : ''}`,
-        ...(full?.revisions ?? []).map((r) => `${labels.commit}: ${[r.actionName && `${r.actionName}:`, r.revisionId, r.summary?.trim()].filter(Boolean).join(' ')}`),
-        ...(full?.startedBy ? [`${labels.startedBy}: ${full.startedBy}`] : []),
+        `${labels.execution}${colon}${e.id}${full ? ` (${full.status})` : ''}`,
+        ...(full?.revisions ?? []).map((r) => `${labels.commit}${colon}${[r.actionName && `${r.actionName}${colon.trimEnd()}`, r.revisionId, r.summary?.trim()].filter(Boolean).join(' ')}`),
+        ...(full?.startedBy ? [`${labels.startedBy}${colon}${full.startedBy}`] : []),
         ...at(labels.started, full?.startedAt),
-        `${labels.console}: ${executionLink(fact.pipeline, e.id)}`,
+        `${labels.console}${colon}${executionLink(fact.pipeline, e.id)}`,
       ];
     }
     case 'deployment': {
@@ -87,35 +89,35 @@ function factLines(words: CardWords, fact: CardFact): string[] {
       const full = 'status' in d ? d : undefined;
       return [
         `${words.roles[fact.role]}${full?.isRollback ? ` (${labels.rollback})` : ''}`,
-        `${labels.deployment}: ${d.id}${full ? ` (${full.status})` : ''}`,
-        ...(full?.revision ? [`${labels.revision}: ${revisionText(full)}`] : []),
-        ...(full?.creator ? [`${labels.startedBy}: ${full.creator}`] : []),
+        `${labels.deployment}${colon}${d.id}${full ? ` (${full.status})` : ''}`,
+        ...(full?.revision ? [`${labels.revision}${colon}${revisionText(full)}`] : []),
+        ...(full?.creator ? [`${labels.startedBy}${colon}${full.creator}`] : []),
         ...at(labels.started, full?.createdAt),
         ...at(labels.finished, full?.completedAt),
-        `${labels.console}: ${deploymentLink(fact.group.region, d.id)}`,
+        `${labels.console}${colon}${deploymentLink(fact.group.region, d.id)}`,
       ];
     }
     case 'approval': {
       const a = fact.approval;
       return [
-        `${labels.approval}: ${a.stage} / ${a.action}`,
-        ...(a.message ? [`${labels.approvalAsks}: ${a.message.trim()}`] : []),
+        `${labels.approval}${colon}${a.stage} / ${a.action}`,
+        ...(a.message ? [`${labels.approvalAsks}${colon}${a.message.trim()}`] : []),
         ...at(labels.waitingSince, a.since),
-        ...(a.executionId ? [`${labels.execution}: ${a.executionId}`, `${labels.console}: ${executionLink(fact.pipeline, a.executionId)}`] : [`${labels.console}: ${pipelineLink(fact.pipeline)}`]),
+        ...(a.executionId ? [`${labels.execution}${colon}${a.executionId}`, `${labels.console}${colon}${executionLink(fact.pipeline, a.executionId)}`] : [`${labels.console}${colon}${pipelineLink(fact.pipeline)}`]),
       ];
     }
     case 'lock':
       return [
-        `${labels.lock}: ${fact.environment}`,
-        `${labels.lockedBy}: ${fact.holder ?? labels.nobody}`,
-        `${labels.since}: ${words.written(fact.since)}`,
-        ...(fact.reason ? [`${labels.reason}: ${fact.reason}`] : []),
+        `${labels.lock}${colon}${fact.environment}`,
+        `${labels.lockedBy}${colon}${fact.holder ?? labels.nobody}`,
+        `${labels.since}${colon}${words.written(fact.since)}`,
+        ...(fact.reason ? [`${labels.reason}${colon}${fact.reason}`] : []),
       ];
     case 'aws-error':
       return [
-        `${labels.error}: ${fact.code}`,
-        ...(fact.operation ? [`${labels.operation}: ${fact.operation}`] : []),
-        ...(fact.requestId ? [`${labels.awsRequestId}: ${fact.requestId}`] : []),
+        `${labels.error}${colon}${fact.code}`,
+        ...(fact.operation ? [`${labels.operation}${colon}${fact.operation}`] : []),
+        ...(fact.requestId ? [`${labels.awsRequestId}${colon}${fact.requestId}`] : []),
       ];
   }
 }
@@ -171,9 +173,16 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 /** Speech as the card shows it: tags dropped, the escaped characters put back, spaces collapsed. */
 export function plainText(said: Ssml): string {
-  return said.markup.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|apos);/g, (_all, name: string) => ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ').replace(/\s+([.,!?;:])/g, '$1').trim();
+  return said.markup.replace(/<[^>]*>/g, TAG_GAP).replace(/&(amp|lt|gt|quot|apos);/g, (_all, name: string) => ENTITIES[name] ?? '')
+    // No space before a full stop or a comma, in any language; before ! ? ; : only where a tag stood: the space French
+    // writes there stays.
+    .replace(/[\s\u0001]+(?=[.,])/g, '')
+    .replace(/[\s\u0001]*\u0001[\s\u0001]*(?=[!?;:])/g, '')
+    .replace(/[\s\u0001]+/g, ' ').trim();
 }
+
+/** Where a tag was taken out of the speech: a gap, which becomes a space unless punctuation follows. */
+const TAG_GAP = '\u0001';
 
 /** A pipeline execution for the card, when there is one and a pipeline to link it to. */
 export function executionFact(role: CardRole, pipeline: PipelineRef | undefined, execution: PipelineExecution | { readonly id: string } | undefined): CardFact[] {

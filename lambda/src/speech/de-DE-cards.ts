@@ -25,6 +25,7 @@ export function deDECards(f: Format): { cardWords(): CardWords } {
       since: 'Seit', reason: 'Grund', error: 'AWS-Fehler', operation: 'Operation', awsRequestId: 'AWS-Anfrage-ID',
       rollback: 'ein Rollback', nobody: 'jemand, der nicht in der Konfiguration steht',
     },
+    colon: ': ',
     written: (at) => f.written(at),
   };
   return { cardWords: () => words };

@@ -25,6 +25,7 @@ export function enUSCards(f: Format): { cardWords(): CardWords } {
       since: 'Since', reason: 'Reason', error: 'AWS error', operation: 'Operation', awsRequestId: 'AWS request id',
       rollback: 'a rollback', nobody: 'someone not named in the config',
     },
+    colon: ': ',
     written: (at) => f.written(at),
   };
   return { cardWords: () => words };

@@ -4,7 +4,7 @@ import type { Format } from './messages';
 /** The words of the cards in the Alexa app, in French. Built into speech-fr-FR.js with the French table. */
 export function frFRCards(f: Format): { cardWords(): CardWords } {
   const words: CardWords = {
-    title: (where, environment) => (where ? `Capitaine de livraison : ${where.service} en ${where.environment}` : environment ? `Capitaine de livraison : ${environment}` : 'Capitaine de livraison'),
+    title: (where, environment) => (where ? `Capitaine de livraison\u00a0: ${where.service} en ${where.environment}` : environment ? `Capitaine de livraison\u00a0: ${environment}` : 'Capitaine de livraison'),
     roles: {
       started: 'Lancée à l\'instant',
       ships: 'Partirait',
@@ -25,6 +25,7 @@ export function frFRCards(f: Format): { cardWords(): CardWords } {
       since: 'Depuis', reason: 'Raison', error: 'Erreur AWS', operation: 'Opération', awsRequestId: 'Identifiant de requête AWS',
       rollback: 'un retour arrière', nobody: 'une personne absente de la configuration',
     },
+    colon: '\u00a0: ',
     written: (at) => f.written(at),
   };
   return { cardWords: () => words };

@@ -29,6 +29,11 @@ describe('buildCard', () => {
     expect(plainText(ssml`<break time="1s"/>Done .`)).toBe('Done.');
   });
 
+  it('keeps the space French writes before : ? ! ;, and closes only the gap a tag left there', () => {
+    expect(plainText(ssml`Dois-je l'approuver ?<break time="1s"/> Réponse : oui ; tout de suite !`)).toBe('Dois-je l\'approuver ? Réponse : oui ; tout de suite !');
+    expect(plainText(ssml`Shall I ship it<break time="1s"/>?`)).toBe('Shall I ship it?');
+  });
+
   it('stays within Alexa\'s 8000 characters of card text however long a commit message is', () => {
     const execution = { id: 'e-1', status: 'Succeeded', isRollback: false, revisions: [{ revisionId: 'abc', summary: 'x'.repeat(20_000) }] };
     const card = buildCard(words, ssml`Done.`, { at: AT }, [{ kind: 'execution', role: 'last', pipeline: { name: 'p', region: 'us-east-1' }, execution }]);
