@@ -32,6 +32,10 @@ const { default: JestRuntime } = require('jest-runtime');
 const { scriptCompiler } = require('./script-compiler');
 const { fileScopedAsyncHooks } = require('./file-scoped-async-hooks');
 const { workerFileCache } = require('./worker-file-cache');
+const { exitPromptlyWhenJestEnds } = require('./worker-exit');
+
+// 4. A worker's slow natural end after a run (worker-exit.js): it exits as soon as jest ends it.
+exitPromptlyWhenJestEnds();
 
 /** Set on each test file's global when its modules are compiled here, and when its file reads are the worker's. */
 const COMPILED_HERE = Symbol.for('push-to-prod.suite-runtime.compiles');
