@@ -22,6 +22,9 @@
  *    keeps the transformed code across files (checked against the file's time). The files read are kept for the
  *    worker, checked against size and time before each use (worker-file-cache.js).
  *
+ * 4. A slow end. After a run, a worker left to end by itself took longer to tear its heap down than jest waits, and
+ *    jest killed it with a warning; it now exits as soon as jest ends it (worker-exit.js, installed once per worker).
+ *
  * Written here because no library serves: @side/jest-runtime patches jest 28's internals and still calls
  * compileFunction, and jest has no option for either. Should a jest upgrade move what this patches (jest-runtime
  * 30's ModuleExecutor and CoreModuleProvider), jest's own behaviour stays and only the speed is lost:
