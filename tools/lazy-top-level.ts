@@ -15,7 +15,8 @@
  * TypeScript line, and the build pays some 50 ms a file for it.
  *
  * What stays at the top level, unwrapped: the directive prologue ("use strict"), function declarations (hoisted, and
- * already compiled lazily), and any statement that declares a `var` inside a block (it would belong to the function).
+ * already compiled lazily), any statement that declares a `var` inside a block (or, in sloppy code, a function: it
+ * would belong to the function), and any that reads the module's `arguments`.
  * `let`, `const` and `class` become assignments to the hoisted `var`s: a bundle never reads one before its declaration
  * runs, so the temporal dead zone they lose was never reached.
  */
@@ -124,8 +125,9 @@ export function lazyTopLevel(code: string, fileName: string, map?: string, chunk
   const first = directives === -1 ? body.length : directives;
   const prologueEnd = body[first - 1]?.end ?? 0;
   const statements = body.slice(first);
+  const strict = body.slice(0, first).some((statement) => (statement as { directive?: string }).directive === 'use strict');
   /** What stays at the top level as it is. */
-  const staysOnTop = (statement: Statement) => statement.type === 'FunctionDeclaration' || declaresVarInBlock(statement);
+  const staysOnTop = (statement: Statement) => statement.type === 'FunctionDeclaration' || bindsAtTopLevel(statement, strict) || usesModuleArguments(statement);
 
   // Made first, the hoisted declaration comes before the first function opened at the same position (Edits.insert).
   const names = new Set<string>();
@@ -245,17 +247,36 @@ function patternNames(pattern: Pattern): string[] {
   }
 }
 
-/** True when a `var` inside this statement's blocks (not inside a function or class) would bind at the top level. */
-function declaresVarInBlock(statement: Statement): boolean {
+/**
+ * True when a declaration inside this statement's blocks (not inside a function or class) binds at the top level: a
+ * `var`, and in sloppy code a function declaration too (Annex B hoists it out of its block). In a function it would
+ * bind there instead.
+ */
+function bindsAtTopLevel(statement: Statement, strict: boolean): boolean {
   if (statement.type === 'VariableDeclaration') return false;
+  return someNode(statement, (node, atTop) => {
+    if (atTop) return 'visit';
+    if ((node.type === 'VariableDeclaration' && (node as VariableDeclaration).kind === 'var') || (!strict && node.type === 'FunctionDeclaration')) return 'found';
+    return /Function|Class/.test(node.type) ? 'skip' : 'visit';
+  });
+}
+
+/** True when the statement reads the module wrapper's `arguments` (itself or through an arrow function). */
+function usesModuleArguments(statement: Statement): boolean {
+  return someNode(statement, (node) => {
+    if (node.type === 'Identifier' && (node as { name?: string }).name === 'arguments') return 'found';
+    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? 'skip' : 'visit';
+  });
+}
+
+/** Walks the syntax tree from `root` while `check` says to visit; true as soon as it says found. */
+function someNode(root: Node, check: (node: Node, atTop: boolean) => 'found' | 'skip' | 'visit'): boolean {
   let found = false;
   const visit = (node: Node, atTop: boolean): void => {
     if (found) return;
-    if (!atTop && node.type === 'VariableDeclaration' && (node as VariableDeclaration).kind === 'var') {
-      found = true;
-      return;
-    }
-    if (/Function|Class/.test(node.type) && !atTop) return;
+    const verdict = check(node, atTop);
+    if (verdict === 'found') found = true;
+    if (verdict !== 'visit') return;
     for (const value of Object.values(node) as unknown[]) {
       if (Array.isArray(value)) {
         for (const child of value) if (isNode(child)) visit(child, false);
@@ -264,7 +285,7 @@ function declaresVarInBlock(statement: Statement): boolean {
       }
     }
   };
-  visit(statement, true);
+  visit(root, true);
   return found;
 }
 

@@ -66,6 +66,27 @@ describe('lazyTopLevel', () => {
     expect(chunkBodies).not.toMatch(/\b(let|const|var) (counter|letter|constant|unset|notYet)\b/);
   });
 
+  it('leaves on top what would bind or read differently in a function: a sloppy block\'s function, the module\'s arguments', () => {
+    // Prepare: no "use strict", so the function declared in the block is hoisted to the top level (Annex B)
+    const sloppy = [
+      'var before = typeof inBlock;',
+      'if (true) { function inBlock() { return "hoisted"; } }',
+      'var viaArrow = (() => arguments.length)();',
+      'var own = (function () { return arguments.length; })(1, 2, 3);',
+      'module.exports.result = [before, inBlock(), viaArrow, own];',
+    ].join('\n');
+
+    // Act
+    const lazy = lazyTopLevel(sloppy, 'sloppy.js', undefined, 1);
+
+    // Assess: the same results, and neither statement inside a function
+    expect(runAsModule(lazy.code).exports).toEqual(runAsModule(sloppy).exports);
+    expect(runAsModule(lazy.code).exports.result).toEqual(['undefined', 'hoisted', 2, 3]);
+    const chunkBodies = [...lazy.code.matchAll(/function __lazyTop\d+\(\)\{(.*?)\}__lazyTop\d+\.call\(this\);/gs)].map((m) => m[1]).join('\n');
+    expect(chunkBodies).not.toMatch(/function inBlock|arguments\.length\)\(\)/);
+    expect(chunkBodies).toMatch(/own = \(function/);
+  });
+
   it('leaves short runs between top-level statements unwrapped', () => {
     // Act
     const lazy = lazyTopLevel('var a = 1;\nfunction f() { return a; }\nvar b = f();\nmodule.exports.b = b;\n', 'short.js');
