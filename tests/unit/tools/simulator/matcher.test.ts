@@ -163,6 +163,31 @@ describe('the matcher in German and French', () => {
     expect([match?.intent, match?.slots]).toEqual(['DeployIntent', { service: 'checkout' }]);
   });
 
+  it.each([
+    ['de-DE', 'bericht zwei wochen', 'DurationReportIntent'],
+    ['fr-FR', 'bilan deux semaines', 'DurationReportIntent'],
+    ['en-US', 'bericht zwei wochen', 'ServiceReportIntent'],
+  ])('in %s counts a duration in its own language as a known value: "%s" goes to %s', (locale, said, intent) => {
+    // Prepare: both samples fit equally well, so the value the slot type knows decides, and the first sample wins
+    // when neither is known.
+    const m = new UtteranceMatcher({
+      languageModel: {
+        invocationName: 'x y',
+        intents: [
+          { name: 'ServiceReportIntent', slots: [{ name: 'service', type: 'SERVICE' }], samples: ['bericht {service}', 'bilan {service}'] },
+          { name: 'DurationReportIntent', slots: [{ name: 'duration', type: 'AMAZON.DURATION' }], samples: ['bericht {duration}', 'bilan {duration}'] },
+        ],
+        types: [{ name: 'SERVICE', values: [{ name: { value: 'checkout' } }] }],
+      },
+    }, locale);
+
+    // Act
+    const match = m.match(said);
+
+    // Assess
+    expect(match?.intent).toBe(intent);
+  });
+
   it('does not hear German in English: "ja" is no yes in en-US', () => {
     const m = new UtteranceMatcher({ languageModel: { invocationName: 'x y', intents: [{ name: 'AMAZON.YesIntent' }] } }, 'en-US');
     expect(m.match('ja')).toBeUndefined();
