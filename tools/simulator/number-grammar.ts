@@ -51,10 +51,8 @@ export function spokenNumberIn(grammar: NumberGrammar, spoken: string): string |
 function concatenated(grammar: NumberGrammar, perWord: readonly (readonly string[])[], from = 0): string | undefined {
   if (from === perWord.length) return '';
   for (let end = perWord.length; end > from; end--) {
-    const slice = perWord.slice(from, end);
-    const only = slice.length === 1 ? slice[0] : undefined;
-    const digits = only?.length === 1 && DIGITS.test(only[0] ?? '') ? only[0] : undefined;
-    const value = digits ?? grammar.group(slice.flat());
+    const atoms = perWord.slice(from, end).flat();
+    const value = atoms.length === 1 && DIGITS.test(atoms[0] ?? '') ? atoms[0] : grammar.group(atoms);
     if (value === undefined) continue;
     const rest = concatenated(grammar, perWord, end);
     if (rest !== undefined) return `${value}${rest}`;
