@@ -25,7 +25,7 @@ const LONGEST = Math.max(...[...LEXICON].map((atom) => atom.length));
  * "hundertundeins", "neunzehnhundertvierundachtzig", "tausend", "zweitausendvierundzwanzig".
  */
 export const GERMAN: NumberGrammar = {
-  atoms: (word) => cutWord(word.normalize('NFC'), LEXICON, LONGEST),
+  atoms: (word) => cutWord(word, LEXICON, LONGEST),
   whole: (atoms) => (atoms.length === 1 && atoms[0] === ZERO ? 0 : complete(number(atoms, 0), atoms.length)),
   group: (atoms) => (atoms.length === 1 && atoms[0] === ZERO ? 0 : complete(belowHundred(atoms, 0), atoms.length)),
 };

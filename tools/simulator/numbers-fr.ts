@@ -28,7 +28,7 @@ const LEXICON = new Set([
  * "deux cent un", "mille", "deux mille". The normaliser has already turned hyphens into spaces, so every word is an atom.
  */
 export const FRENCH: NumberGrammar = {
-  atoms: (word) => (LEXICON.has(word.normalize('NFC')) ? [word.normalize('NFC')] : undefined),
+  atoms: (word) => (LEXICON.has(word) ? [word] : undefined),
   whole: (atoms) => (atoms.length === 1 && atoms[0] === ZERO ? 0 : complete(number(atoms, 0), atoms.length)),
   group: (atoms) => (atoms.length === 1 && atoms[0] === ZERO ? 0 : complete(belowHundred(atoms, 0), atoms.length)),
 };

@@ -116,3 +116,11 @@ describe('filledSlot and isKnownValue in the locale\'s language', () => {
     expect(known).toBe(value !== '?');
   });
 });
+
+describe('spokenDuration with decomposed accents', () => {
+  it('reads "années" and "fünf" typed with combining marks as their composed spellings (normalise composes them)', () => {
+    // Act & Assess
+    expect(spokenDuration('deux anne\u0301es', 'fr-FR')).toBe('P2Y');
+    expect(spokenDuration('fu\u0308nf Tage', 'de-DE')).toBe('P5D');
+  });
+});

@@ -15,6 +15,13 @@ describe('normalise', () => {
     // Assess
     expect(text).toBe("what's the status of checkout please");
   });
+
+  it('composes an accent typed as a letter and a combining mark, instead of breaking the word there', () => {
+    // Act
+    const text = normalise('Anne\u0301es fu\u0308nf');
+    // Assess
+    expect(text).toBe('années fünf');
+  });
 });
 
 describe('UtteranceMatcher', () => {
