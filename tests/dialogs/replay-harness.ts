@@ -99,6 +99,9 @@ const MUTATIONS: Record<string, string[]> = {
   // On an Echo Show the read-back is a plain question with its screen: the yes (AMAZON.YesIntent) ships as on a speaker.
   'screen-deploy-yes': ['StartPipelineExecution'],
   'screen-deploy-release-code': ['StartPipelineExecution'],
+  // The release code said in German ("siebenundvierzig elf") and French ("quatre sept un un") reaches the skill as 4711.
+  'de-DE-deploy-release-code': ['StartPipelineExecution'],
+  'fr-FR-deploy-release-code': ['StartPipelineExecution'],
   'approve-yes': ['PutApprovalResult'],
   reject: ['PutApprovalResult'],
   'task-push-to-prod': ['StartPipelineExecution'],

@@ -48,8 +48,11 @@ export class UtteranceMatcher {
 
   private readonly carriers: Carriers;
 
-  /** `locale` decides the language of the built-in phrasings and of the words people wrap a request in. */
-  constructor(private readonly model: InteractionModel, locale = 'en-US') {
+  /**
+   * `locale` decides the language of the built-in phrasings, of the words people wrap a request in, and of the numbers
+   * and durations that count as known slot values.
+   */
+  constructor(private readonly model: InteractionModel, private readonly locale = 'en-US') {
     this.carriers = CARRIERS[languageOf(locale)] ?? ENGLISH_CARRIERS;
     this.declared = new Set(model.languageModel.intents.map((intent) => intent.name));
     const patterns: Pattern[] = [];
@@ -119,7 +122,7 @@ export class UtteranceMatcher {
     const slotWords = Object.values(slots).reduce((n, value) => n + value.split(' ').length, 0);
     const knownValues = Object.entries(slots).filter(([name, value]) => {
       const type = slotTypeOf(this.model, pattern.intent, name);
-      return type !== undefined && isKnownValue(this.model, type, value);
+      return type !== undefined && isKnownValue(this.model, type, value, this.locale);
     }).length;
     return { intent: pattern.intent, slots, literalWords, slotWords, knownValues, order: pattern.order };
   }

@@ -1,4 +1,11 @@
+import { languageOf } from '../../lambda/src/domain/spoken';
+import { spokenNumberIn, type NumberGrammar } from './number-grammar';
+import { GERMAN } from './numbers-de';
+import { FRENCH } from './numbers-fr';
 import { words } from './text';
+
+/** The languages whose number words the simulator reads besides English; any other language is read as English. */
+const GRAMMARS: Readonly<Record<string, NumberGrammar>> = { de: GERMAN, fr: FRENCH };
 
 const SMALL: Readonly<Record<string, number>> = {
   zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -12,9 +19,12 @@ const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_0
 /**
  * The digits Alexa sends for a spoken AMAZON.NUMBER or AMAZON.FOUR_DIGIT_NUMBER: "five" → "5", "twenty three" → "23",
  * "one hundred and five" → "105", and spoken digit runs or year-style pairs concatenated ("one two three four" →
- * "1234", "twenty twenty four" → "2024"). Undefined when the words are not a number.
+ * "1234", "twenty twenty four" → "2024"). In the locale's language: German and French have their own grammar
+ * (numbers-de.ts, numbers-fr.ts), other languages are read as English. Undefined when the words are not a number.
  */
-export function spokenNumber(spoken: string): string | undefined {
+export function spokenNumber(spoken: string, locale = 'en-US'): string | undefined {
+  const grammar = GRAMMARS[languageOf(locale)];
+  if (grammar !== undefined) return spokenNumberIn(grammar, spoken);
   const tokens = words(spoken);
   if (tokens.length === 0) return undefined;
   if (tokens.every((t) => /^\d+$/.test(t))) return tokens.join('');

@@ -199,8 +199,8 @@ export class Simulator {
   /** Intent and slots for an utterance; never undefined, because Alexa always picks an intent. */
   private understand(utterance: string): Intent {
     const match = this.matcher.match(utterance);
-    if (!match) return buildIntent(this.model, this.caller.skillId, this.matcher.unmatched(utterance), {});
-    return buildIntent(this.model, this.caller.skillId, match.intent, match.slots);
+    if (!match) return buildIntent(this.model, this.caller.skillId, this.matcher.unmatched(utterance), {}, this.caller.locale);
+    return buildIntent(this.model, this.caller.skillId, match.intent, match.slots, this.caller.locale);
   }
 
   private async startIntent(turn: MutableTurn, intent: Intent): Promise<void> {
@@ -248,7 +248,7 @@ export class Simulator {
       return Object.entries(own.slots).reduce((updated, [name, spoken]) => this.fill(updated, name, spoken), intent);
     }
     const type = slotTypeOf(this.model, intent.name, slotName);
-    if (type !== undefined && isKnownValue(this.model, type, said)) return this.fill(intent, slotName, said);
+    if (type !== undefined && isKnownValue(this.model, type, said, this.caller.locale)) return this.fill(intent, slotName, said);
     const other = this.matcher.match(said);
     if (other && other.literalWords > 0 && other.intent !== intent.name) return undefined;
     return this.fill(intent, slotName, said);
@@ -256,7 +256,7 @@ export class Simulator {
 
   private fill(intent: Intent, slotName: string, spoken: string): Intent {
     const type = slotTypeOf(this.model, intent.name, slotName) ?? 'AMAZON.SearchQuery';
-    return withSlot(intent, slotName, filledSlot(this.model, this.caller.skillId, slotName, type, spoken));
+    return withSlot(intent, slotName, filledSlot(this.model, this.caller.skillId, slotName, type, spoken, this.caller.locale));
   }
 
   /** After an answer: Alexa goes on by itself under auto-delegation, otherwise the skill hears IN_PROGRESS. */

@@ -20,11 +20,11 @@ export function emptySlot(name: string): Slot {
  * A slot filled with what the user said, shaped as Alexa sends it. Custom types (and built-in types the model
  * extends) carry entity resolution against the type's values and synonyms; the spoken words stay in `value` even
  * when nothing matches, because Alexa does not restrict custom types to their values. Numbers become digits,
- * durations ISO-8601 ("fourteen days" → "P14D").
+ * durations ISO-8601 ("fourteen days" → "P14D"), heard in the locale's language ("vierzehn Tage" → "P14D").
  */
-export function filledSlot(model: InteractionModel, skillId: string, name: string, type: string, spoken: string): Slot {
-  const value = NUMERIC_TYPES.has(type) ? (spokenNumber(spoken) ?? UNRECOGNISED_NUMBER)
-    : type === DURATION_TYPE ? (spokenDuration(spoken) ?? UNRECOGNISED_NUMBER)
+export function filledSlot(model: InteractionModel, skillId: string, name: string, type: string, spoken: string, locale = 'en-US'): Slot {
+  const value = NUMERIC_TYPES.has(type) ? (spokenNumber(spoken, locale) ?? UNRECOGNISED_NUMBER)
+    : type === DURATION_TYPE ? (spokenDuration(spoken, locale) ?? UNRECOGNISED_NUMBER)
       : normalise(spoken);
   const slotType = findSlotType(model, type);
   const resolutions = slotType ? resolve(skillId, slotType, value) : undefined;
@@ -37,23 +37,26 @@ export function filledSlot(model: InteractionModel, skillId: string, name: strin
   };
 }
 
-/** Whether `spoken` is something the type knows: a value or synonym of a custom type, a number for numeric types. */
-export function isKnownValue(model: InteractionModel, type: string, spoken: string): boolean {
-  if (NUMERIC_TYPES.has(type)) return spokenNumber(spoken) !== undefined;
-  if (type === DURATION_TYPE) return spokenDuration(spoken) !== undefined;
+/**
+ * Whether `spoken` is something the type knows: a value or synonym of a custom type, a number (a duration) in the
+ * locale's language for numeric (duration) types.
+ */
+export function isKnownValue(model: InteractionModel, type: string, spoken: string, locale = 'en-US'): boolean {
+  if (NUMERIC_TYPES.has(type)) return spokenNumber(spoken, locale) !== undefined;
+  if (type === DURATION_TYPE) return spokenDuration(spoken, locale) !== undefined;
   const slotType = findSlotType(model, type);
   return slotType !== undefined && matchingValues(slotType, normalise(spoken)).length > 0;
 }
 
 /**
  * The intent as Alexa sends it: every slot the language model declares is present, filled from `values`
- * (slot name → spoken words) or empty.
+ * (slot name → spoken words, in the locale's language) or empty.
  */
-export function buildIntent(model: InteractionModel, skillId: string, name: string, values: Readonly<Record<string, string>>): Intent {
+export function buildIntent(model: InteractionModel, skillId: string, name: string, values: Readonly<Record<string, string>>, locale = 'en-US'): Intent {
   const slots: Record<string, Slot> = {};
   for (const slot of findIntent(model, name)?.slots ?? []) {
     const spoken = values[slot.name];
-    slots[slot.name] = spoken === undefined ? emptySlot(slot.name) : filledSlot(model, skillId, slot.name, slot.type, spoken);
+    slots[slot.name] = spoken === undefined ? emptySlot(slot.name) : filledSlot(model, skillId, slot.name, slot.type, spoken, locale);
   }
   return { name, confirmationStatus: 'NONE', slots };
 }

@@ -1,9 +1,11 @@
 /**
  * Text as the speech recogniser hands it over: lower case, no punctuation except apostrophes inside words
- * ("what's"), single spaces. Samples and user input go through the same function so they compare word for word.
+ * ("what's"), single spaces, accents composed (an "é" typed as "e" and a combining accent is one letter, not a word
+ * break). Samples and user input go through the same function so they compare word for word.
  */
 export function normalise(text: string): string {
   return text
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[^\p{L}\p{N}']+/gu, ' ')

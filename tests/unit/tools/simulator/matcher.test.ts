@@ -15,6 +15,13 @@ describe('normalise', () => {
     // Assess
     expect(text).toBe("what's the status of checkout please");
   });
+
+  it('composes an accent typed as a letter and a combining mark, instead of breaking the word there', () => {
+    // Act
+    const text = normalise('Anne\u0301es fu\u0308nf');
+    // Assess
+    expect(text).toBe('années fünf');
+  });
 });
 
 describe('UtteranceMatcher', () => {
@@ -161,6 +168,31 @@ describe('the matcher in German and French', () => {
 
     // Assess
     expect([match?.intent, match?.slots]).toEqual(['DeployIntent', { service: 'checkout' }]);
+  });
+
+  it.each([
+    ['de-DE', 'bericht zwei wochen', 'DurationReportIntent'],
+    ['fr-FR', 'bilan deux semaines', 'DurationReportIntent'],
+    ['en-US', 'bericht zwei wochen', 'ServiceReportIntent'],
+  ])('in %s counts a duration in its own language as a known value: "%s" goes to %s', (locale, said, intent) => {
+    // Prepare: both samples fit equally well, so the value the slot type knows decides, and the first sample wins
+    // when neither is known.
+    const m = new UtteranceMatcher({
+      languageModel: {
+        invocationName: 'x y',
+        intents: [
+          { name: 'ServiceReportIntent', slots: [{ name: 'service', type: 'SERVICE' }], samples: ['bericht {service}', 'bilan {service}'] },
+          { name: 'DurationReportIntent', slots: [{ name: 'duration', type: 'AMAZON.DURATION' }], samples: ['bericht {duration}', 'bilan {duration}'] },
+        ],
+        types: [{ name: 'SERVICE', values: [{ name: { value: 'checkout' } }] }],
+      },
+    }, locale);
+
+    // Act
+    const match = m.match(said);
+
+    // Assess
+    expect(match?.intent).toBe(intent);
   });
 
   it('does not hear German in English: "ja" is no yes in en-US', () => {
