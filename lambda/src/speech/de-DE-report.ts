@@ -2,11 +2,9 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
-import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
+import { cardRate, deliveryRate, failureShare, fitCardContent, spokenDuration, worstFailing, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
-/** Alexa's limit on a card's text. */
-const CARD_LIMIT = 8000;
 const MAX_NAMES_SPOKEN = 3;
 
 const SMALL = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf',
@@ -127,9 +125,7 @@ export function deDEReport(): ReportMessages {
       if (m.unrestored > 0) return ssml`${capitalised(`${restored === undefined ? '' : `Fehler wurden ${restored}, aber `}der letzte Fehler ist ${open}.`)}`;
       return restored === undefined ? undefined : ssml`Fehler wurden ${restored}.`;
     }
-    const slowness = (m: DeliveryMetrics) => (m.unrestored > 0 ? Infinity : median(m.restoresMs) ?? 0);
-    const worst = [...failing].sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0)
-      || b.metrics.failed - a.metrics.failed || slowness(b.metrics) - slowness(a.metrics))[0];
+    const worst = worstFailing(failing);
     if (worst === undefined) return undefined;
     const restored = restoreWords(worst.metrics.restoresMs);
     const restore = worst.metrics.unrestored === 0 ? restored : restored === undefined ? open : `${restored}, aber der letzte ist ${open}`;
@@ -172,18 +168,13 @@ function card(r: ReportSpeech): { title: string; text: string } {
     'Ein Release ist ein Pipeline-Lauf, der erfolgreich war oder fehlschlug (ohne Pipeline ein CodeDeploy-Deployment); Rollbacks sind Behebungen, keine Releases, und laufende Releases zählen nicht.',
     'Fehlgeschlagen: fehlgeschlagen, oder erfolgreich und später zurückgerollt. Zeit bis zur Behebung: vom Fehler bis zum nächsten erfolgreichen Release oder Rollback in dieser Umgebung.',
   ].join('\n');
-  let text = [head, ...rows, ...left, footer].join('\n\n');
-  for (let kept = rows.length - 1; text.length > CARD_LIMIT && kept >= 0; kept -= 1) {
-    text = [head, ...rows.slice(0, kept), `… und ${rows.length - kept} weitere, zu viele für eine Karte.`, ...left].join('\n\n');
-  }
-  return { title, text: text.slice(0, CARD_LIMIT) };
+  return { title, text: fitCardContent(title, { head, rows, left, footer, more: (dropped) => `… und ${dropped} weitere, zu viele für eine Karte.` }) };
 }
 
 function cardLines(m: DeliveryMetrics): string[] {
   if (m.releases === 0) return [`  Nichts ausgeliefert.${m.running > 0 ? ` Laufen gerade: ${m.running}.` : ''}`];
-  const perDay = m.days > 0 ? m.succeeded / m.days : 0;
-  const decimal = (n: number) => n.toFixed(1).replace('.', ',');
-  const rate = perDay >= 1 || m.days < 7 ? `${decimal(perDay)} pro Tag` : `${decimal(perDay * 7)} pro Woche`;
+  const { per, value } = cardRate(m);
+  const rate = `${value.toFixed(1).replace('.', ',')} ${per === 'day' ? 'pro Tag' : 'pro Woche'}`;
   const percent = Math.round((m.changeFailureRate ?? 0) * 100);
   const restore = median(m.restoresMs);
   const run = median(m.pipelineRunsMs);

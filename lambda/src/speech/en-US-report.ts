@@ -2,11 +2,9 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
-import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
+import { cardRate, deliveryRate, failureShare, fitCardContent, spokenDuration, worstFailing, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
-/** Alexa's limit on a card's text. */
-const CARD_LIMIT = 8000;
 /** Services named aloud in one list at most. */
 const MAX_NAMES_SPOKEN = 3;
 
@@ -130,10 +128,7 @@ export function enUSReport(): ReportMessages {
       if (m.unrestored > 0) return ssml`It ${restored === undefined ? '' : `was ${restored}, but it `}${open}.`;
       return restored === undefined ? undefined : ssml`It was ${restored}.`;
     }
-    // Ties go to the one that failed more often, then to the one slower to restore.
-    const slowness = (m: DeliveryMetrics) => (m.unrestored > 0 ? Infinity : median(m.restoresMs) ?? 0);
-    const worst = [...failing].sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0)
-      || b.metrics.failed - a.metrics.failed || slowness(b.metrics) - slowness(a.metrics))[0];
+    const worst = worstFailing(failing);
     if (worst === undefined) return undefined;
     const restore = restoreOf(worst.metrics);
     const restored = restore === undefined ? '' : `, ${restore}`;
@@ -178,18 +173,13 @@ function card(r: ReportSpeech): { title: string; text: string } {
     'A release is a pipeline run that succeeded or failed (without a pipeline, a CodeDeploy deployment); rollbacks are recoveries, not releases, and running releases are not counted.',
     'Failed: failed, or succeeded and rolled back later. Time to restore: from a failure to the next successful release or rollback in that environment.',
   ].join('\n');
-  const blocks = [head, ...rows, ...left];
-  let text = [...blocks, footer].join('\n\n');
-  for (let kept = rows.length - 1; text.length > CARD_LIMIT && kept >= 0; kept -= 1) {
-    text = [head, ...rows.slice(0, kept), `… and ${rows.length - kept} more, too many for one card.`, ...left].join('\n\n');
-  }
-  return { title, text: text.slice(0, CARD_LIMIT) };
+  return { title, text: fitCardContent(title, { head, rows, left, footer, more: (dropped) => `… and ${dropped} more, too many for one card.` }) };
 }
 
 function cardLines(m: DeliveryMetrics): string[] {
   if (m.releases === 0) return [`  Nothing released.${m.running > 0 ? ` Running now: ${m.running}.` : ''}`];
-  const perDay = m.days > 0 ? m.succeeded / m.days : 0;
-  const rate = perDay >= 1 || m.days < 7 ? `${perDay.toFixed(1)} a day` : `${(perDay * 7).toFixed(1)} a week`;
+  const { per, value } = cardRate(m);
+  const rate = `${value.toFixed(1)} ${per === 'day' ? 'a day' : 'a week'}`;
   const percent = Math.round((m.changeFailureRate ?? 0) * 100);
   const failedRuns = m.failed - m.rolledBack;
   const restore = median(m.restoresMs);

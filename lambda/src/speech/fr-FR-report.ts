@@ -2,11 +2,9 @@ import { median, type DeliveryMetrics } from '../domain/delivery-report';
 import type { PeriodAsked, PeriodName, ReportPeriod } from '../domain/report-period';
 import type { Where } from './messages';
 import type { ReportMessages, ReportSpeech } from './report-messages';
-import { deliveryRate, failureShare, spokenDuration, writtenDuration } from './report-quantities';
+import { cardRate, deliveryRate, failureShare, fitCardContent, spokenDuration, worstFailing, writtenDuration } from './report-quantities';
 import { joinSsml, ssml, spokenList, type Ssml } from './ssml';
 
-/** Alexa's limit on a card's text. */
-const CARD_LIMIT = 8000;
 const MAX_NAMES_SPOKEN = 3;
 
 const SMALL = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze',
@@ -140,9 +138,7 @@ export function frFRReport(): ReportMessages {
       if (m.unrestored > 0) return ssml`${restored === undefined ? '' : `Le service a été ${restored}, mais `}${restored === undefined ? 'Le' : 'le'} dernier échec n'est ${open}.`;
       return restored === undefined ? undefined : ssml`Le service a été ${restored}.`;
     }
-    const slowness = (m: DeliveryMetrics) => (m.unrestored > 0 ? Infinity : median(m.restoresMs) ?? 0);
-    const worst = [...failing].sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0)
-      || b.metrics.failed - a.metrics.failed || slowness(b.metrics) - slowness(a.metrics))[0];
+    const worst = worstFailing(failing);
     if (worst === undefined) return undefined;
     const restored = restoreWords(worst.metrics.restoresMs);
     const restore = worst.metrics.unrestored === 0 ? restored : restored === undefined ? `dernier échec ${open}` : `${restored}, mais dernier échec ${open}`;
@@ -186,18 +182,13 @@ function card(r: ReportSpeech): { title: string; text: string } {
     'Une mise en production est une exécution de pipeline réussie ou échouée (sans pipeline, un déploiement CodeDeploy) ; les retours arrière sont des rétablissements, pas des mises en production, et celles en cours ne comptent pas.',
     'Échec : échouée, ou réussie puis annulée par un retour arrière. Délai de rétablissement : d\'un échec à la mise en production ou au retour arrière réussi suivant dans cet environnement.',
   ].join('\n');
-  let text = [head, ...rows, ...left, footer].join('\n\n');
-  for (let kept = rows.length - 1; text.length > CARD_LIMIT && kept >= 0; kept -= 1) {
-    text = [head, ...rows.slice(0, kept), `… et ${rows.length - kept} de plus, trop pour une carte.`, ...left].join('\n\n');
-  }
-  return { title, text: text.slice(0, CARD_LIMIT) };
+  return { title, text: fitCardContent(title, { head, rows, left, footer, more: (dropped) => `… et ${dropped} de plus, trop pour une carte.` }) };
 }
 
 function cardLines(m: DeliveryMetrics): string[] {
   if (m.releases === 0) return [`  Rien de livré.${m.running > 0 ? ` En cours : ${m.running}.` : ''}`];
-  const perDay = m.days > 0 ? m.succeeded / m.days : 0;
-  const decimal = (n: number) => n.toFixed(1).replace('.', ',');
-  const rate = perDay >= 1 || m.days < 7 ? `${decimal(perDay)} par jour` : `${decimal(perDay * 7)} par semaine`;
+  const { per, value } = cardRate(m);
+  const rate = `${value.toFixed(1).replace('.', ',')} ${per === 'day' ? 'par jour' : 'par semaine'}`;
   const percent = Math.round((m.changeFailureRate ?? 0) * 100);
   const restore = median(m.restoresMs);
   const run = median(m.pipelineRunsMs);

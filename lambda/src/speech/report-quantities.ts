@@ -1,8 +1,10 @@
 /**
- * How the delivery report rounds what it says, for every language: which unit a length of time is said in, whether a
- * rate is per day or per week, how a failure share is put, how a card writes a duration. Each locale's report
- * (`<locale>-report.ts`) only puts words to these, so the thresholds cannot drift apart between languages.
+ * How the delivery report rounds and chooses what it says, for every language: which unit a length of time is said
+ * in, whether a rate is per day or per week, how a failure share is put, which service fared worst, how a card writes
+ * a duration and a rate, and how many rows fit on the card. Each locale's report (`<locale>-report.ts`) only puts
+ * words to these, so the thresholds and choices cannot drift apart between languages.
  */
+import { median, type DeliveryMetrics } from '../domain/delivery-report';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -59,4 +61,42 @@ export function writtenDuration(ms: number): WrittenDuration {
   if (minutes < 120) return { unit: 'minutes', value: minutes };
   const hours = ms / HOUR_MS;
   return hours < 48 ? { unit: 'hours', value: hours.toFixed(1) } : { unit: 'days', value: (ms / DAY_MS).toFixed(1) };
+}
+
+/**
+ * Among rows with failures, the one that fared worst: the highest change failure rate; on a tie the one that failed
+ * more often, then the one slower to restore (a failure never restored is slowest).
+ */
+export function worstFailing<Row extends { readonly metrics: DeliveryMetrics }>(rows: readonly Row[]): Row | undefined {
+  const slowness = (m: DeliveryMetrics) => (m.unrestored > 0 ? Infinity : median(m.restoresMs) ?? 0);
+  return [...rows].filter((row) => row.metrics.failed > 0).sort((a, b) => (b.metrics.changeFailureRate ?? 0) - (a.metrics.changeFailureRate ?? 0)
+    || b.metrics.failed - a.metrics.failed || slowness(b.metrics) - slowness(a.metrics))[0];
+}
+
+/**
+ * A row's successful releases as the card gives their rate (written to one decimal): per day, or per week for a
+ * period of a week or more with less than one a day.
+ */
+export function cardRate(m: DeliveryMetrics): { readonly per: 'day' | 'week'; readonly value: number } {
+  const perDay = m.days > 0 ? m.succeeded / m.days : 0;
+  return perDay >= 1 || m.days < 7 ? { per: 'day', value: perDay } : { per: 'week', value: perDay * 7 };
+}
+
+/** Alexa takes at most 8000 characters of a card's text, title and content together. */
+export const CARD_TEXT_LIMIT = 8000;
+
+/**
+ * The report card's content: the head, a block per row, what was left out, the footer. When title and content would
+ * pass Alexa's limit, rows are dropped from the end (with the footer) and `more(n)` says how many.
+ */
+export function fitCardContent(title: string, blocks: {
+  readonly head: string; readonly rows: readonly string[]; readonly left: readonly string[]; readonly footer: string; readonly more: (dropped: number) => string;
+}): string {
+  const limit = CARD_TEXT_LIMIT - title.length;
+  const { head, rows, left, footer, more } = blocks;
+  let text = [head, ...rows, ...left, footer].join('\n\n');
+  for (let kept = rows.length - 1; text.length > limit && kept >= 0; kept -= 1) {
+    text = [head, ...rows.slice(0, kept), more(rows.length - kept), ...left].join('\n\n');
+  }
+  return text.slice(0, limit);
 }

@@ -1,6 +1,8 @@
 import type { DeliveryMetrics } from '../../../lambda/src/domain/delivery-report';
 import { named } from '../../../lambda/src/domain/report-period';
+import { deDEReport } from '../../../lambda/src/speech/de-DE-report';
 import { durationWords, enUSReport, failureWords, frequencyWords, numberWords, periodWords } from '../../../lambda/src/speech/en-US-report';
+import { frFRReport } from '../../../lambda/src/speech/fr-FR-report';
 
 const MINUTE = 60_000;
 
@@ -82,14 +84,24 @@ describe('the report card', () => {
   };
   const period = named('this_week', new Date('2026-11-26T14:00:00Z'), 'UTC');
 
-  it('stays within Alexa\'s 8000 characters for any number of services, saying how many it left off', () => {
+  it.each([
+    ['en-US', enUSReport, /… and \d+ more, too many for one card\./],
+    ['de-DE', deDEReport, /… und \d+ weitere, zu viele für eine Karte\./],
+    ['fr-FR', frFRReport, /… et \d+ de plus, trop pour une carte\./],
+  ])('stays within Alexa\'s 8000 characters, title and text together, for any number of services, saying how many it left off (%s)', (_locale, report, more) => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ where: { service: `service-number-${i}`, environment: 'production' }, metrics }));
 
-    const { text } = enUSReport().reportCard({ period, rows, leftOut: [] });
+    const { title, text } = report().reportCard({ period, rows, leftOut: [] });
 
-    expect(text.length).toBeLessThanOrEqual(8000);
-    expect(text).toMatch(/… and \d+ more, too many for one card\./);
-    expect(text).toContain('service-number-0 in production');
+    expect(title.length + text.length).toBeLessThanOrEqual(8000);
+    expect(text).toMatch(more);
+    expect(text).toContain('service-number-0 ');
+    expect(text.length).toBeGreaterThan(7000);
+
+    // However many services AWS did not answer for: those lines stay, and the card is cut at the limit.
+    const leftOut = Array.from({ length: 300 }, (_, i) => ({ where: { service: `late-${i}`, environment: 'production' }, reason: 'time' as const }));
+    const crowded = report().reportCard({ period, rows, leftOut });
+    expect(crowded.title.length + crowded.text.length).toBeLessThanOrEqual(8000);
   });
 
   it('says on the card when only the newest history could be read', () => {
