@@ -19,11 +19,20 @@ const ORDER = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'];
 interface DurationWords {
   /** Every form of a unit's name: singular, plural, and German's dative plural ("in den letzten vierzehn Tagen"). */
   readonly units: Readonly<Record<string, Unit>>;
-  /** Words that say "one" before a unit beyond the number words: German's articles ("einen Tag", "einem Jahr"). */
+  /** Words that say "one" before a unit beyond the number words: "a week", German's articles ("einen Tag", "einem Jahr"). */
   readonly one: ReadonlySet<string>;
-  /** The word between two parts: "zwei Wochen und drei Tage", "deux semaines et trois jours". */
+  /** The word between two parts: "two weeks and three days", "zwei Wochen und drei Tage", "deux semaines et trois jours". */
   readonly joiner: string;
 }
+
+const ENGLISH: DurationWords = {
+  units: {
+    year: 'year', years: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week', day: 'day', days: 'day',
+    hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute', second: 'second', seconds: 'second',
+  },
+  one: new Set(['a', 'an']),
+  joiner: 'and',
+};
 
 const LANGUAGES: Readonly<Record<string, DurationWords>> = {
   de: {
@@ -50,45 +59,19 @@ const LANGUAGES: Readonly<Record<string, DurationWords>> = {
  * What Alexa sends for a spoken AMAZON.DURATION: ISO-8601, "fourteen days" → "P14D", "two weeks" → "P2W",
  * "five hours ten minutes" → "PT5H10M", "a week" → "P1W" (Alexa's documented examples). German and French in their
  * own words ("zwei Wochen und drei Tage" → "P2W3D", "une semaine" → "P1W"); other languages are read as English.
+ * The joiner counts only between two parts, since it is also a number word ("one hundred and five days",
+ * "einundzwanzig Tage", "vingt et un jours").
  * Undefined when the words are not a duration; parts must come largest unit first, each unit once.
  */
 export function spokenDuration(spoken: string, locale = 'en-US'): string | undefined {
-  const language = LANGUAGES[languageOf(locale)];
-  const parts = language === undefined ? englishParts(spoken) : partsIn(language, spoken, locale);
+  const parts = partsIn(LANGUAGES[languageOf(locale)] ?? ENGLISH, spoken, locale);
   if (parts === undefined) return undefined;
   const date = ORDER.filter((u) => parts.has(u) && !UNITS[u]?.time).map((u) => `${parts.get(u)}${UNITS[u]?.letter}`).join('');
   const time = ORDER.filter((u) => parts.has(u) && UNITS[u]?.time).map((u) => `${parts.get(u)}${UNITS[u]?.letter}`).join('');
   return `P${date}${time === '' ? '' : `T${time}`}`;
 }
 
-/** Unit → amount, for English: "and" may stand anywhere, a plural "s" is dropped, "a" or "an" is one. */
-function englishParts(spoken: string): Map<string, number> | undefined {
-  const tokens = words(spoken).filter((token) => token !== 'and');
-  if (tokens.length === 0) return undefined;
-  const parts = new Map<string, number>();
-  let amount: string[] = [];
-  let last = -1;
-  for (const token of tokens) {
-    const unit = token.replace(/s$/, '');
-    if (UNITS[unit] === undefined) {
-      amount.push(token);
-      continue;
-    }
-    const value = amount.length === 1 && (amount[0] === 'a' || amount[0] === 'an') ? '1' : spokenNumber(amount.join(' '));
-    const position = ORDER.indexOf(unit);
-    if (value === undefined || amount.length === 0 || position <= last) return undefined;
-    parts.set(unit, Number(value));
-    last = position;
-    amount = [];
-  }
-  if (amount.length > 0 || parts.size === 0) return undefined;
-  return parts;
-}
-
-/**
- * Unit → amount, for a language of {@link LANGUAGES}. The joiner counts only between two parts, since it is also a
- * number word ("einundzwanzig Tage", "vingt et un jours").
- */
+/** Unit → amount, in a language's words; undefined when the words are not a duration. */
 function partsIn(language: DurationWords, spoken: string, locale: string): Map<string, number> | undefined {
   const parts = new Map<string, number>();
   let amount: string[] = [];

@@ -16,6 +16,8 @@ describe('spokenDuration', () => {
     ['two years three hours ten minutes', 'P2YT3H10M'],
     ['a week', 'P1W'],
     ['one day and twelve hours', 'P1DT12H'],
+    ['one hundred and five days', 'P105D'],
+    ['a week and a day', 'P1W1D'],
   ])('turns "%s" into %s, as Alexa does', (spoken, iso) => {
     expect(spokenDuration(spoken)).toBe(iso);
   });
