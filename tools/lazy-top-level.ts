@@ -12,7 +12,7 @@
  * (esbuild wraps a module in a function only when it must, and then per module); V8 has no flag a Lambda could set
  * for it. So this is written here, on acorn's syntax tree. The edits only insert and remove text, so esbuild's source
  * map is kept and each of its positions shifted (@jridgewell/sourcemap-codec): `npm run stack` still finds the
- * TypeScript line, and the build pays some 50 ms a file for it.
+ * TypeScript line, for tens of milliseconds a file.
  *
  * What stays at the top level, unwrapped: the directive prologue ("use strict"), function declarations (hoisted, and
  * already compiled lazily), any statement that declares a `var` inside a block (or, in sloppy code, a function: it
